@@ -1,0 +1,3 @@
+//! The `gleaner` command line (being written).
+
+fn main() {}

@@ -1,0 +1,1 @@
+//! The gleaner host (being written).
