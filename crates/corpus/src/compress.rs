@@ -1,0 +1,231 @@
+//! Opening inputs as byte streams: files and stdin, gzip and zstd
+//! decompression, the cap on decompressed bytes, and progress counting.
+//!
+//! Every reader in this crate reads through [`open_file`] or [`open_stdin`],
+//! so compression, the bomb cap and the progress counter live here only.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use crate::human_bytes;
+
+/// Buffer size of the readers handed to the format parsers.
+const BUFFER_SIZE: usize = 256 * 1024;
+
+/// How an input is compressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Codec {
+    Plain,
+    Gzip,
+    Zstd,
+}
+
+impl Codec {
+    /// The codec named by a file name's last extension, and the name
+    /// without that extension (`"a.jsonl.gz"` → `(Gzip, "a.jsonl")`).
+    pub(crate) fn from_file_name(name: &str) -> (Codec, &str) {
+        if let Some((stem, ext)) = name.rsplit_once('.') {
+            match ext.to_ascii_lowercase().as_str() {
+                "gz" | "gzip" => return (Codec::Gzip, stem),
+                "zst" | "zstd" => return (Codec::Zstd, stem),
+                _ => {}
+            }
+        }
+        (Codec::Plain, name)
+    }
+
+    /// The codec whose magic bytes start `head` (plain if none).
+    fn sniff(head: &[u8]) -> Codec {
+        if head.starts_with(&[0x1f, 0x8b]) {
+            Codec::Gzip
+        } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+            Codec::Zstd
+        } else {
+            Codec::Plain
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Codec::Plain => "plain",
+            Codec::Gzip => "gzip",
+            Codec::Zstd => "zstd",
+        }
+    }
+}
+
+/// A decompressed (or plain) byte stream, with what is needed to explain
+/// its read errors.
+pub(crate) struct Stream {
+    pub(crate) reader: Box<dyn BufRead + Send>,
+    pub(crate) codec: Codec,
+    /// The cap on decompressed bytes, for error messages.
+    cap: u64,
+}
+
+impl Stream {
+    /// A human explanation of a read error of this stream, without the
+    /// source name: "truncated or corrupt gzip stream (unexpected end of
+    /// file)", "decompressed data exceeds the 64 GiB limit ...".
+    pub(crate) fn describe_error(&self, err: &io::Error) -> String {
+        if is_cap_error(err) {
+            return format!(
+                "decompressed data exceeds the {} limit (--max-decompressed-bytes), rest of the input skipped",
+                human_bytes(self.cap)
+            );
+        }
+        match self.codec {
+            Codec::Plain => format!("read error: {err}"),
+            codec => format!("truncated or corrupt {} stream ({err})", codec.name()),
+        }
+    }
+}
+
+/// Opens a file, decompressing it by its extension, counting the on-disk
+/// bytes read into `progress`.
+pub(crate) fn open_file(
+    path: &Path,
+    codec: Codec,
+    max_decompressed_bytes: u64,
+    progress: &Arc<AtomicU64>,
+) -> io::Result<Stream> {
+    let file = File::open(path)?;
+    let counted = Counting {
+        inner: file,
+        progress: Arc::clone(progress),
+    };
+    Ok(wrap(counted, codec, max_decompressed_bytes))
+}
+
+/// Opens stdin, sniffing gzip or zstd from its first bytes.
+pub(crate) fn open_stdin(max_decompressed_bytes: u64, progress: &Arc<AtomicU64>) -> io::Result<Stream> {
+    let mut raw = BufReader::with_capacity(
+        BUFFER_SIZE,
+        Counting {
+            inner: io::stdin(),
+            progress: Arc::clone(progress),
+        },
+    );
+    let codec = Codec::sniff(raw.fill_buf()?);
+    Ok(wrap(raw, codec, max_decompressed_bytes))
+}
+
+fn wrap<R: Read + Send + 'static>(raw: R, codec: Codec, cap: u64) -> Stream {
+    let reader: Box<dyn BufRead + Send> = match codec {
+        Codec::Plain => Box::new(BufReader::with_capacity(BUFFER_SIZE, raw)),
+        Codec::Gzip => Box::new(BufReader::with_capacity(
+            BUFFER_SIZE,
+            Capped::new(flate2::read::MultiGzDecoder::new(BufReader::new(raw)), cap),
+        )),
+        Codec::Zstd => match zstd::stream::read::Decoder::new(raw) {
+            Ok(decoder) => Box::new(BufReader::with_capacity(BUFFER_SIZE, Capped::new(decoder, cap))),
+            // Creating a decoder context fails only when out of memory.
+            Err(err) => Box::new(BufReader::new(Failing(Some(err)))),
+        },
+    };
+    Stream { reader, codec, cap }
+}
+
+/// Counts the bytes read from the underlying (on-disk) source.
+struct Counting<R> {
+    inner: R,
+    progress: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.progress.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// The error a [`Capped`] reader returns past its cap.
+#[derive(Debug)]
+struct CapExceeded;
+
+impl std::fmt::Display for CapExceeded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("decompressed size cap exceeded")
+    }
+}
+
+impl std::error::Error for CapExceeded {}
+
+fn is_cap_error(err: &io::Error) -> bool {
+    err.get_ref().is_some_and(|inner| inner.is::<CapExceeded>())
+}
+
+/// Fails once more than `cap` bytes came through: the defence against
+/// decompression bombs.
+struct Capped<R> {
+    inner: R,
+    remaining: u64,
+}
+
+impl<R> Capped<R> {
+    fn new(inner: R, cap: u64) -> Self {
+        Capped { inner, remaining: cap }
+    }
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        if self.remaining == 0 {
+            // At the cap: any further byte is one too many.
+            let mut probe = [0u8; 1];
+            return match self.inner.read(&mut probe)? {
+                0 => Ok(0),
+                _ => Err(io::Error::other(CapExceeded)),
+            };
+        }
+        let len = buf.len().min(usize::try_from(self.remaining).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..len])?;
+        self.remaining -= n as u64;
+        Ok(n)
+    }
+}
+
+/// A reader that fails with a stored error (then reads as empty).
+struct Failing(Option<io::Error>);
+
+impl Read for Failing {
+    fn read(&mut self, _buf: &mut [u8]) -> io::Result<usize> {
+        match self.0.take() {
+            Some(err) => Err(err),
+            None => Ok(0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codec_from_extension() {
+        assert_eq!(Codec::from_file_name("a.jsonl.gz"), (Codec::Gzip, "a.jsonl"));
+        assert_eq!(Codec::from_file_name("a.warc.ZST"), (Codec::Zstd, "a.warc"));
+        assert_eq!(Codec::from_file_name("a.jsonl"), (Codec::Plain, "a.jsonl"));
+    }
+
+    #[test]
+    fn cap_stops_a_bomb() {
+        let zeros = vec![0u8; 10_000];
+        let mut capped = Capped::new(&zeros[..], 1000);
+        let mut out = Vec::new();
+        let err = capped.read_to_end(&mut out).unwrap_err();
+        assert!(is_cap_error(&err));
+        assert_eq!(out.len(), 1000);
+        // Exactly at the cap is fine.
+        let mut exact = Capped::new(&zeros[..1000], 1000);
+        out.clear();
+        assert_eq!(exact.read_to_end(&mut out).unwrap(), 1000);
+    }
+}
