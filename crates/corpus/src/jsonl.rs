@@ -9,12 +9,12 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::io::{self, BufRead};
 use std::sync::Arc;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::compress::Stream;
+use crate::lines::{read_line_limited, LineRead};
 use crate::text::{decode_utf8_borrowed, replace_nul};
 use crate::{human_bytes, too_big_message, Entry, ReaderOptions, SourceDoc};
 
@@ -157,55 +157,6 @@ impl Iterator for JsonlReader {
             }
         }
         None
-    }
-}
-
-/// What [`read_line_limited`] found.
-enum LineRead {
-    /// A line (without its `\n`) is in the buffer.
-    Line,
-    /// A line longer than the limit, of this many bytes, was skipped.
-    TooLong(u64),
-    /// End of input.
-    End,
-}
-
-/// Reads one line into `line` (without the newline), storing at most
-/// `limit` bytes: a longer line is consumed to its end but not stored.
-fn read_line_limited(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> io::Result<LineRead> {
-    let mut length: u64 = 0;
-    let mut started = false;
-    let mut too_long = false;
-    loop {
-        let available = match reader.fill_buf() {
-            Ok(available) => available,
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-            Err(err) => return Err(err),
-        };
-        if available.is_empty() {
-            return Ok(match (started, too_long) {
-                (false, _) => LineRead::End,
-                (true, false) => LineRead::Line,
-                (true, true) => LineRead::TooLong(length),
-            });
-        }
-        started = true;
-        let newline = memchr::memchr(b'\n', available);
-        let chunk = &available[..newline.unwrap_or(available.len())];
-        length += chunk.len() as u64;
-        if !too_long {
-            if line.len() + chunk.len() > limit {
-                too_long = true;
-                line.clear();
-            } else {
-                line.extend_from_slice(chunk);
-            }
-        }
-        let consumed = newline.map_or(available.len(), |at| at + 1);
-        reader.consume(consumed);
-        if newline.is_some() {
-            return Ok(if too_long { LineRead::TooLong(length) } else { LineRead::Line });
-        }
     }
 }
 
@@ -396,27 +347,5 @@ impl<'de> de::Deserialize<'de> for Value<'de> {
             }
         }
         deserializer.deserialize_any(ValueVisitor)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_lines_are_skipped_not_stored() {
-        let data = format!("short\n{}\nafter", "x".repeat(100));
-        let mut reader = data.as_bytes();
-        let mut line = Vec::new();
-        assert!(matches!(read_line_limited(&mut reader, &mut line, 10).unwrap(), LineRead::Line));
-        assert_eq!(line, b"short");
-        line.clear();
-        assert!(matches!(read_line_limited(&mut reader, &mut line, 10).unwrap(), LineRead::TooLong(100)));
-        assert!(line.len() <= 10);
-        line.clear();
-        assert!(matches!(read_line_limited(&mut reader, &mut line, 10).unwrap(), LineRead::Line));
-        assert_eq!(line, b"after");
-        line.clear();
-        assert!(matches!(read_line_limited(&mut reader, &mut line, 10).unwrap(), LineRead::End));
     }
 }

@@ -77,7 +77,9 @@
 mod charset;
 mod compress;
 mod files;
+mod http;
 mod jsonl;
+mod lines;
 mod text;
 mod warc;
 
