@@ -1,3 +1,64 @@
-//! The `gleaner` command line (being written).
+//! The `gleaner` command line: argument parsing and wiring only; the work
+//! is done by `gleaner-host` (loading and running plugins) and
+//! `gleaner-corpus` (reading inputs).
+//!
+//! One module per subcommand: `run.rs` (`gleaner run`), `plugins.rs`
+//! (`gleaner plugins`, `gleaner plugins inspect`).
+//!
+//! Exit status: 0 when all went well, 1 when a document or the reader had
+//! an error (the run still completes), 2 for usage, configuration or
+//! plugin-loading errors (nothing was run).
 
-fn main() {}
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod plugins;
+mod run;
+
+/// Exit status for a run that completed with document or reader errors.
+const EXIT_RUN_ERRORS: u8 = 1;
+/// Exit status for usage, configuration or load errors (nothing ran).
+const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "gleaner",
+    version,
+    about = "Pull facts out of news articles at corpus scale, with extractor plugins.",
+    after_help = "\
+Examples:
+  gleaner run news.jsonl.zst -o facts.jsonl        standard plugins over a corpus
+  gleaner run pages/ --plugin terms --set terms.terms=oil,gold
+  cat news.jsonl | gleaner run - > facts.jsonl     stdin to stdout, one line per line
+  gleaner plugins                                   list the plugins gleaner finds
+  gleaner plugins inspect numbers                   a plugin's settings
+
+Run `gleaner run --help` for all options."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run plugins over corpora and write one JSON line per document.
+    Run(run::RunArgs),
+    /// List the plugins gleaner finds, or inspect one.
+    Plugins(plugins::PluginsArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run(args) => run::main(args),
+        Command::Plugins(args) => plugins::main(args),
+    }
+}
+
+/// Prints a usage/configuration error and returns exit status 2.
+fn usage_error(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("gleaner: error: {message}");
+    ExitCode::from(EXIT_USAGE)
+}

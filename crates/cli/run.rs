@@ -1,0 +1,279 @@
+//! `gleaner run`: resolve plugins and settings (all checked before reading
+//! any input), open the corpus, run, print the summary.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::Args;
+use gleaner_corpus::{Format, ReaderOptions};
+use gleaner_host::{AtomicFile, LogLevel, PluginSet, RunObserver, RunOptions, Runner, SearchPath, Summary, UserSettings};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+#[derive(Args)]
+#[command(after_help = "\
+Output: one JSON line per input document, in input order:
+  {\"id\":..,\"source\":..,\"text\":..,\"extractions\":{\"PLUGIN\":[{\"start\":..,\"end\":..,\"kind\":..,...}]},\"errors\":[..]}
+Offsets are bytes into \"text\" (the text after transforms such as boilerplate).
+
+Examples:
+  gleaner run news.jsonl.zst -o facts.jsonl
+      the standard plugins (boilerplate, numbers, quotes, geopolitics)
+  gleaner run news.jsonl --plugin terms --set terms.terms=oil,gold --set terms.ignore_case=true
+  gleaner run crawl.warc.gz pages/ --plugin boilerplate --plugin quotes -j 4 -o quotes.jsonl
+  gleaner run articles.jsonl --text-field body --id-field uuid --no-text
+  cat part-0001.jsonl | gleaner run - --quiet      stdin to stdout (Spark RDD.pipe, Hadoop Streaming)
+  gleaner run corpus/ --config gleaner.toml        settings in a file: [numbers] then key = value
+
+Exit status: 0 all well; 1 some document or input had an error (see \"errors\" and stderr);
+2 bad arguments, settings or plugins (nothing was run).")]
+pub struct RunArgs {
+    /// Input files or folders: .jsonl[.gz|.zst], .warc[.gz], .html, .txt, folders of these; `-` reads JSON Lines from stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// A plugin to run: a file path or the id of a found plugin (repeatable; default: the standard plugins).
+    #[arg(short, long = "plugin", value_name = "PATH|ID")]
+    plugins: Vec<String>,
+    /// Write to FILE (created complete, atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Worker threads (default: the number of cores).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Set a plugin setting (repeatable); see `gleaner plugins inspect ID`.
+    #[arg(long = "set", value_name = "PLUGIN.KEY=VALUE")]
+    sets: Vec<String>,
+    /// Read settings from a TOML file with one table per plugin id (`--set` wins over it).
+    #[arg(long, value_name = "FILE.toml")]
+    config: Option<PathBuf>,
+    /// Leave the `text` field out of the output.
+    #[arg(long)]
+    no_text: bool,
+    /// Input format, instead of guessing from each file's extension.
+    #[arg(long, value_name = "dir|jsonl|warc|text|html")]
+    format: Option<Format>,
+    /// JSON Lines: the field holding the document id.
+    #[arg(long, value_name = "FIELD")]
+    id_field: Option<String>,
+    /// JSON Lines: the field holding plain text.
+    #[arg(long, value_name = "FIELD")]
+    text_field: Option<String>,
+    /// JSON Lines: the field holding HTML (used when there is no text field).
+    #[arg(long, value_name = "FIELD")]
+    html_field: Option<String>,
+    /// JSON Lines: the field holding the publication date.
+    #[arg(long, value_name = "FIELD")]
+    date_field: Option<String>,
+    /// JSON Lines: the field holding the URL.
+    #[arg(long, value_name = "FIELD")]
+    url_field: Option<String>,
+    /// At most N records per document and plugin; the rest are dropped with an error.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    max_records: usize,
+    /// No progress bar and no summary (errors are still printed).
+    #[arg(short, long)]
+    quiet: bool,
+    /// Say more: plugin files and hashes before the run, plugin info logs.
+    #[arg(short, long, action = clap::ArgAction::Count)]
+    verbose: u8,
+}
+
+/// Runs `gleaner run`.
+pub fn main(args: RunArgs) -> ExitCode {
+    let search = SearchPath::from_env();
+    let plugins = match PluginSet::resolve(&args.plugins, &search) {
+        Ok(plugins) => plugins,
+        Err(e) => return crate::usage_error(e),
+    };
+    let mut user = UserSettings::new();
+    if let Some(config) = &args.config {
+        if let Err(e) = user.add_config_file(config) {
+            return crate::usage_error(e);
+        }
+    }
+    for set in &args.sets {
+        if let Err(e) = user.add_set(set) {
+            return crate::usage_error(e);
+        }
+    }
+    let settings = match user.resolve(&plugins) {
+        Ok(settings) => settings,
+        Err(e) => return crate::usage_error(e),
+    };
+    let options = RunOptions { jobs: args.jobs.unwrap_or(0), max_records: args.max_records, include_text: !args.no_text, ..RunOptions::default() };
+    let runner = match Runner::new(&plugins, settings, options) {
+        Ok(runner) => runner,
+        Err(e) => return crate::usage_error(e),
+    };
+    if args.verbose > 0 {
+        describe_plugins(&plugins);
+    }
+
+    let corpus = gleaner_corpus::open(&args.inputs, reader_options(&args));
+    let show_progress = !args.quiet && io::stderr().is_terminal();
+    let observer = CliObserver::new(show_progress, corpus.total_bytes(), corpus.progress(), args.verbose);
+
+    let result = match &args.output {
+        Some(path) => match AtomicFile::create(path) {
+            Ok(mut file) => runner.run(corpus, &mut file, &observer).and_then(|summary| file.commit().map(|()| summary)),
+            Err(e) => return crate::usage_error(format!("cannot create {}: {e}", path.display())),
+        },
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
+            runner.run(corpus, &mut out, &observer)
+        }
+    };
+    observer.finish();
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::from(crate::EXIT_RUN_ERRORS),
+        Err(e) => {
+            eprintln!("gleaner: error: writing the output failed: {e}");
+            return ExitCode::from(crate::EXIT_RUN_ERRORS);
+        }
+    };
+    if !args.quiet {
+        print_summary(&summary, &plugins, runner.jobs());
+    }
+    if summary.has_errors() {
+        ExitCode::from(crate::EXIT_RUN_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The reader's options: its defaults, with the fields the user named.
+fn reader_options(args: &RunArgs) -> ReaderOptions {
+    let mut options = ReaderOptions { format: args.format, ..ReaderOptions::default() };
+    for (given, field) in [
+        (&args.id_field, &mut options.id_field),
+        (&args.text_field, &mut options.text_field),
+        (&args.html_field, &mut options.html_field),
+        (&args.date_field, &mut options.date_field),
+        (&args.url_field, &mut options.url_field),
+    ] {
+        if let Some(given) = given {
+            field.clone_from(given);
+        }
+    }
+    options
+}
+
+/// Each plugin's file and hash, so a result can be traced to the exact build.
+fn describe_plugins(plugins: &PluginSet) {
+    for plugin in plugins.plugins() {
+        let (major, minor) = plugin.abi_version();
+        eprintln!(
+            "gleaner: plugin {} {} ({}, ABI {major}.{minor}) {} sha256 {}",
+            plugin.id(),
+            plugin.version(),
+            plugin.kind(),
+            plugin.origin(),
+            plugin.sha256().unwrap_or("-")
+        );
+    }
+}
+
+fn print_summary(summary: &Summary, plugins: &PluginSet, jobs: usize) {
+    eprintln!(
+        "gleaner: {} documents, {:.1} MB of text in {:.2} s ({:.0} docs/s, {:.2} MB/s, {jobs} worker{})",
+        summary.lines,
+        summary.text_bytes as f64 / 1e6,
+        summary.elapsed.as_secs_f64(),
+        summary.docs_per_second(),
+        summary.megabytes_per_second(),
+        if jobs == 1 { "" } else { "s" }
+    );
+    eprintln!(
+        "gleaner: {} records; {} documents with errors; {} unreadable records; {} reader errors",
+        summary.records, summary.lines_with_errors, summary.bad_records, summary.reader_errors
+    );
+    let failing: Vec<String> = summary.plugin_errors.iter().filter(|(_, n)| *n > 0).map(|(id, n)| format!("{id} {n}")).collect();
+    if !failing.is_empty() {
+        eprintln!("gleaner: documents with errors by plugin: {}", failing.join(", "));
+    }
+    describe_plugins(plugins);
+}
+
+/// Progress bar, reader errors and plugin logs on stderr.
+struct CliObserver {
+    bar: Option<ProgressBar>,
+    read_bytes: Arc<AtomicU64>,
+    lines: AtomicU64,
+    verbose: u8,
+    logs: AtomicU64,
+}
+
+/// At most this many plugin log lines are printed; the rest are counted.
+const MAX_LOG_LINES: u64 = 200;
+
+impl CliObserver {
+    fn new(show: bool, total_bytes: Option<u64>, read_bytes: Arc<AtomicU64>, verbose: u8) -> CliObserver {
+        let bar = show.then(|| {
+            let bar = match total_bytes {
+                Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()).with_style(
+                    ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}")
+                        .unwrap_or_else(|_| ProgressStyle::default_bar())
+                        .progress_chars("=> "),
+                ),
+                None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
+                    ProgressStyle::with_template("{spinner} {elapsed_precise} {bytes} read {bytes_per_sec} {msg}")
+                        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                ),
+            };
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        CliObserver { bar, read_bytes, lines: AtomicU64::new(0), verbose, logs: AtomicU64::new(0) }
+    }
+
+    /// Prints a line without breaking the progress bar.
+    fn say(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => {
+                let _ = writeln!(io::stderr().lock(), "{line}");
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        let logs = self.logs.load(Ordering::Relaxed);
+        if logs > MAX_LOG_LINES {
+            eprintln!("gleaner: {} more plugin log lines were not shown", logs - MAX_LOG_LINES);
+        }
+    }
+}
+
+impl RunObserver for CliObserver {
+    fn batch_written(&self, lines: u64, _text_bytes: u64) {
+        let total = self.lines.fetch_add(lines, Ordering::Relaxed) + lines;
+        if let Some(bar) = &self.bar {
+            bar.set_position(self.read_bytes.load(Ordering::Relaxed));
+            bar.set_message(format!("{total} docs"));
+        }
+    }
+
+    fn reader_error(&self, source: &str, message: &str) {
+        self.say(&format!("gleaner: input error: {source}: {message}"));
+    }
+
+    fn plugin_log(&self, plugin: &str, level: LogLevel, message: &str) {
+        let shown = match level {
+            LogLevel::Error | LogLevel::Warn => true,
+            LogLevel::Info => self.verbose >= 1,
+            LogLevel::Debug => self.verbose >= 2,
+        };
+        if shown && self.logs.fetch_add(1, Ordering::Relaxed) < MAX_LOG_LINES {
+            let level = format!("{level:?}").to_lowercase();
+            self.say(&format!("gleaner: plugin {plugin}: {level}: {message}"));
+        }
+    }
+}
