@@ -1,23 +1,164 @@
-//! gleaner's `quotes` plugin (being written).
+//! gleaner's `quotes` plugin: quotations in news text and who said them,
+//! without a parser.
+//!
+//! For every document it emits records of kind `direct` (a quotation in
+//! marks; the span includes the marks), `partial` (a quoted fragment inside
+//! reported speech: the fragment with its marks) and `indirect` (a reported
+//! clause without marks), each with the `speaker` as written and its byte
+//! offsets, `speaker_name` (the full name when the mention is a pronoun or
+//! a short form of a name seen earlier) and the `cue` ("said",
+//! "according to"). See `../shared/eval/OUTPUT.md` for the contract.
+//!
+//! How it works, one paragraph at a time:
+//! - [`scan`] splits the text into paragraphs (blank or indented lines in
+//!   hard-wrapped text, every newline otherwise), finds quotation marks of
+//!   every style (straight and curly double, `''` and ``` `` ```, « », „ “,
+//!   single quotes in headlines or single-quote texts), pairs them inside
+//!   the paragraph from how each mark is flanked (so a stray mark never runs
+//!   past its paragraph), and tokenizes the paragraph with each quotation as
+//!   one token and sentences numbered from punctuation.
+//! - [`attrib`] finds the attribution of each quotation: a cue from a
+//!   lexicon of reporting verbs (all inflections) next to it in its sentence
+//!   (`"...," X said`, `"...," said X`, `X told Y: "..."`, `according to X`,
+//!   `X quoted Y as saying`, appositives `X, a lawyer, said`), the speaker
+//!   noun phrase from capitalisation, titles and role nouns ("a spokesman for
+//!   the ministry"); a quotation without one takes the nearest attribution in
+//!   its paragraph (split quotes, `"A," he said. "B."`), or the previous
+//!   paragraph's when it opens the paragraph (quotes running over
+//!   paragraphs). It also finds reported clauses (`X said that ...`).
+//! - [`names`] resolves pronouns and short forms to full names.
+//!
+//! Word lists live in [`lexicon`], built once into a `OnceLock` static.
 
-use gleaner_sdk::{Config, Document, Error, Extractor, Output, Plugin};
+pub mod attrib;
+pub mod lexicon;
+pub mod names;
+pub mod scan;
 
-/// The `quotes` extractor.
-pub struct Placeholder;
+use attrib::{Finding, Paragraph};
+use gleaner_sdk::{Config, Document, Error, Extractor, Output, Plugin, Value};
+use lexicon::{NOT_NAME, TITLE};
+use names::Names;
+use scan::Tok;
 
-impl Plugin for Placeholder {
-    const ID: &'static str = "quotes";
-    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
-    const DESCRIPTION: &'static str = "(being written)";
-    fn new(_: &Config) -> Result<Self, Error> {
-        Ok(Placeholder)
+pub use attrib::Kind;
+
+impl Kind {
+    /// The record kind: `direct`, `partial` or `indirect`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Partial => "partial",
+            Kind::Indirect => "indirect",
+        }
     }
 }
 
-impl Extractor for Placeholder {
-    fn extract(&mut self, _doc: &Document<'_>, _out: &mut Output<'_>) -> Result<(), Error> {
+/// A quotation or reported clause with its speaker (byte offsets into the text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Start of the span.
+    pub start: usize,
+    /// End of the span (exclusive).
+    pub end: usize,
+    /// Direct, partial or indirect.
+    pub kind: Kind,
+    /// The speaker mention as written.
+    pub speaker: Option<(usize, usize)>,
+    /// The full name the mention refers to, when it is a pronoun or short form.
+    pub speaker_name: Option<String>,
+    /// The reporting phrase.
+    pub cue: Option<(usize, usize)>,
+}
+
+/// Finds the quotations and reported speech of `text`, in text order.
+pub fn find_quotes(text: &str) -> Vec<Quote> {
+    let paragraphs = scan::paragraphs(text);
+    let doc_singles = !scan::has_double_marks(text, 0, text.len());
+    let mut names = Names::default();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut out = Vec::new();
+    let mut carry = None;
+    for (n, &(start, end)) in paragraphs.iter().enumerate() {
+        let headline = n == 0 && end - start < 300 && paragraphs.len() > 1;
+        let singles = (doc_singles || headline) && !scan::has_double_marks(text, start, end);
+        let quotes = scan::quotations(text, start, end, paragraphs.get(n + 1).copied(), singles);
+        scan::tokenize(text, start, end, &quotes, &mut toks);
+        observe_names(text, &toks, &mut names);
+        findings.clear();
+        let paragraph = Paragraph::new(text, &toks, &quotes);
+        let starts_with_quote = toks.first().is_some_and(|t| t.quote().is_some());
+        carry = paragraph.analyze(if starts_with_quote { carry } else { None }, &mut findings);
+        findings.sort_by_key(|f| f.span.0);
+        for f in &findings {
+            let speaker = f.attribution.and_then(|a| a.speaker);
+            let speaker_name = speaker.and_then(|(s, e)| names.resolve(&text[s..e]));
+            out.push(Quote {
+                start: f.span.0,
+                end: f.span.1,
+                kind: f.kind,
+                speaker,
+                speaker_name,
+                cue: f.attribution.map(|a| a.cue),
+            });
+        }
+    }
+    out
+}
+
+/// Records runs of two or more capitalised name words as full names.
+fn observe_names(text: &str, toks: &[Tok], names: &mut Names) {
+    let is_name = |t: &Tok| t.is_word() && t.cap && t.flags & (NOT_NAME | TITLE) == 0;
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_name(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < toks.len() && is_name(&toks[j + 1]) {
+            j += 1;
+        }
+        if j > i {
+            names.observe(&text[toks[i].start..toks[j].end]);
+        }
+        i = j + 1;
+    }
+}
+
+/// The `quotes` extractor.
+pub struct Quotes;
+
+impl Plugin for Quotes {
+    const ID: &'static str = "quotes";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    const DESCRIPTION: &'static str = "Direct, partial and indirect quotations with their speakers (English news).";
+    fn new(_: &Config) -> Result<Self, Error> {
+        Ok(Quotes)
+    }
+}
+
+impl Extractor for Quotes {
+    fn extract(&mut self, doc: &Document<'_>, out: &mut Output<'_>) -> Result<(), Error> {
+        let text = doc.text();
+        for q in find_quotes(text) {
+            let (speaker, speaker_start, speaker_end) = match q.speaker {
+                Some((s, e)) => (Value::Str(&text[s..e]), Value::Int(s as i64), Value::Int(e as i64)),
+                None => (Value::Null, Value::Null, Value::Null),
+            };
+            let cue = q.cue.map_or(Value::Null, |(s, e)| Value::Str(&text[s..e]));
+            let mut fields = vec![("speaker", speaker), ("speaker_start", speaker_start), ("speaker_end", speaker_end)];
+            if let Some(name) = &q.speaker_name {
+                fields.push(("speaker_name", Value::Str(name)));
+            }
+            fields.push(("cue", cue));
+            if !out.emit(q.start, q.end, q.kind.as_str(), &fields) {
+                break;
+            }
+        }
         Ok(())
     }
 }
 
-gleaner_sdk::export_plugin!(extractor Placeholder);
+gleaner_sdk::export_plugin!(extractor Quotes);

@@ -1,0 +1,555 @@
+//! Attribution within a paragraph: reporting cues, the noun phrase of the
+//! speaker on either side of a cue, which quotation a cue belongs to, and
+//! reported clauses (indirect speech). Works on the tokens of `scan`.
+
+use crate::lexicon::*;
+use crate::scan::{Quotation, Tok};
+
+/// What a cue introduces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A whole quotation: the span is inside quotation marks.
+    Direct,
+    /// A quoted fragment inside reported speech.
+    Partial,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+/// A speaker mention and the cue that ties it to speech (byte spans).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The speaker as written, when found.
+    pub speaker: Option<(usize, usize)>,
+    /// The reporting phrase.
+    pub cue: (usize, usize),
+}
+
+/// A finding of one paragraph, before names are resolved.
+#[derive(Clone, Copy, Debug)]
+pub struct Finding {
+    /// Byte span of the quotation (marks included) or reported clause.
+    pub span: (usize, usize),
+    /// Its kind.
+    pub kind: Kind,
+    /// Who said it, when known.
+    pub attribution: Option<Attribution>,
+}
+
+/// A cue with its speaker, found in the text outside quotations: where it
+/// stands (token index) and the attribution.
+#[derive(Clone, Copy, Debug)]
+struct Event {
+    at: usize,
+    attribution: Attribution,
+}
+
+/// One paragraph's tokens and sentence bounds.
+pub struct Paragraph<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    quotes: &'a [Quotation],
+    /// First token of each sentence, and one past its last.
+    sentences: Vec<(usize, usize)>,
+}
+
+/// Inclusive token range.
+type Range = (usize, usize);
+
+impl<'a> Paragraph<'a> {
+    /// Wraps the tokens of a paragraph (numbered by `scan::tokenize`).
+    pub fn new(text: &'a str, toks: &'a [Tok], quotes: &'a [Quotation]) -> Paragraph<'a> {
+        let mut sentences: Vec<(usize, usize)> = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            match sentences.last_mut() {
+                Some(last) if toks[last.0].sent == t.sent => last.1 = i + 1,
+                _ => sentences.push((i, i + 1)),
+            }
+        }
+        Paragraph { text, toks, quotes, sentences }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        self.text[t.start..t.end].trim_end_matches('.')
+    }
+
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_word()) && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    fn bounds(&self, i: usize) -> (usize, usize) {
+        self.sentences[self.toks[i].sent as usize]
+    }
+
+    fn byte_span(&self, r: Range) -> (usize, usize) {
+        (self.toks[r.0].start, self.toks[r.1].end)
+    }
+
+    /// A capitalised word that can be part of a name.
+    fn is_name(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word() && t.cap && t.flags & NOT_NAME == 0
+    }
+
+    /// A word that can head a speaker noun phrase by itself.
+    fn is_head(&self, i: usize) -> bool {
+        self.is_name(i) || self.toks[i].has(ROLE)
+    }
+
+    /// A lower-case adverb or auxiliary ("also", "has", "repeatedly").
+    fn is_adverb(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word() && !t.cap && (t.flags & ADVERB != 0 || (self.word(i).ends_with("ly") && self.word(i).len() > 4 && t.flags & ROLE == 0))
+    }
+
+    /// Whether token `i` is a reporting verb used as one: lower case, not
+    /// a noun after a determiner, not an infinitive frame ("continue to
+    /// support"), not a passive of an addressee verb ("was told").
+    fn is_cue(&self, i: usize, mask: u32) -> bool {
+        let t = &self.toks[i];
+        if !t.is_word() || t.cap || t.flags & mask == 0 {
+            return false;
+        }
+        if i > 0 && self.toks[i - 1].has(DET) && !self.toks[i - 1].has(PRONOUN) {
+            return false;
+        }
+        if self.word_is(i + 1, "to") {
+            let after = self.toks.get(i + 2);
+            if after.is_some_and(|a| a.is_word() && !a.cap && a.flags & (DET | PRONOUN) == 0) {
+                return false;
+            }
+        }
+        if t.flags & ADDRESSEE != 0 && i > 0 && ["was", "were", "been", "being", "is", "are", "be"].iter().any(|w| self.word_is(i - 1, w)) {
+            return false;
+        }
+        true
+    }
+
+    /// "according to" at `i`.
+    fn is_according(&self, i: usize) -> bool {
+        self.word_is(i, "according") && self.word_is(i + 1, "to")
+    }
+
+    /// The noun phrase that ends at token `j` (a pronoun, a name with its
+    /// titles, or a description headed by a role noun), not reaching
+    /// before `lo`.
+    fn np_ending_at(&self, j: usize, lo: usize) -> Option<Range> {
+        let t = &self.toks[j];
+        if !t.is_word() {
+            return None;
+        }
+        if t.flags & PRONOUN != 0 && !t.cap || (t.cap && t.flags & PRONOUN != 0 && (j == lo)) {
+            return Some((j, j));
+        }
+        let mut head = j;
+        if !self.is_head(j) {
+            // "a spokesman for the ministry": the head is before the preposition.
+            let from = j.saturating_sub(5).max(lo);
+            head = (from..j).rev().find(|&p| self.toks[p].has(PREP) && p > lo && self.is_head(p - 1)).map(|p| p - 1)?;
+            if (head + 1..=j).any(|k| !self.toks[k].is_word() || self.toks[k].has(STOP) && !self.toks[k].has(PREP | DET)) {
+                return None;
+            }
+        }
+        let role_head = self.toks[head].has(ROLE) && !self.is_name(head);
+        let mut start = head;
+        let mut modifiers = 0;
+        let mut k = head;
+        while k > lo {
+            k -= 1;
+            let t = &self.toks[k];
+            if !t.is_word() {
+                break;
+            }
+            if t.has(DET) && !t.has(PRONOUN) {
+                start = k;
+                break;
+            }
+            if self.is_name(k) || t.flags & (TITLE | ROLE) != 0 && !t.has(STOP) {
+                start = k;
+                continue;
+            }
+            // "Secretary of State", "director of the FBI", "Smith and Jones"
+            if (t.has(PREP) || self.word_is(k, "and")) && k > lo && self.is_name(k - 1) && self.is_name(k + 1) {
+                start = k;
+                continue;
+            }
+            if t.cap || t.flags & (STOP | NOT_NAME | SPEECH | FRAMING | ADVERB) != 0 {
+                break;
+            }
+            // "a senior administration official": modifiers of a role noun.
+            if role_head && modifiers < 3 {
+                modifiers += 1;
+                start = k;
+                continue;
+            }
+            break;
+        }
+        Some((start, j))
+    }
+
+    /// The subject of the verb at `v`: skips adverbs and auxiliaries, and an
+    /// appositive ("Smith, the director of X, said").
+    fn subject_before(&self, v: usize, lo: usize) -> Option<Range> {
+        let mut j = v;
+        loop {
+            if j <= lo {
+                return None;
+            }
+            j -= 1;
+            if !self.is_adverb(j) {
+                break;
+            }
+        }
+        if self.toks[j].is(b',') {
+            let mut k = j;
+            let mut comma = None;
+            while k > lo && j - k < 30 {
+                k -= 1;
+                let t = &self.toks[k];
+                if t.is(b',') {
+                    comma = Some(k);
+                    break;
+                }
+                if t.quote().is_some() || t.is(b';') || t.is(b':') {
+                    break;
+                }
+            }
+            let appositive = if j > lo { self.np_ending_at(j - 1, lo) } else { None };
+            let before = comma.filter(|&c| c > lo).and_then(|c| self.np_ending_at(c - 1, lo));
+            return match (before, appositive) {
+                (Some(b), Some(a)) if !self.has_name(b) && self.has_name(a) => Some(a),
+                (Some(b), _) => Some(b),
+                (None, a) => a.filter(|a| comma.is_none_or(|c| a.0 == c + 1)),
+            };
+        }
+        self.np_ending_at(j, lo)
+    }
+
+    fn has_name(&self, r: Range) -> bool {
+        (r.0..=r.1).any(|k| self.is_name(k) && !self.toks[k].has(TITLE))
+    }
+
+    /// The noun phrase that starts at `i` ("Mr. Kamin", "a spokesman for
+    /// the ministry", "he"), not reaching `hi`.
+    fn np_from(&self, i: usize, hi: usize) -> Option<Range> {
+        if i >= hi || !self.toks[i].is_word() {
+            return None;
+        }
+        let t = &self.toks[i];
+        if t.flags & PRONOUN != 0 {
+            return Some((i, i));
+        }
+        let mut k = i;
+        if t.has(DET) {
+            k += 1;
+        }
+        let mut end = None;
+        let mut role = false;
+        while k < hi {
+            let t = &self.toks[k];
+            if !t.is_word() {
+                break;
+            }
+            if self.is_name(k) || (t.flags & (ROLE | TITLE) != 0 && t.flags & STOP == 0) {
+                role |= t.has(ROLE);
+                end = Some(k);
+                k += 1;
+                continue;
+            }
+            // "a spokesman for the ministry", "director of the FBI"
+            if end.is_some() && t.has(PREP) && !self.word_is(k, "to") && !self.word_is(k, "on") && !self.word_is(k, "in") {
+                let mut m = k + 1;
+                if m < hi && self.toks[m].has(DET) {
+                    m += 1;
+                }
+                let pp_start = m;
+                while m < hi && m - pp_start < 5 && self.toks[m].is_word() && !self.toks[m].has(STOP | SPEECH | FRAMING | ADVERB) {
+                    m += 1;
+                }
+                if m > pp_start && (role || self.is_name(pp_start)) {
+                    end = Some(m - 1);
+                    k = m;
+                    continue;
+                }
+                break;
+            }
+            // lower-case modifiers before a role noun: "a senior official"
+            if !t.cap && t.flags & (STOP | SPEECH | FRAMING | ADVERB | NOT_NAME) == 0 {
+                let lookahead = (k + 1..(k + 4).min(hi)).find(|&m| self.toks[m].has(ROLE));
+                if let Some(m) = lookahead {
+                    if (k..m).all(|x| self.toks[x].is_word() && !self.toks[x].has(STOP)) {
+                        k = m;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        end.map(|e| (i, e))
+    }
+
+    /// The subject of an "-ing" cue or a sentence-level cue: the first noun
+    /// phrase of the sentence, after an introductory phrase ending in a comma.
+    fn sentence_subject(&self, lo: usize, before: usize) -> Option<Range> {
+        let mut start = lo;
+        if self.toks[lo].is_word() && self.toks[lo].cap && self.toks[lo].flags & (PREP | NOT_NAME) != 0 && !self.toks[lo].has(DET) {
+            start = (lo..before.min(lo + 10)).find(|&k| self.toks[k].is(b','))? + 1;
+        }
+        let np = self.np_from(start, before)?;
+        let next = np.1 + 1;
+        (next < before && self.toks[next].is_word() && !self.toks[next].cap).then_some(np)
+    }
+
+    fn attribution(&self, speaker: Option<Range>, cue: Range) -> Attribution {
+        Attribution { speaker: speaker.map(|r| self.byte_span(r)), cue: self.byte_span(cue) }
+    }
+
+    /// "quoted Y as saying": the speaker is Y. `q` is the "quoted" token.
+    fn quoted_as(&self, q: usize, hi: usize) -> Option<Attribution> {
+        if !self.word_is(q, "quoted") {
+            return None;
+        }
+        let np = self.np_from(q + 1, hi)?;
+        self.word_is(np.1 + 1, "as").then(|| {
+            let cue_end = if np.1 + 2 < hi && self.toks[np.1 + 2].has(SPEECH) { np.1 + 2 } else { np.1 + 1 };
+            self.attribution(Some(np), (q, cue_end))
+        })
+    }
+
+    /// The attribution after quotation token `qt`, in its sentence:
+    /// `"...," X said`, `"...," said X`, `"...," X, a lawyer, told Y`.
+    fn attribution_after(&self, qt: usize) -> Option<Attribution> {
+        let (_, hi) = self.bounds(qt);
+        let mut j = qt + 1;
+        if j < hi && (self.toks[j].is(b',') || self.toks[j].is(b'-')) {
+            j += 1;
+        }
+        if j >= hi {
+            return None;
+        }
+        if self.is_cue(j, SPEECH | FRAMING) {
+            let mut k = j + 1;
+            while k < hi && self.is_adverb(k) {
+                k += 1;
+            }
+            return Some(self.attribution(self.np_from(k, hi), (j, j)));
+        }
+        if self.is_according(j) {
+            return self.np_from(j + 2, hi).map(|np| self.attribution(Some(np), (j, j + 1)));
+        }
+        let np = self.np_from(j, hi)?;
+        let mut k = np.1 + 1;
+        if k < hi && self.toks[k].is(b',') {
+            k = (k + 1..hi.min(k + 30)).find(|&m| self.toks[m].is(b','))? + 1;
+        }
+        while k < hi && self.is_adverb(k) {
+            k += 1;
+        }
+        if k < hi && self.is_cue(k, SPEECH | FRAMING) {
+            if let Some(a) = self.quoted_as(k, hi).filter(|_| !self.is_adverb(k - 1)) {
+                return Some(a);
+            }
+            return Some(self.attribution(Some(np), (k, k)));
+        }
+        None
+    }
+
+    /// The attribution of the nearest cue before token `qt` in its sentence.
+    fn attribution_before(&self, qt: usize) -> Option<Attribution> {
+        let (lo, hi) = self.bounds(qt);
+        for i in (lo..qt).rev() {
+            if let Some(a) = self.cue_at(i, lo, hi) {
+                return Some(a);
+            }
+        }
+        // "More from Jones: "..."", "Mr. Smith: "...""
+        if qt >= lo + 2 && self.toks[qt - 1].is(b':') {
+            if let Some(np) = self.np_ending_at(qt - 2, lo).filter(|&np| self.has_name(np)) {
+                return Some(self.attribution(Some(np), (qt - 1, qt - 1)));
+            }
+        }
+        None
+    }
+
+    /// The attribution of a cue at token `i` in sentence `lo..hi`, if it is one.
+    fn cue_at(&self, i: usize, lo: usize, hi: usize) -> Option<Attribution> {
+        if self.is_according(i) {
+            return self.np_from(i + 2, hi).map(|np| self.attribution(Some(np), (i, i + 1)));
+        }
+        if !self.is_cue(i, SPEECH | FRAMING) {
+            return None;
+        }
+        if let Some(a) = self.quoted_as(i, hi) {
+            return Some(a);
+        }
+        if self.toks[i].has(ING) {
+            return Some(self.attribution(self.sentence_subject(lo, i), (i, i)));
+        }
+        let subject = self.subject_before(i, lo)?;
+        Some(self.attribution(Some(subject), (i, i)))
+    }
+
+    /// Whether the quotation at token `qt` reads as a whole quotation
+    /// rather than a fragment embedded in the sentence.
+    fn is_whole(&self, qt: usize, q: &Quotation) -> bool {
+        let (lo, _) = self.bounds(qt);
+        let inner = self.text[q.inner_start..q.inner_end].trim();
+        let upper = inner.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+        let ends = inner.ends_with([',', '.', '?', '!', '\u{2026}', '-', '\u{2014}']);
+        if qt == lo {
+            return true;
+        }
+        let prev = &self.toks[qt - 1];
+        if prev.is(b':') || (upper && ends) {
+            return true;
+        }
+        if prev.is(b',') && qt >= 2 {
+            // `"A," he said, "b."`: continues a quotation after its attribution.
+            let before = &self.toks[qt - 2];
+            let cue_before = (lo..qt - 1).rev().take(4).any(|k| self.is_cue(k, SPEECH));
+            return upper || cue_before || before.quote().is_some();
+        }
+        upper && self.is_cue(qt - 1, SPEECH)
+    }
+
+    /// Everything this paragraph says: its quotations (with kind and
+    /// attribution) and reported clauses. `carry` is the attribution in
+    /// force at the end of the previous paragraph; returns this one's.
+    pub fn analyze(&self, carry: Option<Attribution>, out: &mut Vec<Finding>) -> Option<Attribution> {
+        let events = self.events();
+        let mut last = None;
+        let first_out = out.len();
+        for (qt, t) in self.toks.iter().enumerate() {
+            let Some(qi) = t.quote() else { continue };
+            let q = &self.quotes[qi];
+            let whole = self.is_whole(qt, q);
+            let mut attribution = self.attribution_after(qt).or_else(|| self.attribution_before(qt));
+            if attribution.is_none_or(|a| a.speaker.is_none()) {
+                let inherited = self.inherit(qt, &events, out, first_out).or(if qt == 0 { carry } else { None });
+                attribution = match (attribution, inherited) {
+                    (Some(own), Some(inh)) => Some(Attribution { speaker: inh.speaker, cue: own.cue }),
+                    (own, inh) => inh.or(own),
+                };
+            }
+            let kind = if whole { Kind::Direct } else { Kind::Partial };
+            // A fragment without any attribution is a scare quote or a title.
+            if kind == Kind::Partial && attribution.is_none() {
+                continue;
+            }
+            out.push(Finding { span: (q.start, q.end), kind, attribution });
+            if attribution.is_some() {
+                last = attribution;
+            }
+        }
+        self.indirect(&events, out);
+        if let Some(e) = events.last() {
+            if self.quotes.is_empty() || self.toks.last().is_some_and(|t| t.quote().is_none()) || e.attribution.cue.0 > last.map_or(0, |a: Attribution| a.cue.0) {
+                last = Some(e.attribution);
+            }
+        }
+        last
+    }
+
+    /// For a quotation without its own speaker: the nearest attribution
+    /// before it in the paragraph (a cue in the text or an earlier
+    /// quotation's), else the nearest after it.
+    fn inherit(&self, qt: usize, events: &[Event], found: &[Finding], first: usize) -> Option<Attribution> {
+        let pos = self.toks[qt].start;
+        let before_event = events.iter().rev().find(|e| e.at < qt && e.attribution.speaker.is_some()).map(|e| e.attribution);
+        let before_quote = found[first..].iter().rev().filter_map(|f| f.attribution).find(|a| a.speaker.is_some() && a.cue.0 < pos);
+        let before = match (before_event, before_quote) {
+            (Some(e), Some(q)) => Some(if e.cue.0 > q.cue.0 { e } else { q }),
+            (e, q) => e.or(q),
+        };
+        if before.is_some() {
+            return before;
+        }
+        // `"A." "B," he said.`: the next attribution in the paragraph.
+        (qt + 1..self.toks.len())
+            .filter(|&k| self.toks[k].quote().is_some())
+            .find_map(|k| self.attribution_after(k).filter(|a| a.speaker.is_some()))
+            .or_else(|| events.iter().find(|e| e.at > qt && e.attribution.speaker.is_some()).map(|e| e.attribution))
+    }
+
+    /// Cues with a speaker in the text outside quotations.
+    fn events(&self) -> Vec<Event> {
+        let mut out = Vec::new();
+        for i in 0..self.toks.len() {
+            if !self.toks[i].is_word() || self.toks[i].cap && !self.word_is(i, "according") {
+                continue;
+            }
+            let (lo, hi) = self.bounds(i);
+            if let Some(a) = self.cue_at(i, lo, hi).filter(|a| a.speaker.is_some()) {
+                out.push(Event { at: i, attribution: a });
+            }
+        }
+        out
+    }
+
+    /// Reported clauses: `X said (that) CLAUSE`, `CLAUSE, X said`,
+    /// `CLAUSE, said X`, `According to X, CLAUSE`, `CLAUSE, according to X`,
+    /// in sentences without a whole quotation.
+    fn indirect(&self, events: &[Event], out: &mut Vec<Finding>) {
+        let mut done_sentence = usize::MAX;
+        for e in events {
+            let i = e.at;
+            let (lo, hi) = self.bounds(i);
+            if lo == done_sentence || (lo..hi).any(|k| self.toks[k].quote().is_some_and(|q| self.is_whole(k, &self.quotes[q]))) {
+                continue;
+            }
+            let mut end = hi;
+            while end > lo + 1 && matches!(self.toks[end - 1].kind, crate::scan::TokKind::Punct(_)) {
+                end -= 1;
+            }
+            let according = self.is_according(i);
+            let (speaker_start, cue_end) = {
+                let sp = e.attribution.speaker.unwrap_or(e.attribution.cue);
+                let s = self.toks.iter().position(|t| t.start == sp.0).unwrap_or(i);
+                let c = self.toks.iter().position(|t| t.end == e.attribution.cue.1).unwrap_or(i);
+                (s.min(i), c)
+            };
+            let speaker_end = e.attribution.speaker.and_then(|sp| self.toks.iter().position(|t| t.end == sp.1)).unwrap_or(i);
+            // The clause before: `CLAUSE, X said.` / `CLAUSE, said X.` / `CLAUSE, according to X.`
+            let first = speaker_start.min(i);
+            let clause = if first > lo + 2 && self.toks[first - 1].is(b',') && end - cue_end.max(speaker_end) <= 8 {
+                Some((lo, first - 2))
+            } else if according && first == lo {
+                // `According to X, CLAUSE.`
+                let comma = (speaker_end + 1..end).find(|&k| self.toks[k].is(b','));
+                comma.map(|c| (c + 1, end - 1))
+            } else if !according && self.toks[i].has(CLAUSE) && speaker_start < i {
+                self.clause_after(i, end)
+            } else {
+                None
+            };
+            if let Some((s, t)) = clause.filter(|&(s, t)| t >= s + 2) {
+                out.push(Finding { span: self.byte_span((s, t)), kind: Kind::Indirect, attribution: Some(e.attribution) });
+                done_sentence = lo;
+            }
+        }
+    }
+
+    /// The reported clause after the cue at `v`: skips an addressee, a
+    /// short adverbial and "that".
+    fn clause_after(&self, v: usize, end: usize) -> Option<Range> {
+        let mut k = v + 1;
+        if self.toks[v].has(ADDRESSEE) {
+            k = self.np_from(k, end).map_or(k, |np| np.1 + 1);
+        }
+        // "said in a statement that", "said Tuesday that"
+        if let Some(that) = (k..end.min(k + 8)).find(|&m| self.word_is(m, "that")) {
+            if (k..that).all(|m| self.toks[m].is_word() && !self.toks[m].has(SPEECH)) {
+                k = that + 1;
+            }
+        }
+        while k < end && self.toks[k].has(TIME) {
+            k += 1;
+        }
+        let t = self.toks.get(k)?;
+        if !t.is_word() || k + 2 >= end {
+            return None;
+        }
+        Some((k, end - 1))
+    }
+}

@@ -1,0 +1,359 @@
+//! Word lists: reporting verbs (with their inflections), titles, role
+//! nouns, pronouns and the small function words the attribution rules
+//! need. Built once into a `OnceLock` static; a lookup lower-cases the
+//! word on the stack and hashes it with a small FNV-style hasher.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A reporting verb that introduces speech ("said", "told", "wrote").
+pub const SPEECH: u32 = 1 << 0;
+/// A verb that frames a quoted fragment without being a speech verb
+/// ("called", "praised", "described"): a cue for partial quotes only.
+pub const FRAMING: u32 = 1 << 1;
+/// The verb form ends in "-ing" ("saying", "adding").
+pub const ING: u32 = 1 << 2;
+/// A verb whose object is the addressee ("told", "asked").
+pub const ADDRESSEE: u32 = 1 << 3;
+/// A title before a name ("Mr.", "Senator", "President").
+pub const TITLE: u32 = 1 << 4;
+/// A noun that can head a speaker description ("spokesman", "officials").
+pub const ROLE: u32 = 1 << 5;
+/// A subject pronoun ("he", "they").
+pub const PRONOUN: u32 = 1 << 6;
+/// A determiner or quantifier that can open a noun phrase.
+pub const DET: u32 = 1 << 7;
+/// An adverb or auxiliary that may stand between a subject and its verb.
+pub const ADVERB: u32 = 1 << 8;
+/// A word that ends a noun phrase scan (conjunctions, relatives, copulas).
+pub const STOP: u32 = 1 << 9;
+/// A capitalised word that is not a name (sentence-initial function words).
+pub const NOT_NAME: u32 = 1 << 10;
+/// A day, month or other time word ("Tuesday", "yesterday").
+pub const TIME: u32 = 1 << 11;
+/// An abbreviation whose period does not end a sentence ("Mr", "Sen").
+pub const ABBREV: u32 = 1 << 12;
+/// A preposition that may link a role to its organisation ("for", "of").
+pub const PREP: u32 = 1 << 13;
+/// A pronoun for a woman ("she").
+pub const FEMININE: u32 = 1 << 14;
+/// A pronoun or title for a man ("he", "Mr.").
+pub const MASCULINE: u32 = 1 << 15;
+/// A plural pronoun ("they", "we").
+pub const PLURAL: u32 = 1 << 16;
+/// Verbs that frame indirect speech with a following clause ("said", "warned").
+pub const CLAUSE: u32 = 1 << 17;
+
+/// Speech verbs: `base` or `base|past|ing|3sg|participle` where irregular.
+const SPEECH_VERBS: &[&str] = &[
+    "say|said|saying|says|said",
+    "tell|told|telling|tells|told",
+    "write|wrote|writing|writes|written",
+    "add", "note", "warn", "insist", "explain", "continue", "ask", "tweet", "reply", "declare", "respond",
+    "conclude", "state", "recall", "report", "argue", "admit|admitted|admitting|admits|admitted", "assure",
+    "acknowledge", "remark", "claim", "announce", "predict", "suggest", "complain", "joke",
+    "quip|quipped|quipping|quips|quipped", "shout", "yell", "chant", "urge", "charge", "answer", "observe",
+    "contend", "caution", "stress", "emphasize", "emphasise", "maintain", "allege", "concede", "confirm", "deny",
+    "boast", "vow", "promise", "mention", "opine", "testify", "muse", "scream", "counter", "retort", "whisper",
+    "recount", "reason", "lament", "assert", "reiterate", "exclaim", "interject", "cry", "murmur", "mutter",
+    "snap|snapped|snapping|snaps|snapped", "thunder", "remind", "advise", "affirm", "speculate", "posit",
+    "proclaim", "inform", "blog", "post", "text", "email", "plead", "beg", "demand", "wonder", "agree",
+    "object", "protest", "concur", "marvel", "grumble", "sigh", "laugh", "fume", "gush", "rave", "recite",
+    "read|read|reading|reads|read", "quote|quoted|quoting|quotes|quoted",
+    "estimate", "disclose", "reveal", "repeat", "describe", "elaborate", "clarify", "summarize", "pledge",
+    "threaten", "accuse", "criticize", "criticise", "express",
+];
+
+/// Verbs that frame a quoted fragment ("called him an 'old friend'").
+const FRAMING_VERBS: &[&str] = &[
+    "call", "praise", "dub|dubbed|dubbing|dubs|dubbed", "label|labeled|labeling|labels|labeled",
+    "labelled", "labelling", "brand", "blast", "slam|slammed|slamming|slams|slammed", "tout", "mock", "hail",
+    "decry", "denounce", "condemn", "welcome", "characterize", "characterise", "refer|referred|referring|refers|referred",
+    "term", "promise", "vow", "pledge", "liken", "compare", "dismiss", "deride", "ridicule", "applaud",
+    "celebrate", "cite", "lambaste", "question", "defend", "attack", "blame", "invoke", "insult",
+];
+
+/// Verbs that introduce a reported clause ("said that ...").
+const CLAUSE_VERBS: &[&str] = &[
+    "say", "said", "says", "tell", "told", "tells", "add", "added", "adds", "note", "noted", "notes", "write",
+    "wrote", "writes", "warn", "warned", "warns", "insist", "insisted", "insists", "explain", "explained",
+    "explains", "argue", "argued", "argues", "claim", "claimed", "claims", "announce", "announced",
+    "announces", "predict", "predicted", "predicts", "suggest", "suggested", "suggests", "complain",
+    "complained", "complains", "confirm", "confirmed", "confirms", "deny", "denied", "denies", "acknowledge",
+    "acknowledged", "acknowledges", "admit", "admitted", "admits", "report", "reported", "reports", "state",
+    "stated", "states", "declare", "declared", "declares", "contend", "contended", "contends", "assert",
+    "asserted", "asserts", "maintain", "maintained", "maintains", "allege", "alleged", "alleges", "concede",
+    "conceded", "concedes", "stress", "stressed", "stresses", "emphasize", "emphasized", "emphasizes",
+    "reiterate", "reiterated", "reiterates", "recall", "recalled", "recalls", "reply", "replied", "replies",
+    "respond", "responded", "responds", "tweet", "tweeted", "tweets", "assure", "assured", "assures",
+    "caution", "cautioned", "cautions", "observe", "observed", "observes", "reveal", "revealed", "reveals",
+    "disclose", "disclosed", "discloses", "vow", "vowed", "vows", "promise", "promised", "promises", "pledge",
+    "pledged", "pledges", "boast", "boasted", "boasts", "estimate", "estimated", "estimates", "conclude",
+    "concluded", "concludes", "remark", "remarked", "remarks", "mention", "mentioned", "mentions",
+    "testify", "testified", "testifies", "speculate", "speculated", "speculates", "inform", "informed",
+    "informs", "remind", "reminded", "reminds", "affirm", "affirmed", "affirms", "agree", "agreed", "agrees",
+    "express", "expressed", "expresses", "accuse", "accused", "accuses",
+];
+
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor", "president",
+    "vice", "prime", "minister", "secretary", "gen", "general", "lt", "col", "sgt", "capt", "prof",
+    "professor", "sir", "lord", "lady", "rev", "judge", "justice", "mayor", "chancellor", "ambassador",
+    "chairman", "chairwoman", "speaker", "king", "queen", "prince", "princess", "pope", "commissioner", "adm",
+    "admiral", "coach", "pastor", "father", "bishop", "sheriff", "congressman", "congresswoman",
+    "assemblyman", "assemblywoman", "councilman", "councilwoman", "president-elect", "premier", "foreign",
+    "state", "deputy", "former", "chief", "sheikh", "ayatollah", "mullah", "rabbi", "cardinal", "gov.",
+    "attorney", "candidate", "nominee", "leader", "mp", "dem", "gop", "democratic", "republican",
+];
+
+const ROLES: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople", "official", "officials", "aide",
+    "aides", "source", "sources", "adviser", "advisers", "advisor", "advisors", "analyst", "analysts", "expert",
+    "experts", "economist", "economists", "strategist", "strategists", "lawyer", "lawyers", "attorney",
+    "attorneys", "police", "officer", "officers", "witness", "witnesses", "resident", "residents", "voter",
+    "voters", "supporter", "supporters", "critic", "critics", "campaign", "statement", "report", "staffer",
+    "staffers", "representative", "representatives", "executive", "executives", "leader", "leaders",
+    "president", "minister", "ministry", "government", "agency", "broadcaster", "newspaper", "network",
+    "committee", "member", "members", "candidate", "nominee", "chairman", "director", "secretary", "senator",
+    "governor", "mayor", "professor", "researcher", "researchers", "scientist", "scientists", "historian",
+    "author", "activist", "activists", "organizer", "organizers", "manager", "operative", "operatives",
+    "consultant", "consultants", "pollster", "pollsters", "observer", "observers", "insider", "insiders",
+    "donor", "donors", "delegate", "delegates", "protester", "protesters", "protestor", "protestors", "friend",
+    "friends", "people", "person", "man", "woman", "men", "women", "someone", "group", "team", "office",
+    "department", "administration", "court", "judge", "prosecutor", "prosecutors", "investigators",
+    "authorities", "study", "poll", "survey", "memo", "letter", "release", "filing", "complaint", "lawsuit",
+    "editorial", "article", "website", "ad", "video", "host", "anchor", "reporter", "reporters",
+    "correspondent", "columnist", "writer", "editor", "publisher", "founder", "ceo", "owner", "fan", "fans",
+    "student", "students", "worker", "workers", "employee", "employees", "mother", "son", "daughter", "wife",
+    "husband", "brother", "sister", "lawmaker", "lawmakers", "legislator", "legislators", "republicans",
+    "democrats", "conservatives", "liberals", "chief", "head", "counsel", "commentator", "commentators",
+    "pundit", "pundits", "veteran", "veterans", "agent", "agents", "party", "parents", "father", "doctor",
+    "doctors", "nurse", "union", "company", "firm", "bank", "ministers", "diplomat", "diplomats", "envoy",
+    "presidents", "governors", "senators", "strategists", "surrogate", "surrogates", "allies", "ally",
+    "aides", "adviser", "dean", "teacher", "teachers", "chair", "superintendent", "senior", "media", "paper",
+    "magazine", "outlet", "site", "blog", "account", "tweet", "post", "message", "letter", "speech", "filmmaker",
+    "actor", "actress", "singer", "comedian", "star", "player", "players", "official's", "rival", "opponent",
+    "opponents", "challenger", "incumbent", "candidates", "nominees", "economists", "others", "many", "some",
+];
+
+const PRONOUNS: &[(&str, u32)] = &[
+    ("he", MASCULINE),
+    ("she", FEMININE),
+    ("they", PLURAL),
+    ("we", PLURAL),
+    ("i", 0),
+    ("you", 0),
+    ("it", 0),
+];
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "another", "one", "two", "three", "four", "five", "some", "several", "many", "most",
+    "other", "both", "all", "his", "her", "their", "its", "our", "my", "these", "those", "each", "any", "no",
+];
+
+const ADVERBS: &[&str] = &[
+    "also", "later", "then", "recently", "previously", "once", "repeatedly", "often", "has", "have", "had",
+    "was", "were", "is", "are", "would", "will", "could", "might", "may", "did", "does", "do", "not", "never",
+    "already", "simply", "again", "further", "earlier", "ultimately", "finally", "reportedly", "allegedly",
+    "publicly", "privately", "just", "even", "still", "first", "last", "now", "always", "frequently",
+    "shall", "should", "can", "must", "been", "being", "be", "quickly", "subsequently",
+];
+
+const STOPS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "but", "and", "or", "if",
+    "as", "after", "before", "than", "to", "so", "since", "although", "though", "until", "unless", "whether",
+    "what", "why", "how", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "not",
+    "with", "by", "on", "in", "at", "from", "into", "about", "over", "under", "like", "yet", "nor", "it",
+    "this", "there", "here", "said", "says", "say", "did", "do", "does", "would", "will", "could", "should",
+    "also", "even", "just", "only", "then", "now", "for", "of", "up", "out", "off", "against", "during",
+    "without", "within", "through", "between", "among", "upon", "per", "via", "amid",
+];
+
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "but", "and", "or", "so", "in", "on", "at", "for", "with", "as", "if", "when", "while",
+    "after", "before", "since", "because", "although", "though", "yet", "this", "that", "these", "those",
+    "it", "there", "here", "what", "who", "why", "how", "where", "then", "now", "still", "also", "even",
+    "just", "only", "asked", "according", "meanwhile", "however", "moreover", "indeed", "instead", "yes",
+    "no", "not", "some", "many", "most", "all", "both", "each", "every", "other", "another", "one", "last",
+    "next", "first", "later", "earlier", "to", "of", "by", "from", "my", "our", "your", "his", "her",
+    "their", "its", "we", "i", "you", "he", "she", "they", "said", "says", "that's", "it's", "let", "do",
+    "did", "does", "is", "was", "are", "were", "will", "would", "can", "could", "should", "may", "might",
+    "thank", "thanks", "please", "well", "oh", "ok", "okay", "sure", "like", "unlike", "despite", "during",
+    "over", "under", "until", "about", "read", "click", "watch", "see", "photo", "video", "update", "note",
+    "editor's", "related", "advertisement", "more", "less", "again", "why", "whether",
+];
+
+const TIMES: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "yesterday", "today",
+    "tonight", "tomorrow", "morning", "evening", "afternoon", "night", "week", "weekend", "month", "year",
+    "earlier", "later", "recently", "christmas", "easter", "thanksgiving",
+];
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev", "st",
+    "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "adm", "ft", "mt", "u.s", "u.n", "u.k", "d.c", "a.m", "p.m", "e.g",
+    "i.e", "etc", "approx", "dept", "est", "fig", "gov't", "mass", "calif", "fla", "ill", "pa", "va", "n.y",
+    "wash", "tex", "ariz", "ga", "mich", "minn", "ohio", "wis", "del", "conn", "tenn", "ky", "la", "md",
+    "mo", "nev", "okla", "ore", "colo", "ala", "ark", "kan", "neb", "miss",
+];
+
+const PREPOSITIONS: &[&str] = &["for", "of", "at", "with", "from", "in", "to", "on"];
+
+/// Word flags by lower-cased spelling.
+pub struct Lexicon {
+    words: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: fast on the short keys of a word list.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The longest word looked up; longer words have no flags.
+const MAX_WORD: usize = 24;
+
+impl Lexicon {
+    /// The shared lexicon, built on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let mut lex = Lexicon { words: HashMap::default() };
+        for entry in SPEECH_VERBS {
+            for (form, extra) in inflections(entry) {
+                lex.add(&form, SPEECH | extra);
+            }
+        }
+        for entry in FRAMING_VERBS {
+            for (form, extra) in inflections(entry) {
+                lex.add(&form, FRAMING | extra);
+            }
+        }
+        for w in ["tell", "told", "tells", "telling", "ask", "asked", "asks", "asking", "assure", "assured", "remind", "reminded", "inform", "informed"] {
+            lex.add(w, ADDRESSEE);
+        }
+        for w in CLAUSE_VERBS {
+            lex.add(w, CLAUSE);
+        }
+        for w in TITLES {
+            lex.add(w, TITLE);
+        }
+        for w in ["mr", "sir", "lord", "king", "prince", "father", "congressman", "assemblyman", "councilman", "chairman"] {
+            lex.add(w, MASCULINE);
+        }
+        for w in ["mrs", "ms", "miss", "lady", "queen", "princess", "congresswoman", "assemblywoman", "councilwoman", "chairwoman"] {
+            lex.add(w, FEMININE);
+        }
+        for w in ROLES {
+            lex.add(w, ROLE);
+        }
+        for (w, extra) in PRONOUNS {
+            lex.add(w, PRONOUN | extra);
+        }
+        for w in DETERMINERS {
+            lex.add(w, DET);
+        }
+        for w in ADVERBS {
+            lex.add(w, ADVERB);
+        }
+        for w in STOPS {
+            lex.add(w, STOP);
+        }
+        for w in NOT_NAMES {
+            lex.add(w, NOT_NAME);
+        }
+        for w in TIMES {
+            lex.add(w, TIME | NOT_NAME);
+        }
+        for w in ABBREVIATIONS {
+            lex.add(w, ABBREV);
+        }
+        for w in PREPOSITIONS {
+            lex.add(w, PREP);
+        }
+        lex
+    }
+
+    fn add(&mut self, word: &str, flags: u32) {
+        *self.words.entry(word.as_bytes().into()).or_insert(0) |= flags;
+    }
+
+    /// The flags of `word` (any case); 0 for unknown words.
+    pub fn flags(&self, word: &str) -> u32 {
+        let bytes = word.as_bytes();
+        if bytes.len() > MAX_WORD {
+            return 0;
+        }
+        let mut buf = [0u8; MAX_WORD];
+        for (dst, src) in buf.iter_mut().zip(bytes) {
+            *dst = src.to_ascii_lowercase();
+        }
+        let key = &buf[..bytes.len()];
+        // Curly apostrophes are looked up as straight ones ("editor’s").
+        if key.contains(&0xE2) {
+            let folded = String::from_utf8_lossy(key).replace('\u{2019}', "'");
+            return self.words.get(folded.as_bytes()).copied().unwrap_or(0);
+        }
+        self.words.get(key).copied().unwrap_or(0)
+    }
+}
+
+/// The forms of a verb entry with their extra flags: `base` expands by
+/// the regular rules, `base|past|ing|3sg|participle` lists them.
+fn inflections(entry: &str) -> Vec<(String, u32)> {
+    let parts: Vec<&str> = entry.split('|').collect();
+    if parts.len() == 5 {
+        return vec![
+            (parts[0].to_owned(), 0),
+            (parts[1].to_owned(), 0),
+            (parts[2].to_owned(), ING),
+            (parts[3].to_owned(), 0),
+            (parts[4].to_owned(), 0),
+        ];
+    }
+    let base = parts[0];
+    let (past, ing, third) = if let Some(stem) = base.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        (format!("{stem}ied"), format!("{base}ing"), format!("{stem}ies"))
+    } else if let Some(stem) = base.strip_suffix('e') {
+        (format!("{base}d"), format!("{stem}ing"), format!("{base}s"))
+    } else if base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || base.ends_with("ch") {
+        (format!("{base}ed"), format!("{base}ing"), format!("{base}es"))
+    } else {
+        (format!("{base}ed"), format!("{base}ing"), format!("{base}s"))
+    };
+    vec![(base.to_owned(), 0), (past, 0), (ing, ING), (third, 0)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_are_inflected() {
+        let lex = Lexicon::get();
+        for w in ["said", "Says", "replied", "noted", "writing", "wrote", "admitted", "insists", "emphasizes"] {
+            assert_ne!(lex.flags(w) & SPEECH, 0, "{w}");
+        }
+        assert_ne!(lex.flags("adding") & ING, 0);
+        assert_ne!(lex.flags("called") & FRAMING, 0);
+        assert_eq!(lex.flags("table"), 0);
+    }
+}

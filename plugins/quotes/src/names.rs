@@ -1,0 +1,178 @@
+//! Who a speaker mention refers to: pronouns to the most recent fitting
+//! named speaker, short forms ("Trump", "Mr. Obama") to a full name seen
+//! earlier in the document.
+
+use crate::lexicon::{Lexicon, DET, FEMININE, MASCULINE, NOT_NAME, PLURAL, PRONOUN, ROLE, TITLE};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Unknown,
+    Masculine,
+    Feminine,
+}
+
+/// A full name seen in the document.
+#[derive(Debug)]
+struct Known {
+    name: String,
+    gender: Gender,
+    speaker: bool,
+}
+
+/// The names of one document, in the order they were seen.
+#[derive(Default)]
+pub struct Names {
+    known: Vec<Known>,
+    /// Index into `known` of the named speakers, most recent last.
+    speakers: Vec<usize>,
+}
+
+/// The words of a mention with their lexicon flags.
+fn words(mention: &str) -> Vec<(&str, u32)> {
+    let lex = Lexicon::get();
+    mention
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-'))
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .map(|w| (w, lex.flags(w)))
+        .collect()
+}
+
+fn is_name_word(w: &str, flags: u32) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && flags & (NOT_NAME | TITLE | DET | PRONOUN) == 0
+}
+
+/// The last run of name words of a mention ("Chinese President Xi
+/// Jinping" → ["Xi", "Jinping"]), with the gender its titles give.
+fn name_run<'m>(ws: &[(&'m str, u32)]) -> (Vec<&'m str>, Gender) {
+    let mut run: Vec<&str> = Vec::new();
+    let mut gender = Gender::Unknown;
+    let mut broken = false;
+    for &(w, f) in ws {
+        if f & MASCULINE != 0 && f & TITLE != 0 {
+            gender = Gender::Masculine;
+        } else if f & FEMININE != 0 && f & TITLE != 0 {
+            gender = Gender::Feminine;
+        }
+        if is_name_word(w, f) {
+            if broken {
+                run.clear();
+                broken = false;
+            }
+            run.push(w);
+        } else if !run.is_empty() {
+            broken = true;
+        }
+    }
+    (run, gender)
+}
+
+impl Names {
+    /// Notes a run of capitalised words seen in the text (a candidate
+    /// full name for later short forms).
+    pub fn observe(&mut self, name: &str) {
+        if name.split_whitespace().count() >= 2 && !self.known.iter().any(|k| k.name == name) {
+            self.known.push(Known { name: name.to_owned(), gender: Gender::Unknown, speaker: false });
+        }
+    }
+
+    /// The full name a speaker mention refers to, when it is a pronoun or a
+    /// short form of a name seen earlier; records named speakers.
+    pub fn resolve(&mut self, mention: &str) -> Option<String> {
+        let ws = words(mention);
+        if let [(w, f)] = ws.as_slice() {
+            if f & PRONOUN != 0 {
+                return self.resolve_pronoun(w, *f);
+            }
+        }
+        let (run, gender) = name_run(&ws);
+        match run.len() {
+            0 => None,
+            1 => {
+                let short = run[0];
+                let found = self.known.iter().rposition(|k| {
+                    let mut parts = k.name.split_whitespace();
+                    parts.clone().next_back() == Some(short) || (k.speaker && parts.next() == Some(short))
+                });
+                match found {
+                    Some(i) => {
+                        self.mark_speaker(i, gender);
+                        Some(self.known[i].name.clone())
+                    }
+                    None if ws.iter().any(|&(w, f)| w == short && f & ROLE != 0) => None,
+                    None => {
+                        self.known.push(Known { name: short.to_owned(), gender, speaker: true });
+                        self.speakers.push(self.known.len() - 1);
+                        None
+                    }
+                }
+            }
+            _ => {
+                let start = run[0].as_ptr() as usize - mention.as_ptr() as usize;
+                let last = run[run.len() - 1];
+                let end = last.as_ptr() as usize - mention.as_ptr() as usize + last.len();
+                let full = &mention[start..end];
+                let i = match self.known.iter().position(|k| k.name == full) {
+                    Some(i) => i,
+                    None => {
+                        self.known.push(Known { name: full.to_owned(), gender, speaker: true });
+                        self.known.len() - 1
+                    }
+                };
+                self.mark_speaker(i, gender);
+                None
+            }
+        }
+    }
+
+    fn mark_speaker(&mut self, i: usize, gender: Gender) {
+        let k = &mut self.known[i];
+        k.speaker = true;
+        if gender != Gender::Unknown {
+            k.gender = gender;
+        }
+        self.speakers.retain(|&s| s != i);
+        self.speakers.push(i);
+    }
+
+    fn resolve_pronoun(&mut self, word: &str, flags: u32) -> Option<String> {
+        if flags & PLURAL != 0 || word.eq_ignore_ascii_case("it") || word.eq_ignore_ascii_case("you") {
+            return None;
+        }
+        let want = if flags & MASCULINE != 0 {
+            Gender::Masculine
+        } else if flags & FEMININE != 0 {
+            Gender::Feminine
+        } else {
+            Gender::Unknown
+        };
+        let &i = self.speakers.iter().rev().find(|&&i| {
+            let g = self.known[i].gender;
+            want == Gender::Unknown || g == Gender::Unknown || g == want
+        })?;
+        if want != Gender::Unknown && self.known[i].gender == Gender::Unknown {
+            self.known[i].gender = want;
+        }
+        Some(self.known[i].name.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pronouns_and_short_forms_resolve() {
+        let mut names = Names::default();
+        names.observe("Donald Trump");
+        assert_eq!(names.resolve("Chinese President Xi Jinping"), None);
+        assert_eq!(names.resolve("he").as_deref(), Some("Xi Jinping"));
+        assert_eq!(names.resolve("Mr. Trump").as_deref(), Some("Donald Trump"));
+        assert_eq!(names.resolve("he").as_deref(), Some("Donald Trump"));
+        assert_eq!(names.resolve("Ms. Clinton"), None);
+        assert_eq!(names.resolve("she").as_deref(), Some("Clinton"));
+        assert_eq!(names.resolve("he").as_deref(), Some("Donald Trump"));
+        assert_eq!(names.resolve("they"), None);
+    }
+}

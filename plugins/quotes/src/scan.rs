@@ -1,0 +1,416 @@
+//! The byte-level layer: paragraphs, quotation marks paired per paragraph,
+//! and a tokenizer that turns a paragraph into words, punctuation and
+//! whole quotations (one token each), with sentence numbers.
+
+use crate::lexicon::{Lexicon, ABBREV};
+
+/// Byte ranges of the paragraphs of `text`. Where the text has blank lines
+/// or indented lines, those separate paragraphs and single newlines are
+/// soft wraps (hard-wrapped newswire); otherwise every newline does.
+pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
+    let blank_after = |nl: usize| {
+        let rest = &bytes[nl + 1..];
+        let ws = rest.iter().take_while(|&&b| b == b' ' || b == b'\t' || b == b'\r').count();
+        (rest.get(ws) == Some(&b'\n'), ws >= 2 || rest.first() == Some(&b'\t'))
+    };
+    let structured = newlines.iter().any(|&nl| {
+        let (blank, indent) = blank_after(nl);
+        blank || indent
+    });
+    let mut out = Vec::new();
+    let mut start = 0;
+    for &nl in &newlines {
+        let breaks = if structured {
+            let (blank, indent) = blank_after(nl);
+            blank || indent
+        } else {
+            true
+        };
+        if breaks {
+            push_trimmed(text, start, nl, &mut out);
+            start = nl + 1;
+        }
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if !trimmed.is_empty() {
+        out.push((start + lead, start + lead + trimmed.len()));
+    }
+}
+
+/// How a quotation mark may act.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+/// One quotation mark in a paragraph.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    start: usize,
+    end: usize,
+    role: Role,
+    double: bool,
+    /// „ (closed by “ in German usage).
+    low: bool,
+}
+
+/// A quotation found in a paragraph: `start..end` includes the marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    /// Start of the opening mark.
+    pub start: usize,
+    /// End of the closing mark (or of the paragraph when unclosed).
+    pub end: usize,
+    /// Start of the quoted text.
+    pub inner_start: usize,
+    /// End of the quoted text.
+    pub inner_end: usize,
+    /// The quote runs on into the next paragraph (left open here, reopened there).
+    pub continues: bool,
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+fn is_mark_char(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2018}' | '\u{2019}' | '\u{00AB}' | '\u{00BB}' | '`')
+}
+
+fn opens_before(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/' | ':') || is_mark_char(c)
+}
+
+fn closes_after(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\u{2014}' | '\u{2013}' | '-' | '/' | '\u{2026}') || is_mark_char(c)
+}
+
+/// The role a mark takes from what stands around it.
+fn flank(text: &str, start: usize, end: usize, declared: Role) -> Role {
+    let before = char_before(text, start);
+    let after = char_at(text, end);
+    let left = after.is_some_and(|c| !c.is_whitespace()) && before.is_none_or(opens_before);
+    let right = before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(closes_after);
+    match declared {
+        Role::Either => match (left, right) {
+            (true, false) => Role::Open,
+            (false, true) => Role::Close,
+            _ => Role::Either,
+        },
+        // A curly opener glued to the end of a word is a typo for a closer.
+        Role::Open if right && !left => Role::Close,
+        Role::Close if left && !right => Role::Open,
+        r => r,
+    }
+}
+
+/// The quotation marks of `text[start..end]`, in order. Single marks are
+/// kept only when `singles` (apostrophes inside words never count).
+fn marks(text: &str, start: usize, end: usize, singles: bool) -> Vec<Mark> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        let (len, role, double, low) = match b {
+            b'"' => (1, Role::Either, true, false),
+            b'\'' if bytes.get(i + 1) == Some(&b'\'') && i + 1 < end => (2, Role::Either, true, false),
+            b'`' if bytes.get(i + 1) == Some(&b'`') && i + 1 < end => (2, Role::Open, true, false),
+            b'\'' => (1, Role::Either, false, false),
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x9C) | Some(0x9F) => (3, Role::Open, true, false),
+                Some(0x9D) => (3, Role::Close, true, false),
+                Some(0x9E) => (3, Role::Open, true, true),
+                Some(0x98) => (3, Role::Open, false, false),
+                Some(0x99) => (3, Role::Close, false, false),
+                Some(0xB9) => (3, Role::Open, false, false),
+                Some(0xBA) => (3, Role::Close, false, false),
+                _ => (0, Role::Either, false, false),
+            },
+            0xC2 => match bytes.get(i + 1) {
+                Some(0xAB) => (2, Role::Open, true, false),
+                Some(0xBB) => (2, Role::Close, true, false),
+                _ => (0, Role::Either, false, false),
+            },
+            _ => (0, Role::Either, false, false),
+        };
+        if len == 0 || i + len > end {
+            i += 1;
+            continue;
+        }
+        let m_end = i + len;
+        if !double {
+            // An apostrophe inside a word ("don't", "Clinton’s") is no mark.
+            let before = char_before(text, i).is_some_and(char::is_alphanumeric);
+            let after = char_at(text, m_end).is_some_and(char::is_alphanumeric);
+            if !singles || (before && after) {
+                i = m_end;
+                continue;
+            }
+        }
+        let role = flank(text, i, m_end, role);
+        out.push(Mark { start: i, end: m_end, role, double, low });
+        i = m_end;
+    }
+    out
+}
+
+/// Pairs the marks of one kind; returns the pairs and the mark left open.
+fn pair(marks: &[Mark], double: bool) -> (Vec<(Mark, Mark)>, Option<Mark>) {
+    let mut pairs = Vec::new();
+    let mut open: Option<Mark> = None;
+    for &m in marks.iter().filter(|m| m.double == double) {
+        match (m.role, open) {
+            (Role::Open, Some(o)) if o.low && !m.low => {
+                pairs.push((o, m));
+                open = None;
+            }
+            // Two openers in a row: the first was a stray mark.
+            (Role::Open, _) => open = Some(m),
+            (Role::Close, Some(o)) | (Role::Either, Some(o)) => {
+                pairs.push((o, m));
+                open = None;
+            }
+            (Role::Either, None) => open = Some(m),
+            // A closer with nothing open: a stray mark (inches, a typo).
+            (Role::Close, None) => {}
+        }
+    }
+    (pairs, open)
+}
+
+/// Whether paragraph text starts with an opening double mark.
+fn starts_with_opener(text: &str, start: usize, end: usize) -> bool {
+    marks(text, start, end.min(start + 3), false).first().is_some_and(|m| m.start == start && m.role != Role::Close)
+}
+
+/// Whether `text[start..end]` has any double quotation mark.
+pub fn has_double_marks(text: &str, start: usize, end: usize) -> bool {
+    marks(text, start, end, false).iter().any(|m| m.double)
+}
+
+/// The quotations of paragraph `text[start..end]`. `next` is the next
+/// paragraph (for quotes that run on); `singles` pairs single marks too.
+pub fn quotations(text: &str, start: usize, end: usize, next: Option<(usize, usize)>, singles: bool) -> Vec<Quotation> {
+    let all = marks(text, start, end, singles);
+    let has_double = all.iter().any(|m| m.double);
+    let (pairs, open) = pair(&all, has_double || !singles);
+    let mut out: Vec<Quotation> = pairs
+        .into_iter()
+        .filter(|(o, c)| c.start > o.end)
+        .map(|(o, c)| Quotation { start: o.start, end: c.end, inner_start: o.end, inner_end: c.start, continues: false })
+        .collect();
+    if let Some(o) = open.filter(|o| o.end < end) {
+        let continues = next.is_some_and(|(ns, ne)| starts_with_opener(text, ns, ne));
+        let before = text[start..o.start].trim_end();
+        // An opener left unclosed runs to the end of the paragraph when the
+        // next paragraph reopens the quote, or when it opens the paragraph
+        // or follows a colon (a closing mark lost); elsewhere it is a stray.
+        if continues || before.is_empty() || before.ends_with(':') {
+            out.push(Quotation { start: o.start, end, inner_start: o.end, inner_end: end, continues });
+        }
+    }
+    out.sort_by_key(|q| q.start);
+    out
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// A word (letters, digits, inner apostrophes, hyphens and periods).
+    Word,
+    /// One punctuation character: `,` `.` `?` `!` `;` `:` `(` `)`, `-` for
+    /// any dash, `~` for anything else.
+    Punct(u8),
+    /// A whole quotation: index into the paragraph's quotations.
+    Quote(usize),
+}
+
+/// A token of a paragraph.
+#[derive(Clone, Copy, Debug)]
+pub struct Tok {
+    /// Byte start.
+    pub start: usize,
+    /// Byte end (a word's abbreviation period included).
+    pub end: usize,
+    /// What it is.
+    pub kind: TokKind,
+    /// Lexicon flags (words only).
+    pub flags: u32,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Index of its sentence in the paragraph.
+    pub sent: u32,
+}
+
+impl Tok {
+    /// Whether this is the punctuation `c`.
+    pub fn is(&self, c: u8) -> bool {
+        self.kind == TokKind::Punct(c)
+    }
+    /// Whether this is a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    /// Whether this is a word with any of `flags`.
+    pub fn has(&self, flags: u32) -> bool {
+        self.is_word() && self.flags & flags != 0
+    }
+    /// The quotation index, if this token is one.
+    pub fn quote(&self) -> Option<usize> {
+        match self.kind {
+            TokKind::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokenizes paragraph `text[start..end]`, replacing each quotation by a
+/// single token, and numbers the sentences.
+pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out: &mut Vec<Tok>) {
+    out.clear();
+    let lex = Lexicon::get();
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut next_quote = 0;
+    while i < end {
+        if let Some(q) = quotes.get(next_quote).filter(|q| q.start <= i) {
+            out.push(Tok { start: q.start, end: q.end, kind: TokKind::Quote(next_quote), flags: 0, cap: false, sent: 0 });
+            i = q.end.max(i + 1);
+            next_quote += 1;
+            continue;
+        }
+        let limit = quotes.get(next_quote).map_or(end, |q| q.start);
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 { b as char } else { char_at(text, i).unwrap_or(' ') };
+        let clen = c.len_utf8();
+        if c.is_whitespace() {
+            i += clen;
+            continue;
+        }
+        if !is_word_char(c) {
+            let p = match c {
+                ',' | '.' | '?' | '!' | ';' | ':' | '(' | ')' => c as u8,
+                '-' | '\u{2014}' | '\u{2013}' => b'-',
+                '\u{2026}' => b'.',
+                _ => b'~',
+            };
+            out.push(Tok { start: i, end: i + clen, kind: TokKind::Punct(p), flags: 0, cap: false, sent: 0 });
+            i += clen;
+            continue;
+        }
+        // A word: letters and digits, joined by inner ' ’ - . & when a
+        // letter or digit follows.
+        let w_start = i;
+        let mut j = i + clen;
+        while j < limit {
+            let c = if bytes[j] < 0x80 { bytes[j] as char } else { char_at(text, j).unwrap_or(' ') };
+            if is_word_char(c) {
+                j += c.len_utf8();
+            } else if matches!(c, '\'' | '\u{2019}' | '-' | '.' | '&') && char_at(text, j + c.len_utf8()).is_some_and(is_word_char) && j + c.len_utf8() < limit {
+                j += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let word = &text[w_start..j];
+        let flags = lex.flags(word);
+        let cap = c.is_uppercase();
+        let mut w_end = j;
+        // The period of an abbreviation or initial belongs to the word.
+        if bytes.get(j) == Some(&b'.') && j < limit {
+            let initial = word.len() == 1 && cap;
+            if initial || flags & ABBREV != 0 || word.contains('.') {
+                w_end = j + 1;
+            }
+        }
+        out.push(Tok { start: w_start, end: w_end, kind: TokKind::Word, flags, cap, sent: 0 });
+        i = w_end;
+    }
+    number_sentences(text, quotes, out);
+}
+
+/// Gives each token its sentence number: a sentence ends after `.` `?` `!`
+/// (or a quotation ending in one) that is followed by a capitalised word,
+/// a quotation or the end.
+fn number_sentences(text: &str, quotes: &[Quotation], toks: &mut [Tok]) {
+    let mut sent = 0u32;
+    for k in 0..toks.len() {
+        toks[k].sent = sent;
+        let ends = match toks[k].kind {
+            TokKind::Punct(b'.' | b'?' | b'!') => true,
+            TokKind::Quote(q) => {
+                let inner = text[quotes[q].inner_start..quotes[q].inner_end].trim_end();
+                inner.ends_with(['.', '?', '!', '\u{2026}'])
+            }
+            _ => false,
+        };
+        if !ends {
+            continue;
+        }
+        let next_starts = match toks.get(k + 1) {
+            None => true,
+            Some(t) => match t.kind {
+                TokKind::Word => t.cap,
+                TokKind::Quote(_) => true,
+                TokKind::Punct(p) => p == b'(' || p == b'-',
+            },
+        };
+        if next_starts {
+            sent += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_follow_blank_lines_or_every_newline() {
+        let text = "Title\n\nOne line\nwrapped.\n\n  Two.";
+        let paras: Vec<&str> = paragraphs(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(paras, ["Title", "One line\nwrapped.", "Two."]);
+        let text = "A.\nB.\nC.";
+        assert_eq!(paragraphs(text).len(), 3);
+    }
+
+    #[test]
+    fn pairs_straight_and_curly_marks() {
+        let text = "He said \"yes\" and \u{201C}no\u{201D} and ''maybe''.";
+        let qs = quotations(text, 0, text.len(), None, false);
+        let spans: Vec<&str> = qs.iter().map(|q| &text[q.start..q.end]).collect();
+        assert_eq!(spans, ["\"yes\"", "\u{201C}no\u{201D}", "''maybe''"]);
+    }
+
+    #[test]
+    fn a_closer_with_nothing_open_is_skipped() {
+        let text = "The 5\" screen, he said, \"is great.\"";
+        let qs = quotations(text, 0, text.len(), None, false);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(&text[qs[0].start..qs[0].end], "\"is great.\"");
+    }
+}
