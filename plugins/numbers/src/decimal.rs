@@ -1,0 +1,230 @@
+//! Exact values: a small rational type (`i128` numerator and denominator)
+//! built from digit strings, and its canonical decimal form.
+//!
+//! Values are never floats: "1.1 million" is `11/10 × 10^6 = 1100000`
+//! exactly. Fractions whose denominator has a prime factor other than 2
+//! and 5 ("two thirds") have no finite decimal form; they are printed
+//! rounded to 15 significant digits. Every operation is checked: an
+//! overflow gives `None`, and the expression is then left out.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// A rational number `num / den` in lowest terms, `den > 0`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rat {
+    num: i128,
+    den: i128,
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    a = a.abs();
+    b = b.abs();
+    while b != 0 {
+        let t = a % b;
+        a = b;
+        b = t;
+    }
+    a.max(1)
+}
+
+impl Rat {
+    /// Zero.
+    pub const ZERO: Rat = Rat { num: 0, den: 1 };
+    /// One.
+    pub const ONE: Rat = Rat { num: 1, den: 1 };
+
+    /// `num / den`, reduced; `None` if `den` is zero.
+    pub fn new(num: i128, den: i128) -> Option<Rat> {
+        if den == 0 {
+            return None;
+        }
+        let g = gcd(num, den);
+        let (num, den) = (num / g, den / g);
+        Some(if den < 0 { Rat { num: num.checked_neg()?, den: den.checked_neg()? } } else { Rat { num, den } })
+    }
+
+    /// An integer.
+    pub fn int(n: i128) -> Rat {
+        Rat { num: n, den: 1 }
+    }
+
+    /// `10^exp`.
+    pub fn pow10(exp: u32) -> Option<Rat> {
+        Some(Rat::int(10i128.checked_pow(exp)?))
+    }
+
+    /// Parses digits with an optional single `.` (ASCII digits only, no
+    /// sign, no separators): "1234", "3.25", ".5".
+    pub fn from_digits(s: &str) -> Option<Rat> {
+        let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+        if int.is_empty() && frac.is_empty() {
+            return None;
+        }
+        let mut num: i128 = 0;
+        for b in int.bytes().chain(frac.bytes()) {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            num = num.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+        }
+        Rat::new(num, 10i128.checked_pow(u32::try_from(frac.len()).ok()?)?)
+    }
+
+    /// Sum.
+    pub fn add(self, o: Rat) -> Option<Rat> {
+        let g = gcd(self.den, o.den);
+        let den = (self.den / g).checked_mul(o.den)?;
+        let num = self.num.checked_mul(o.den / g)?.checked_add(o.num.checked_mul(self.den / g)?)?;
+        Rat::new(num, den)
+    }
+
+    /// Product.
+    pub fn mul(self, o: Rat) -> Option<Rat> {
+        let g1 = gcd(self.num, o.den);
+        let g2 = gcd(o.num, self.den);
+        Rat::new((self.num / g1).checked_mul(o.num / g2)?, (self.den / g2).checked_mul(o.den / g1)?)
+    }
+
+    /// Quotient; `None` when dividing by zero.
+    pub fn div(self, o: Rat) -> Option<Rat> {
+        self.mul(Rat::new(o.den, o.num)?)
+    }
+
+    /// Negation.
+    pub fn neg(self) -> Option<Rat> {
+        Some(Rat { num: self.num.checked_neg()?, den: self.den })
+    }
+
+    /// Whether this is a whole number.
+    pub fn is_int(self) -> bool {
+        self.den == 1
+    }
+
+    /// The value as an integer, if whole.
+    pub fn as_int(self) -> Option<i128> {
+        self.is_int().then_some(self.num)
+    }
+
+    /// Whether this is zero.
+    pub fn is_zero(self) -> bool {
+        self.num == 0
+    }
+}
+
+impl PartialOrd for Rat {
+    fn partial_cmp(&self, o: &Rat) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl Ord for Rat {
+    fn cmp(&self, o: &Rat) -> Ordering {
+        // Compare num1*den2 with num2*den1; fall back to floats on overflow
+        // (only reachable with astronomically large values).
+        match (self.num.checked_mul(o.den), o.num.checked_mul(self.den)) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => {
+                let a = self.num as f64 / self.den as f64;
+                let b = o.num as f64 / o.den as f64;
+                a.partial_cmp(&b).unwrap_or(Ordering::Equal)
+            }
+        }
+    }
+}
+
+/// Significant digits printed for values without a finite decimal form.
+const ROUNDED_DIGITS: usize = 15;
+
+impl fmt::Display for Rat {
+    /// The canonical decimal: no exponent, no separators, no trailing zeros.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.num < 0 {
+            f.write_str("-")?;
+        }
+        let num = self.num.unsigned_abs();
+        let den = self.den.unsigned_abs();
+        let int = num / den;
+        let mut rem = num % den;
+        write!(f, "{int}")?;
+        if rem == 0 {
+            return Ok(());
+        }
+        // Long division: exact when the expansion ends, else rounded.
+        let mut digits: Vec<u8> = Vec::new();
+        let int_digits = if int == 0 { 0 } else { int.to_string().len() };
+        let mut significant = int_digits;
+        let mut leading = int == 0;
+        while rem != 0 && digits.len() < 60 {
+            rem *= 10;
+            let d = (rem / den) as u8;
+            rem %= den;
+            digits.push(d);
+            if d != 0 {
+                leading = false;
+            }
+            if !leading {
+                significant += 1;
+            }
+            if significant > ROUNDED_DIGITS && rem != 0 {
+                // Round half up on the next digit.
+                let next = ((rem * 10) / den) as u8;
+                if next >= 5 {
+                    let mut k = digits.len();
+                    loop {
+                        if k == 0 {
+                            // Carry into the integer part: rare enough to print plainly.
+                            break;
+                        }
+                        k -= 1;
+                        if digits[k] == 9 {
+                            digits[k] = 0;
+                        } else {
+                            digits[k] += 1;
+                            break;
+                        }
+                    }
+                }
+                break;
+            }
+        }
+        while digits.last() == Some(&0) {
+            digits.pop();
+        }
+        if !digits.is_empty() {
+            f.write_str(".")?;
+            for d in digits {
+                write!(f, "{d}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Rat {
+        Rat::from_digits(s).unwrap()
+    }
+
+    #[test]
+    fn canonical_forms() {
+        assert_eq!(d("1.1").mul(Rat::pow10(6).unwrap()).unwrap().to_string(), "1100000");
+        assert_eq!(d("147").mul(Rat::pow10(9).unwrap()).unwrap().to_string(), "147000000000");
+        assert_eq!(d("0.500").to_string(), "0.5");
+        assert_eq!(d(".23456000").to_string(), "0.23456");
+        assert_eq!(d("3.25").neg().unwrap().to_string(), "-3.25");
+        assert_eq!(Rat::new(2, 3).unwrap().to_string(), "0.666666666666667");
+        assert_eq!(Rat::new(-4, 5).unwrap().to_string(), "-0.8");
+        assert_eq!(Rat::new(311, 3).unwrap().to_string(), "103.666666666667");
+    }
+
+    #[test]
+    fn overflow_is_none() {
+        let big = Rat::int(i128::MAX / 2);
+        assert!(big.mul(Rat::int(4)).is_none());
+        assert!(Rat::from_digits("123456789012345678901234567890123456789012").is_none());
+    }
+}

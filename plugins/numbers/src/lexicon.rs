@@ -1,0 +1,567 @@
+//! The word lexicon, built once: number words (cardinal and ordinal),
+//! magnitude abbreviations, months, weekdays, currency nouns and units.
+//! The scanner looks every word up once (lower-cased, through a small
+//! FNV-hashed map); the parser then works with [`WordInfo`]s.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// Index of a word's entry; `WordId::NONE` for words not in the lexicon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordId(pub u16);
+
+impl WordId {
+    /// An unknown word.
+    pub const NONE: WordId = WordId(0);
+}
+
+/// How a number word combines with its neighbours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// 0–9.
+    Unit,
+    /// 10–19.
+    Teen,
+    /// 20, 30, ... 90.
+    Ten,
+    /// "hundred".
+    Hundred,
+    /// "thousand", "million", "lakh", "crore", ...
+    Scale,
+}
+
+/// A number word: its value and class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumWord {
+    /// Value (of the cardinal, or of the ordinal: "fifth" → 5).
+    pub value: i128,
+    /// Class.
+    pub class: Class,
+}
+
+/// Families of currency nouns; an adjective before one may name the code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Dollar,
+    Euro,
+    Pound,
+    Pence,
+    Cent,
+    Yen,
+    Yuan,
+    Rupee,
+    Peso,
+    Franc,
+    Dinar,
+    Riyal,
+    Rial,
+    Krona,
+    Krone,
+    Lira,
+    Shilling,
+    Ringgit,
+    /// A noun that names its currency alone (code given).
+    Code(&'static str),
+}
+
+/// A quantity unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// The short unit written in records ("km", "kg", "bbl").
+    pub out: &'static str,
+    /// The abbreviation is also a common word or letter ("m", "t", "g",
+    /// "l", "in"): it counts only when attached to the digits.
+    pub attached_only: bool,
+}
+
+/// Everything the lexicon knows about one word.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordInfo {
+    /// As a cardinal number word.
+    pub card: Option<NumWord>,
+    /// As an ordinal ("fifth"); `plural` for fraction denominators ("fifths").
+    pub ord: Option<(NumWord, bool)>,
+    /// Month 1–12.
+    pub month: u8,
+    /// Weekday 1 (Monday) – 7.
+    pub weekday: u8,
+    /// As a currency noun.
+    pub currency: Option<Family>,
+    /// As a magnitude abbreviation ("bn", "k").
+    pub scale_abbr: Option<i128>,
+    /// As a unit.
+    pub unit: Option<Unit>,
+    /// A word that may start an expression on its own ("between", "more",
+    /// "Rs", "USD", "today", "a", ...).
+    pub keyword: bool,
+}
+
+/// FNV-1a: fast for the short keys of the lexicon.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+struct Lexicon {
+    ids: HashMap<&'static [u8], WordId, BuildHasherDefault<Fnv>>,
+    infos: Vec<WordInfo>,
+}
+
+const UNITS: [&str; 10] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const TEENS: [&str; 10] =
+    ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const ORD_UNITS: [&str; 10] = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
+const ORD_TEENS: [&str; 10] = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+const ORD_TENS: [&str; 8] =
+    ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+const SCALES: &[(&str, u32)] = &[
+    ("thousand", 3),
+    ("million", 6),
+    ("billion", 9),
+    ("trillion", 12),
+    ("lakh", 5),
+    ("lakhs", 5),
+    ("lac", 5),
+    ("lacs", 5),
+    ("lkh", 5),
+    ("crore", 7),
+    ("crores", 7),
+    ("krore", 7),
+    ("krores", 7),
+    ("thousands", 3),
+    ("millions", 6),
+    ("billions", 9),
+    ("trillions", 12),
+];
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+const WEEKDAYS: &[(&str, u8)] = &[
+    ("monday", 1),
+    ("mon", 1),
+    ("tuesday", 2),
+    ("tue", 2),
+    ("tues", 2),
+    ("wednesday", 3),
+    ("wed", 3),
+    ("thursday", 4),
+    ("thu", 4),
+    ("thur", 4),
+    ("thurs", 4),
+    ("friday", 5),
+    ("fri", 5),
+    ("saturday", 6),
+    ("sat", 6),
+    ("sunday", 7),
+    ("sun", 7),
+];
+const CURRENCY_NOUNS: &[(&str, Family)] = &[
+    ("dollar", Family::Dollar),
+    ("dollars", Family::Dollar),
+    ("buck", Family::Code("USD")),
+    ("bucks", Family::Code("USD")),
+    ("euro", Family::Euro),
+    ("euros", Family::Euro),
+    ("pound", Family::Pound),
+    ("pounds", Family::Pound),
+    ("sterling", Family::Code("GBP")),
+    ("quid", Family::Code("GBP")),
+    ("pence", Family::Pence),
+    ("penny", Family::Pence),
+    ("pennies", Family::Cent),
+    ("cent", Family::Cent),
+    ("cents", Family::Cent),
+    ("yen", Family::Yen),
+    ("yuan", Family::Yuan),
+    ("renminbi", Family::Code("CNY")),
+    ("rmb", Family::Code("CNY")),
+    ("kuai", Family::Code("CNY")),
+    ("rupee", Family::Rupee),
+    ("rupees", Family::Rupee),
+    ("rupiah", Family::Code("IDR")),
+    ("ruble", Family::Code("RUB")),
+    ("rubles", Family::Code("RUB")),
+    ("rouble", Family::Code("RUB")),
+    ("roubles", Family::Code("RUB")),
+    ("peso", Family::Peso),
+    ("pesos", Family::Peso),
+    ("franc", Family::Franc),
+    ("francs", Family::Franc),
+    ("dinar", Family::Dinar),
+    ("dinars", Family::Dinar),
+    ("riyal", Family::Riyal),
+    ("riyals", Family::Riyal),
+    ("rial", Family::Rial),
+    ("rials", Family::Rial),
+    ("krona", Family::Krona),
+    ("kronor", Family::Krona),
+    ("krone", Family::Krone),
+    ("kroner", Family::Krone),
+    ("lira", Family::Lira),
+    ("liras", Family::Lira),
+    ("lire", Family::Lira),
+    ("shilling", Family::Shilling),
+    ("shillings", Family::Shilling),
+    ("ringgit", Family::Ringgit),
+    ("ringgits", Family::Ringgit),
+    ("rand", Family::Code("ZAR")),
+    ("naira", Family::Code("NGN")),
+    ("dirham", Family::Code("AED")),
+    ("dirhams", Family::Code("AED")),
+    ("baht", Family::Code("THB")),
+    ("dong", Family::Code("VND")),
+    ("hryvnia", Family::Code("UAH")),
+    ("hryvnias", Family::Code("UAH")),
+    ("hryvnas", Family::Code("UAH")),
+    ("zloty", Family::Code("PLN")),
+    ("zlotys", Family::Code("PLN")),
+    ("zlotys", Family::Code("PLN")),
+    ("forint", Family::Code("HUF")),
+    ("forints", Family::Code("HUF")),
+    ("shekel", Family::Code("ILS")),
+    ("shekels", Family::Code("ILS")),
+    ("taka", Family::Code("BDT")),
+    ("cedi", Family::Code("GHS")),
+    ("cedis", Family::Code("GHS")),
+    ("tugrik", Family::Code("MNT")),
+    ("tugriks", Family::Code("MNT")),
+    ("tenge", Family::Code("KZT")),
+    ("reais", Family::Code("BRL")),
+    ("bitcoin", Family::Code("BTC")),
+    ("bitcoins", Family::Code("BTC")),
+    ("satoshi", Family::Code("SAT")),
+    ("satoshis", Family::Code("SAT")),
+    ("guilder", Family::Code("NLG")),
+    ("guilders", Family::Code("NLG")),
+    ("markka", Family::Code("FIM")),
+    ("peseta", Family::Code("ESP")),
+    ("pesetas", Family::Code("ESP")),
+    ("egyptianpound", Family::Code("EGP")),
+    ("geneh", Family::Code("EGP")),
+];
+const SCALE_ABBRS: &[(&str, u32)] = &[
+    ("k", 3),
+    ("m", 6),
+    ("mm", 6),
+    ("mn", 6),
+    ("mln", 6),
+    ("b", 9),
+    ("bn", 9),
+    ("bln", 9),
+    ("tn", 12),
+    ("trn", 12),
+];
+const UNIT_WORDS: &[(&str, &str, bool)] = &[
+    ("km", "km", false),
+    ("kms", "km", false),
+    ("kilometre", "km", false),
+    ("kilometres", "km", false),
+    ("kilometer", "km", false),
+    ("kilometers", "km", false),
+    ("m", "m", true),
+    ("metre", "m", false),
+    ("metres", "m", false),
+    ("meter", "m", false),
+    ("meters", "m", false),
+    ("cm", "cm", false),
+    ("centimetre", "cm", false),
+    ("centimetres", "cm", false),
+    ("centimeter", "cm", false),
+    ("centimeters", "cm", false),
+    ("mm", "mm", false),
+    ("millimetre", "mm", false),
+    ("millimetres", "mm", false),
+    ("millimeter", "mm", false),
+    ("millimeters", "mm", false),
+    ("dm", "dm", false),
+    ("mile", "mi", false),
+    ("miles", "mi", false),
+    ("mi", "mi", false),
+    ("ft", "ft", false),
+    ("foot", "ft", false),
+    ("feet", "ft", false),
+    ("inch", "in", false),
+    ("inches", "in", false),
+    ("yard", "yd", false),
+    ("yards", "yd", false),
+    ("yd", "yd", false),
+    ("yds", "yd", false),
+    ("hectare", "ha", false),
+    ("hectares", "ha", false),
+    ("ha", "ha", true),
+    ("acre", "acre", false),
+    ("acres", "acre", false),
+    ("km2", "km2", false),
+    ("m2", "m2", false),
+    ("m3", "m3", false),
+    ("litre", "l", false),
+    ("litres", "l", false),
+    ("liter", "l", false),
+    ("liters", "l", false),
+    ("l", "l", true),
+    ("ml", "ml", false),
+    ("mls", "ml", false),
+    ("millilitre", "ml", false),
+    ("millilitres", "ml", false),
+    ("milliliter", "ml", false),
+    ("milliliters", "ml", false),
+    ("hectolitre", "hl", false),
+    ("hectolitres", "hl", false),
+    ("hectoliter", "hl", false),
+    ("hectoliters", "hl", false),
+    ("gallon", "gal", false),
+    ("gallons", "gal", false),
+    ("gal", "gal", false),
+    ("gals", "gal", false),
+    ("barrel", "bbl", false),
+    ("barrels", "bbl", false),
+    ("bbl", "bbl", false),
+    ("cup", "cup", false),
+    ("cups", "cup", false),
+    ("teaspoon", "tsp", false),
+    ("teaspoons", "tsp", false),
+    ("tsp", "tsp", false),
+    ("tablespoon", "tbsp", false),
+    ("tablespoons", "tbsp", false),
+    ("tbsp", "tbsp", false),
+    ("pint", "pt", false),
+    ("pints", "pt", false),
+    ("kg", "kg", false),
+    ("kgs", "kg", false),
+    ("kilogram", "kg", false),
+    ("kilograms", "kg", false),
+    ("kilogramme", "kg", false),
+    ("kilogrammes", "kg", false),
+    ("kilo", "kg", false),
+    ("kilos", "kg", false),
+    ("g", "g", true),
+    ("gs", "g", false),
+    ("gram", "g", false),
+    ("grams", "g", false),
+    ("gramme", "g", false),
+    ("grammes", "g", false),
+    ("mg", "mg", false),
+    ("milligram", "mg", false),
+    ("milligrams", "mg", false),
+    ("microgram", "µg", false),
+    ("micrograms", "µg", false),
+    ("microgramme", "µg", false),
+    ("microgrammes", "µg", false),
+    ("mcg", "µg", false),
+    ("tonne", "t", false),
+    ("tonnes", "t", false),
+    ("ton", "t", false),
+    ("tons", "t", false),
+    ("t", "t", true),
+    ("lb", "lb", false),
+    ("lbs", "lb", false),
+    ("ounce", "oz", false),
+    ("ounces", "oz", false),
+    ("oz", "oz", false),
+    ("carat", "ct", false),
+    ("carats", "ct", false),
+    ("mph", "mph", false),
+    ("kph", "km/h", false),
+    ("kmph", "km/h", false),
+    ("kmh", "km/h", false),
+    ("knot", "kn", false),
+    ("knots", "kn", false),
+    ("kwh", "kWh", false),
+    ("mwh", "MWh", false),
+    ("gwh", "GWh", false),
+    ("twh", "TWh", false),
+    ("kw", "kW", false),
+    ("mw", "MW", false),
+    ("gw", "GW", false),
+    ("kilowatt", "kW", false),
+    ("kilowatts", "kW", false),
+    ("megawatt", "MW", false),
+    ("megawatts", "MW", false),
+    ("gigawatt", "GW", false),
+    ("gigawatts", "GW", false),
+    ("joule", "J", false),
+    ("joules", "J", false),
+    ("calorie", "cal", false),
+    ("calories", "cal", false),
+    ("kcal", "kcal", false),
+    ("btu", "BTU", false),
+    ("bit", "bit", false),
+    ("bits", "bit", false),
+    ("kb", "kB", false),
+    ("mb", "MB", false),
+    ("gb", "GB", false),
+    ("tb", "TB", false),
+    ("megabyte", "MB", false),
+    ("megabytes", "MB", false),
+    ("gigabyte", "GB", false),
+    ("gigabytes", "GB", false),
+    ("terabyte", "TB", false),
+    ("terabytes", "TB", false),
+    ("degree", "°", false),
+    ("degrees", "°", false),
+    ("deg", "°", false),
+    ("radian", "rad", false),
+    ("radians", "rad", false),
+    ("rad", "rad", false),
+    ("celsius", "°C", false),
+    ("centigrade", "°C", false),
+    ("fahrenheit", "°F", false),
+    ("farenheit", "°F", false),
+];
+
+/// Words that may start an expression without being number words.
+const KEYWORDS: &[&str] = &[
+    "between", "from", "more", "less", "fewer", "over", "under", "above", "below", "up", "at", "no", "not",
+    "greater", "higher", "larger", "lower", "smaller", "exceeding", "exceed", "exceeds", "exceeded", "aged",
+    "minus", "negative", "a", "an", "half", "quarter", "quarters", "today", "yesterday", "tomorrow", "rs", "us",
+    "hk", "nz", "c", "can", "au", "nt", "cad", "s", "r", "sen", "equal", "in", "upwards", "minimum", "maximum",
+];
+
+fn build() -> Lexicon {
+    let mut map: HashMap<&'static str, WordInfo> = HashMap::new();
+    let mut set = |w: &'static str, f: &dyn Fn(&mut WordInfo)| f(map.entry(w).or_default());
+    for (i, w) in UNITS.iter().enumerate() {
+        set(w, &|e| e.card = Some(NumWord { value: i as i128, class: Class::Unit }));
+    }
+    for (i, w) in TEENS.iter().enumerate() {
+        set(w, &|e| e.card = Some(NumWord { value: 10 + i as i128, class: Class::Teen }));
+    }
+    for (i, w) in TENS.iter().enumerate() {
+        set(w, &|e| e.card = Some(NumWord { value: 20 + 10 * i as i128, class: Class::Ten }));
+    }
+    set("nought", &|e| e.card = Some(NumWord { value: 0, class: Class::Unit }));
+    set("naught", &|e| e.card = Some(NumWord { value: 0, class: Class::Unit }));
+    set("hundred", &|e| e.card = Some(NumWord { value: 100, class: Class::Hundred }));
+    set("hundreds", &|e| e.card = Some(NumWord { value: 100, class: Class::Hundred }));
+    for &(w, exp) in SCALES {
+        set(w, &|e| e.card = Some(NumWord { value: 10i128.pow(exp), class: Class::Scale }));
+    }
+    set("cr", &|e| e.card = Some(NumWord { value: 10_000_000, class: Class::Scale }));
+    let plural = |w: &str| -> String { if w.ends_with('y') { format!("{}ies", &w[..w.len() - 1]) } else { format!("{w}s") } };
+    let mut ords: Vec<(String, NumWord)> = Vec::new();
+    for (i, w) in ORD_UNITS.iter().enumerate() {
+        ords.push((w.to_string(), NumWord { value: i as i128, class: Class::Unit }));
+    }
+    for (i, w) in ORD_TEENS.iter().enumerate() {
+        ords.push((w.to_string(), NumWord { value: 10 + i as i128, class: Class::Teen }));
+    }
+    for (i, w) in ORD_TENS.iter().enumerate() {
+        ords.push((w.to_string(), NumWord { value: 20 + 10 * i as i128, class: Class::Ten }));
+    }
+    ords.push(("hundredth".into(), NumWord { value: 100, class: Class::Hundred }));
+    for (w, exp) in [("thousandth", 3), ("millionth", 6), ("billionth", 9), ("trillionth", 12)] {
+        ords.push((w.into(), NumWord { value: 10i128.pow(exp), class: Class::Scale }));
+    }
+    for (w, nw) in ords {
+        let pl = plural(&w);
+        let w: &'static str = Box::leak(w.into_boxed_str());
+        let pl: &'static str = Box::leak(pl.into_boxed_str());
+        set(w, &|e| e.ord = Some((nw, false)));
+        if nw.value > 2 {
+            set(pl, &|e| e.ord = Some((nw, true)));
+        }
+    }
+    for &(w, m) in MONTHS {
+        set(w, &|e| e.month = m);
+    }
+    for &(w, d) in WEEKDAYS {
+        set(w, &|e| e.weekday = d);
+    }
+    for &(w, f) in CURRENCY_NOUNS {
+        set(w, &|e| e.currency = Some(f));
+    }
+    for &(w, exp) in SCALE_ABBRS {
+        set(w, &|e| e.scale_abbr = Some(10i128.pow(exp)));
+    }
+    for &(w, out, attached_only) in UNIT_WORDS {
+        set(w, &|e| e.unit = Some(Unit { out, attached_only }));
+    }
+    for w in KEYWORDS {
+        set(w, &|e| e.keyword = true);
+    }
+    for w in crate::money::ISO_CODES {
+        let lower: &'static str = Box::leak(w.to_ascii_lowercase().into_boxed_str());
+        set(lower, &|e| e.keyword = true);
+    }
+    let mut infos = vec![WordInfo::default()];
+    let mut ids = HashMap::default();
+    for (w, info) in map {
+        ids.insert(w.as_bytes(), WordId(infos.len() as u16));
+        infos.push(info);
+    }
+    Lexicon { ids, infos }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(build)
+}
+
+/// The longest word in the lexicon; longer words are not looked up.
+const MAX_WORD: usize = 16;
+
+/// The id of an ASCII word (any case).
+pub fn lookup(word: &[u8]) -> WordId {
+    if word.len() > MAX_WORD {
+        return WordId::NONE;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    lexicon().ids.get(&buf[..word.len()]).copied().unwrap_or(WordId::NONE)
+}
+
+/// The entry of a word id.
+pub fn info(id: WordId) -> &'static WordInfo {
+    let infos = &lexicon().infos;
+    infos.get(usize::from(id.0)).unwrap_or(&infos[0])
+}
