@@ -51,6 +51,8 @@ pub struct Paragraph<'a> {
     quotes: &'a [Quotation],
     /// First token of each sentence, and one past its last.
     sentences: Vec<(usize, usize)>,
+    /// A headline: title case, so verbs may be capitalised.
+    headline: bool,
 }
 
 /// Inclusive token range.
@@ -58,7 +60,7 @@ type Range = (usize, usize);
 
 impl<'a> Paragraph<'a> {
     /// Wraps the tokens of a paragraph (numbered by `scan::tokenize`).
-    pub fn new(text: &'a str, toks: &'a [Tok], quotes: &'a [Quotation]) -> Paragraph<'a> {
+    pub fn new(text: &'a str, toks: &'a [Tok], quotes: &'a [Quotation], headline: bool) -> Paragraph<'a> {
         let mut sentences: Vec<(usize, usize)> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             match sentences.last_mut() {
@@ -66,7 +68,7 @@ impl<'a> Paragraph<'a> {
                 _ => sentences.push((i, i + 1)),
             }
         }
-        Paragraph { text, toks, quotes, sentences }
+        Paragraph { text, toks, quotes, sentences, headline }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -108,7 +110,7 @@ impl<'a> Paragraph<'a> {
     /// support"), not a passive of an addressee verb ("was told").
     fn is_cue(&self, i: usize, mask: u32) -> bool {
         let t = &self.toks[i];
-        if !t.is_word() || t.cap || t.flags & mask == 0 {
+        if !t.is_word() || t.flags & mask == 0 || t.cap && !(self.headline && i > 0) {
             return false;
         }
         if i > 0 && self.toks[i - 1].has(DET) && !self.toks[i - 1].has(PRONOUN) {
@@ -289,6 +291,32 @@ impl<'a> Paragraph<'a> {
         end.map(|e| (i, e))
     }
 
+    /// The speaker after an inverted cue (`said X`, `says a narrator`,
+    /// `said master of ceremonies X`): a noun phrase, or the words up to the
+    /// next punctuation when they hold a name or role, or open with a
+    /// determiner.
+    fn np_inverted(&self, k: usize, hi: usize) -> Option<Range> {
+        if let Some(np) = self.np_from(k, hi) {
+            return Some(np);
+        }
+        let mut end = None;
+        let mut m = k;
+        while m < hi && m - k < 8 {
+            let t = &self.toks[m];
+            if !t.is_word() || t.has(TIME | ING | SPEECH) || (t.has(STOP) && !t.has(PREP | DET)) {
+                break;
+            }
+            if self.is_head(m) {
+                end = Some(m);
+            }
+            m += 1;
+        }
+        if end.is_none() && m >= k + 2 && self.toks[k].has(DET) && (m == hi || !self.toks[m].is_word()) {
+            end = Some(m - 1);
+        }
+        end.map(|e| (k, e))
+    }
+
     /// The subject of an "-ing" cue or a sentence-level cue: the first noun
     /// phrase of the sentence, after an introductory phrase ending in a comma.
     fn sentence_subject(&self, lo: usize, before: usize) -> Option<Range> {
@@ -318,7 +346,8 @@ impl<'a> Paragraph<'a> {
     }
 
     /// The attribution after quotation token `qt`, in its sentence:
-    /// `"...," X said`, `"...," said X`, `"...," X, a lawyer, told Y`.
+    /// `"...," X said`, `"...," said X`, `"...," X, a lawyer, told Y`,
+    /// `"...," the campaign's top aide wrote`, `"...?" he wondered`.
     fn attribution_after(&self, qt: usize) -> Option<Attribution> {
         let (_, hi) = self.bounds(qt);
         let mut j = qt + 1;
@@ -333,26 +362,61 @@ impl<'a> Paragraph<'a> {
             while k < hi && self.is_adverb(k) {
                 k += 1;
             }
-            return Some(self.attribution(self.np_from(k, hi), (j, j)));
+            return Some(self.attribution(self.np_inverted(k, hi), (j, j)));
         }
         if self.is_according(j) {
             return self.np_from(j + 2, hi).map(|np| self.attribution(Some(np), (j, j + 1)));
         }
-        let np = self.np_from(j, hi)?;
-        let mut k = np.1 + 1;
+        let q = self.toks[qt].quote().map(|q| &self.quotes[q]);
+        let open_ended = q.is_some_and(|q| self.text[q.inner_start..q.inner_end].trim_end().ends_with([',', '?', '!', '-', '\u{2014}']));
+        let np = match self.np_from(j, hi) {
+            Some(np) => np,
+            None => {
+                // "the billionaire business mogul told": a determiner, a few words, a cue.
+                if !self.toks[j].has(DET) {
+                    return None;
+                }
+                let cue = (j + 2..hi.min(j + 6)).find(|&m| self.is_cue(m, SPEECH))?;
+                if (j + 1..cue).any(|m| !self.toks[m].is_word() || self.toks[m].has(STOP)) {
+                    return None;
+                }
+                return Some(self.attribution(Some((j, cue - 1)), (cue, cue)));
+            }
+        };
+        let mut k = self.skip_parenthesis(np.1 + 1, hi);
         if k < hi && self.toks[k].is(b',') {
-            k = (k + 1..hi.min(k + 30)).find(|&m| self.toks[m].is(b','))? + 1;
+            // an appositive, closed by a comma or running up to the cue
+            let close = (k + 1..hi.min(k + 30)).find(|&m| self.toks[m].is(b',') || self.toks[m].quote().is_some() || self.is_cue(m, SPEECH))?;
+            k = if self.toks[close].is(b',') { close + 1 } else { close };
         }
         while k < hi && self.is_adverb(k) {
             k += 1;
         }
-        if k < hi && self.is_cue(k, SPEECH | FRAMING) {
+        if k >= hi {
+            return None;
+        }
+        if self.is_cue(k, SPEECH | FRAMING) {
             if let Some(a) = self.quoted_as(k, hi).filter(|_| !self.is_adverb(k - 1)) {
                 return Some(a);
             }
             return Some(self.attribution(Some(np), (k, k)));
         }
+        // `"...," he surmised.`: after an open-ended quotation, any verb.
+        let t = &self.toks[k];
+        if open_ended && t.is_word() && !t.cap && !t.has(STOP | DET | PREP) && (np.0 == np.1 || self.has_name(np)) {
+            return Some(self.attribution(Some(np), (k, k)));
+        }
         None
+    }
+
+    /// The index after a parenthesis opening at `k` ("(D-Nev.)"), or `k`.
+    fn skip_parenthesis(&self, k: usize, hi: usize) -> usize {
+        if k < hi && self.toks[k].is(b'(') {
+            if let Some(close) = (k + 1..hi.min(k + 12)).find(|&m| self.toks[m].is(b')')) {
+                return close + 1;
+            }
+        }
+        k
     }
 
     /// The attribution of the nearest cue before token `qt` in its sentence.
@@ -365,7 +429,8 @@ impl<'a> Paragraph<'a> {
         }
         // "More from Jones: "..."", "Mr. Smith: "...""
         if qt >= lo + 2 && self.toks[qt - 1].is(b':') {
-            if let Some(np) = self.np_ending_at(qt - 2, lo).filter(|&np| self.has_name(np)) {
+            let first = self.np_from(lo, qt - 1).filter(|&np| self.has_name(np));
+            if let Some(np) = first.or_else(|| self.np_ending_at(qt - 2, lo).filter(|&np| self.has_name(np))) {
                 return Some(self.attribution(Some(np), (qt - 1, qt - 1)));
             }
         }
@@ -383,11 +448,29 @@ impl<'a> Paragraph<'a> {
         if let Some(a) = self.quoted_as(i, hi) {
             return Some(a);
         }
+        let before = (lo..i).rev().find(|&k| !self.is_adverb(k));
+        let subject = self.subject_before(i, lo);
         if self.toks[i].has(ING) {
-            return Some(self.attribution(self.sentence_subject(lo, i), (i, i)));
+            // "Trump reportedly yelling", else "..., Nefzi said, adding",
+            // else the subject of the sentence.
+            if let Some(s) = subject.filter(|_| before.is_some_and(|b| self.toks[b].is_word())) {
+                return Some(self.attribution(Some(s), (i, i)));
+            }
+            let earlier = (lo..i).rev().filter(|&k| !self.toks[k].has(ING)).find_map(|k| self.cue_at(k, lo, hi)).and_then(|a| a.speaker);
+            let speaker = earlier.or_else(|| self.sentence_subject(lo, i).map(|r| self.byte_span(r)));
+            return Some(Attribution { speaker, cue: self.byte_span((i, i)) });
         }
-        let subject = self.subject_before(i, lo)?;
-        Some(self.attribution(Some(subject), (i, i)))
+        if let Some(s) = subject {
+            return Some(self.attribution(Some(s), (i, i)));
+        }
+        // "Ms. Sherry smiled and said": the subject of the sentence.
+        if before.is_some_and(|b| self.word_is(b, "and")) {
+            return self.sentence_subject(lo, i).map(|s| self.attribution(Some(s), (i, i)));
+        }
+        // "..., explained Rosenberg, "...": an inverted cue before the quotation.
+        let np = self.np_inverted(i + 1, hi)?;
+        let next = self.toks.get(np.1 + 1)?;
+        (next.is(b',') || next.is(b':') || next.quote().is_some()).then(|| self.attribution(Some(np), (i, i)))
     }
 
     /// Whether the quotation at token `qt` reads as a whole quotation
@@ -404,6 +487,10 @@ impl<'a> Paragraph<'a> {
         if prev.is(b':') || (upper && ends) {
             return true;
         }
+        // `"A," said X, a lawyer, "but b."`: continues a quotation of this sentence.
+        if (prev.is(b',') || prev.is(b'-')) && (lo..qt).any(|k| self.toks[k].quote().is_some()) {
+            return true;
+        }
         if prev.is(b',') && qt >= 2 {
             // `"A," he said, "b."`: continues a quotation after its attribution.
             let before = &self.toks[qt - 2];
@@ -418,15 +505,24 @@ impl<'a> Paragraph<'a> {
     /// force at the end of the previous paragraph; returns this one's.
     pub fn analyze(&self, carry: Option<Attribution>, out: &mut Vec<Finding>) -> Option<Attribution> {
         let events = self.events();
-        let mut last = None;
-        let first_out = out.len();
+        let mut last: Option<Attribution> = None;
+        // The last quotation with a speaker: its sentence and attribution.
+        let mut previous: Option<(u32, Attribution)> = None;
         for (qt, t) in self.toks.iter().enumerate() {
             let Some(qi) = t.quote() else { continue };
             let q = &self.quotes[qi];
             let whole = self.is_whole(qt, q);
-            let mut attribution = self.attribution_after(qt).or_else(|| self.attribution_before(qt));
+            let own = self.attribution_after(qt).or_else(|| self.attribution_before(qt));
+            if own.is_none() && self.is_title(q) {
+                continue;
+            }
+            let mut attribution = own;
             if attribution.is_none_or(|a| a.speaker.is_none()) {
-                let inherited = self.inherit(qt, &events, out, first_out).or(if qt == 0 { carry } else { None });
+                // `"A," he said. "B."`: the quotation just before, else the
+                // nearest attribution in the paragraph, else the previous
+                // paragraph's when this one opens with the quotation.
+                let adjacent = previous.filter(|&(sent, _)| sent + 1 >= t.sent).map(|(_, a)| a);
+                let inherited = adjacent.or_else(|| self.inherit(qt, &events, previous.map(|(_, a)| a))).or(if qt == 0 { carry } else { None });
                 attribution = match (attribution, inherited) {
                     (Some(own), Some(inh)) => Some(Attribution { speaker: inh.speaker, cue: own.cue }),
                     (own, inh) => inh.or(own),
@@ -438,27 +534,41 @@ impl<'a> Paragraph<'a> {
                 continue;
             }
             out.push(Finding { span: (q.start, q.end), kind, attribution });
-            if attribution.is_some() {
-                last = attribution;
+            if let Some(a) = attribution.filter(|a| a.speaker.is_some()) {
+                previous = Some((t.sent, a));
+                last = Some(a);
             }
         }
         self.indirect(&events, out);
         if let Some(e) = events.last() {
-            if self.quotes.is_empty() || self.toks.last().is_some_and(|t| t.quote().is_none()) || e.attribution.cue.0 > last.map_or(0, |a: Attribution| a.cue.0) {
+            if self.quotes.is_empty() || self.toks.last().is_some_and(|t| t.quote().is_none()) || e.attribution.cue.0 > last.map_or(0, |a| a.cue.0) {
                 last = Some(e.attribution);
             }
         }
         last
     }
 
+    /// A short title-case quotation: the name of a work, a slogan or a
+    /// nickname ("The Apprentice", "Tea Party"), not speech.
+    fn is_title(&self, q: &Quotation) -> bool {
+        let inner = self.text[q.inner_start..q.inner_end].trim().trim_end_matches([',', '.']);
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        if words.is_empty() || words.len() > 8 || inner.contains(['.', '?', '!', ';']) {
+            return false;
+        }
+        const MINOR: &[&str] = &["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by", "from", "vs", "&"];
+        words.iter().all(|w| {
+            let first = w.chars().find(|c| c.is_alphanumeric());
+            first.is_none_or(|c| c.is_uppercase() || c.is_numeric()) || MINOR.contains(w)
+        })
+    }
+
     /// For a quotation without its own speaker: the nearest attribution
-    /// before it in the paragraph (a cue in the text or an earlier
-    /// quotation's), else the nearest after it.
-    fn inherit(&self, qt: usize, events: &[Event], found: &[Finding], first: usize) -> Option<Attribution> {
-        let pos = self.toks[qt].start;
+    /// before it in the paragraph (a cue in the text or the last quotation
+    /// with a speaker), else the nearest after it.
+    fn inherit(&self, qt: usize, events: &[Event], previous: Option<Attribution>) -> Option<Attribution> {
         let before_event = events.iter().rev().find(|e| e.at < qt && e.attribution.speaker.is_some()).map(|e| e.attribution);
-        let before_quote = found[first..].iter().rev().filter_map(|f| f.attribution).find(|a| a.speaker.is_some() && a.cue.0 < pos);
-        let before = match (before_event, before_quote) {
+        let before = match (before_event, previous) {
             (Some(e), Some(q)) => Some(if e.cue.0 > q.cue.0 { e } else { q }),
             (e, q) => e.or(q),
         };

@@ -62,7 +62,8 @@ const SPEECH_VERBS: &[&str] = &[
     "object", "protest", "concur", "marvel", "grumble", "sigh", "laugh", "fume", "gush", "rave", "recite",
     "read|read|reading|reads|read", "quote|quoted|quoting|quotes|quoted",
     "estimate", "disclose", "reveal", "repeat", "describe", "elaborate", "clarify", "summarize", "pledge",
-    "threaten", "accuse", "criticize", "criticise", "express",
+    "threaten", "accuse", "criticize", "criticise", "express", "react", "surmise", "scoff", "recommend",
+    "lecture", "jeer", "interrupt", "chime", "declare", "acknowledge", "sing", "preach", "exult", "crow",
 ];
 
 /// Verbs that frame a quoted fragment ("called him an 'old friend'").
@@ -134,7 +135,9 @@ const ROLES: &[&str] = &[
     "aides", "adviser", "dean", "teacher", "teachers", "chair", "superintendent", "senior", "media", "paper",
     "magazine", "outlet", "site", "blog", "account", "tweet", "post", "message", "letter", "speech", "filmmaker",
     "actor", "actress", "singer", "comedian", "star", "player", "players", "official's", "rival", "opponent",
-    "opponents", "challenger", "incumbent", "candidates", "nominees", "economists", "others", "many", "some",
+    "opponents", "challenger", "incumbent", "candidates", "nominees", "economists", "others", "chairmen",
+    "commenter", "commenters", "narrator", "aide", "officer", "mogul", "billionaire", "businessman",
+    "businesswoman", "chief", "strategist", "senior", "spokespersons",
 ];
 
 const PRONOUNS: &[(&str, u32)] = &[
@@ -178,7 +181,7 @@ const NOT_NAMES: &[&str] = &[
     "no", "not", "some", "many", "most", "all", "both", "each", "every", "other", "another", "one", "last",
     "next", "first", "later", "earlier", "to", "of", "by", "from", "my", "our", "your", "his", "her",
     "their", "its", "we", "i", "you", "he", "she", "they", "said", "says", "that's", "it's", "let", "do",
-    "did", "does", "is", "was", "are", "were", "will", "would", "can", "could", "should", "may", "might",
+    "did", "does", "is", "was", "are", "were", "would", "can", "could", "should", "might",
     "thank", "thanks", "please", "well", "oh", "ok", "okay", "sure", "like", "unlike", "despite", "during",
     "over", "under", "until", "about", "read", "click", "watch", "see", "photo", "video", "update", "note",
     "editor's", "related", "advertisement", "more", "less", "again", "why", "whether",
@@ -189,7 +192,8 @@ const TIMES: &[&str] = &[
     "march", "april", "june", "july", "august", "september", "october", "november", "december", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "yesterday", "today",
     "tonight", "tomorrow", "morning", "evening", "afternoon", "night", "week", "weekend", "month", "year",
-    "earlier", "later", "recently", "christmas", "easter", "thanksgiving",
+    "earlier", "later", "recently", "christmas", "easter", "thanksgiving", "minutes", "hours", "days",
+    "weeks", "months", "years", "moments", "seconds", "decades",
 ];
 
 const ABBREVIATIONS: &[&str] = &[

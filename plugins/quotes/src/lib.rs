@@ -87,7 +87,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
         scan::tokenize(text, start, end, &quotes, &mut toks);
         observe_names(text, &toks, &mut names);
         findings.clear();
-        let paragraph = Paragraph::new(text, &toks, &quotes);
+        let paragraph = Paragraph::new(text, &toks, &quotes, headline && !text[start..end].trim_end().ends_with('.'));
         let starts_with_quote = toks.first().is_some_and(|t| t.quote().is_some());
         carry = paragraph.analyze(if starts_with_quote { carry } else { None }, &mut findings);
         findings.sort_by_key(|f| f.span.0);

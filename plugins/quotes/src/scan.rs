@@ -4,29 +4,27 @@
 
 use crate::lexicon::{Lexicon, ABBREV};
 
-/// Byte ranges of the paragraphs of `text`. Where the text has blank lines
-/// or indented lines, those separate paragraphs and single newlines are
-/// soft wraps (hard-wrapped newswire); otherwise every newline does.
+/// Byte ranges of the paragraphs of `text`. In hard-wrapped text (every
+/// line short, as in newswire archives) blank or indented lines separate
+/// paragraphs and single newlines are soft wraps; otherwise every newline
+/// does.
 pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let newlines: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
-    let blank_after = |nl: usize| {
-        let rest = &bytes[nl + 1..];
-        let ws = rest.iter().take_while(|&&b| b == b' ' || b == b'\t' || b == b'\r').count();
-        (rest.get(ws) == Some(&b'\n'), ws >= 2 || rest.first() == Some(&b'\t'))
-    };
-    let structured = newlines.iter().any(|&nl| {
-        let (blank, indent) = blank_after(nl);
-        blank || indent
-    });
+    let mut longest = 0;
+    let mut prev = 0;
+    for &nl in newlines.iter().chain(std::iter::once(&bytes.len())) {
+        longest = longest.max(nl - prev);
+        prev = nl + 1;
+    }
+    let hard_wrapped = newlines.len() >= 2 && longest <= HARD_WRAP_WIDTH;
     let mut out = Vec::new();
     let mut start = 0;
     for &nl in &newlines {
-        let breaks = if structured {
-            let (blank, indent) = blank_after(nl);
-            blank || indent
-        } else {
-            true
+        let breaks = !hard_wrapped || {
+            let rest = &bytes[nl + 1..];
+            let ws = rest.iter().take_while(|&&b| b == b' ' || b == b'\t' || b == b'\r').count();
+            rest.get(ws) == Some(&b'\n') || ws >= 2 || rest.first() == Some(&b'\t')
         };
         if breaks {
             push_trimmed(text, start, nl, &mut out);
@@ -36,6 +34,9 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     push_trimmed(text, start, text.len(), &mut out);
     out
 }
+
+/// The longest line (bytes) of a text taken as hard-wrapped.
+const HARD_WRAP_WIDTH: usize = 100;
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let slice = &text[start..end];
@@ -390,8 +391,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paragraphs_follow_blank_lines_or_every_newline() {
-        let text = "Title\n\nOne line\nwrapped.\n\n  Two.";
+    fn hard_wrapped_lines_join_into_paragraphs() {
+        let text = "Title\n\nOne line\nwrapped.\n  Two.";
         let paras: Vec<&str> = paragraphs(text).iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(paras, ["Title", "One line\nwrapped.", "Two."]);
         let text = "A.\nB.\nC.";
