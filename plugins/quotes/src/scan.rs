@@ -17,7 +17,7 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         longest = longest.max(nl - prev);
         prev = nl + 1;
     }
-    let hard_wrapped = newlines.len() >= 2 && longest <= HARD_WRAP_WIDTH;
+    let hard_wrapped = newlines.len() >= 2 && (HARD_WRAP_WIDTH / 2..=HARD_WRAP_WIDTH).contains(&longest);
     let mut out = Vec::new();
     let mut start = 0;
     for &nl in &newlines {
@@ -35,7 +35,8 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The longest line (bytes) of a text taken as hard-wrapped.
+/// The longest line (bytes) of a text taken as hard-wrapped (and twice
+/// the shortest longest line: a list of short lines is not wrapped).
 const HARD_WRAP_WIDTH: usize = 100;
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
@@ -392,9 +393,9 @@ mod tests {
 
     #[test]
     fn hard_wrapped_lines_join_into_paragraphs() {
-        let text = "Title\n\nOne line\nwrapped.\n  Two.";
+        let text = "Title\n\nOne line of a newswire story that was wrapped at a fixed\nwidth.\n  Two.";
         let paras: Vec<&str> = paragraphs(text).iter().map(|&(s, e)| &text[s..e]).collect();
-        assert_eq!(paras, ["Title", "One line\nwrapped.", "Two."]);
+        assert_eq!(paras, ["Title", "One line of a newswire story that was wrapped at a fixed\nwidth.", "Two."]);
         let text = "A.\nB.\nC.";
         assert_eq!(paragraphs(text).len(), 3);
     }
