@@ -179,7 +179,13 @@ impl Walk {
         let (codec, name) = Codec::from_file_name(&file_name);
         let kind = match self.kind_override {
             Some(kind) => kind,
-            None => Format::from_extension(name).and_then(FileKind::from_format)?,
+            // Without a format, a folder is a folder of documents: JSON Lines
+            // or WARC files beside them are often metadata (a manifest).
+            None => match Format::from_extension(name)? {
+                Format::Text => FileKind::Text,
+                Format::Html => FileKind::Html,
+                _ => return None,
+            },
         };
         let relative = path.strip_prefix(&self.root).ok()?;
         let parent: Vec<String> = relative

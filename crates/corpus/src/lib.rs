@@ -45,11 +45,14 @@
 //!   transfer encoding and gzip/deflate content encodings are undone.
 //! - `.txt`, `.text`: one plain-text document per file.
 //! - `.html`, `.htm`, `.xhtml`: one HTML document per file.
-//! - a folder: walked recursively in sorted order, skipping hidden entries
-//!   and symbolic links to folders; each file is read by its extension
-//!   (folders of `.jsonl.zst` shards or of WARC files work too), files of
-//!   other kinds are skipped. A document file's id is its path relative to
-//!   the folder without its extensions (`2024/jan/a.html.gz` → `2024/jan/a`).
+//! - a folder: walked recursively in sorted order (by file name, bytewise),
+//!   skipping hidden entries and symbolic links to folders. Its `.txt` and
+//!   `.html` files (compressed or not) are read, other files skipped (a
+//!   `manifest.jsonl` beside the pages is not a document). A file's id is
+//!   its path relative to the folder without its extensions
+//!   (`2024/jan/a.html.gz` → `2024/jan/a`). With a format given, every file
+//!   is read as that format: `--format jsonl` reads a folder of JSONL
+//!   shards, `--format warc` a folder of WARC files.
 //! - `-`: stdin, JSON Lines unless a format is given; gzip and zstd are
 //!   recognised by their magic bytes.
 //!
@@ -224,8 +227,9 @@ impl std::error::Error for UnknownFormat {}
 #[derive(Clone, Debug)]
 pub struct ReaderOptions {
     /// The format of every input; `None` tells it by extension (folders are
-    /// walked, stdin is JSON Lines). With a folder, `Text`, `Html`, `Jsonl`
-    /// or `Warc` reads every file in it as that format.
+    /// walked for `.txt` and `.html` files, stdin is JSON Lines). With a
+    /// folder, `Text`, `Html`, `Jsonl` or `Warc` reads every (non-hidden)
+    /// file in it as that format.
     pub format: Option<Format>,
     /// JSONL: the field holding the id (default `id`).
     pub id_field: String,
