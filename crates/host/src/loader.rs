@@ -59,7 +59,7 @@ impl SettingType {
             SettingType::String => true,
             SettingType::Int => text.trim().parse::<i64>().is_ok(),
             SettingType::Float => text.trim().parse::<f64>().is_ok_and(f64::is_finite),
-            SettingType::Bool => text == "true" || text == "false",
+            SettingType::Bool => matches!(text.trim(), "true" | "false"),
         };
         if ok {
             Ok(())

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use crate::discovery::PluginSet;
+use crate::loader::SettingType;
 
 /// One value the user gave.
 #[derive(Clone, Debug)]
@@ -106,11 +107,10 @@ impl UserSettings {
                 ));
             };
             spec.ty.check(&given.value).map_err(|e| format!("{}: setting {}.{}: {e}", given.origin, given.plugin, given.key))?;
+            // Numbers and booleans are passed without surrounding spaces; text as given.
+            let value = if spec.ty == SettingType::String { given.value.as_str() } else { given.value.trim() };
             if let Some(slot) = resolved[index].iter_mut().find(|(k, _)| *k == given.key) {
-                slot.1 = given.value.trim().to_owned();
-                if spec.ty == crate::SettingType::String {
-                    slot.1 = given.value.clone();
-                }
+                slot.1 = value.to_owned();
             }
         }
         Ok(resolved)

@@ -1,0 +1,97 @@
+/*
+ * fixture.c -- a minimal plugin for the host's load-time checks. Each test
+ * compiles it with -D macros that break one thing:
+ *
+ *   -DFIXTURE_ID='"name"'          the plugin id (default "fixture")
+ *   -DFIXTURE_MAGIC=0x...          the descriptor's magic number
+ *   -DFIXTURE_MAJOR=2              the ABI major it claims
+ *   -DFIXTURE_STRUCT_SIZE=64       the descriptor size it claims
+ *   -DFIXTURE_NO_PROCESS           leave the required process() out
+ *   -DFIXTURE_UNDEFINED_SYMBOL     call a function no library defines
+ *   -DFIXTURE_ENTRY=name           export the entry under another name
+ *   -DFIXTURE_NO_ENTRY             export no entry at all (a plain library)
+ *
+ * Unchanged, it is a valid extractor that emits one "doc" record per
+ * document over the whole text.
+ */
+#include <string.h>
+
+#include "gleaner_plugin.h"
+
+#ifndef FIXTURE_ID
+#define FIXTURE_ID "fixture"
+#endif
+#ifndef FIXTURE_MAGIC
+#define FIXTURE_MAGIC GLEANER_ABI_MAGIC
+#endif
+#ifndef FIXTURE_MAJOR
+#define FIXTURE_MAJOR GLEANER_ABI_MAJOR
+#endif
+#ifndef FIXTURE_STRUCT_SIZE
+#define FIXTURE_STRUCT_SIZE sizeof(gleaner_plugin_descriptor)
+#endif
+#ifndef FIXTURE_ENTRY
+#define FIXTURE_ENTRY gleaner_plugin_entry_v1
+#endif
+
+#define EXPORT __attribute__((visibility("default")))
+#define STR(s) { (s), sizeof(s) - 1 }
+
+#ifdef FIXTURE_UNDEFINED_SYMBOL
+extern int gleaner_fixture_function_that_does_not_exist(void);
+#endif
+
+static int token;
+
+static int32_t fixture_create(const gleaner_create_args *args, void **instance) {
+    (void)args;
+    *instance = &token;
+    return GLEANER_OK;
+}
+
+static void fixture_destroy(void *instance) {
+    (void)instance;
+}
+
+__attribute__((unused)) static int32_t fixture_process(void *instance, const gleaner_document *docs, size_t n_docs, const gleaner_host *host) {
+    (void)instance;
+#ifdef FIXTURE_UNDEFINED_SYMBOL
+    if (gleaner_fixture_function_that_does_not_exist() != 0) return GLEANER_ERROR;
+#endif
+    for (size_t d = 0; d < n_docs; d++) {
+        gleaner_record record = { 0, docs[d].text.len, STR("doc"), NULL, 0 };
+        host->emit(host->ctx, d, &record);
+    }
+    return GLEANER_OK;
+}
+
+static const gleaner_plugin_descriptor descriptor = {
+    FIXTURE_MAGIC,
+    FIXTURE_MAJOR,
+    GLEANER_ABI_MINOR,
+    FIXTURE_STRUCT_SIZE,
+    GLEANER_KIND_EXTRACTOR,
+    0,
+    STR(FIXTURE_ID),
+    STR("0.0.1"),
+    STR("A load-check fixture."),
+    NULL,
+    0,
+    fixture_create,
+    fixture_destroy,
+#ifdef FIXTURE_NO_PROCESS
+    NULL,
+#else
+    fixture_process,
+#endif
+};
+
+#ifdef FIXTURE_NO_ENTRY
+EXPORT int fixture_not_a_plugin(void) {
+    return descriptor.kind == GLEANER_KIND_EXTRACTOR;
+}
+#else
+EXPORT const gleaner_plugin_descriptor *FIXTURE_ENTRY(void) {
+    return &descriptor;
+}
+#endif
