@@ -1,0 +1,253 @@
+//! Block classification, shared by both modes: a block (an HTML
+//! paragraph, heading or list item; a line of plain text) is first
+//! classified on its own features, jusText-style, then short and
+//! borderline blocks take the class their neighbours suggest.
+
+use crate::signals::{self, TextStats};
+use crate::Favor;
+
+/// The class of a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockClass {
+    /// Article text on its own: long prose with few links.
+    Good,
+    /// Probably article text: medium length, prose-like.
+    NearGood,
+    /// Too short to tell: decided by its neighbours.
+    Short,
+    /// Boilerplate: link lists, template phrases, chrome.
+    Bad,
+}
+
+impl BlockClass {
+    /// Whether the block is kept in the output.
+    pub fn kept(self) -> bool {
+        matches!(self, BlockClass::Good | BlockClass::NearGood)
+    }
+}
+
+/// The features of one block.
+#[derive(Clone, Copy, Debug)]
+pub struct Features {
+    /// Visible characters (whitespace excluded).
+    pub chars: usize,
+    /// Share of the visible characters inside links (or link-like tokens).
+    pub link_density: f32,
+    /// Word statistics.
+    pub stats: TextStats,
+    /// Whether the block is a heading.
+    pub heading: bool,
+    /// Whether the block is a template phrase ("Share this", "© 2024 ...").
+    pub boilerplate: bool,
+}
+
+impl Features {
+    /// Computes the features of a block's text.
+    pub fn of(text: &str, chars: usize, link_chars: usize, heading: bool) -> Features {
+        let stats = signals::text_stats(text);
+        let boilerplate = signals::is_boilerplate_line(text, &stats);
+        Features {
+            chars,
+            link_density: if chars == 0 { 0.0 } else { link_chars as f32 / chars as f32 },
+            stats,
+            heading,
+            boilerplate,
+        }
+    }
+}
+
+/// Classifies a block on its own features.
+///
+/// Thresholds (visible characters; stop-word ratio over words):
+/// link density above 0.5 (0.35 for blocks under 300 characters) or a
+/// template phrase → `Bad`; under 40 characters → `Short`; prose (stop
+/// ratio ≥ 0.22, or, in scripts without spaces, ending in sentence
+/// punctuation) → `Good` from 100 characters, else `NearGood`; some
+/// function words (≥ 0.12) → `NearGood` from 70 characters; else `Bad`.
+/// `Favor::Precision` raises the prose bar, `Favor::Recall` lowers it.
+pub fn classify(f: &Features, favor: Favor) -> BlockClass {
+    let (prose_ratio, some_ratio, long) = match favor {
+        Favor::Balanced => (0.22, 0.12, 100),
+        Favor::Precision => (0.26, 0.16, 140),
+        Favor::Recall => (0.18, 0.08, 70),
+    };
+    let link_limit = if f.chars < 300 { 0.35 } else { 0.5 };
+    if f.boilerplate || f.link_density > link_limit {
+        return BlockClass::Bad;
+    }
+    if f.chars < 40 || f.heading {
+        return BlockClass::Short;
+    }
+    let prose = if f.stats.unspaced() {
+        f.stats.terminal
+    } else {
+        f.stats.stop_ratio() >= prose_ratio || (f.stats.stop_words == 0 && f.stats.terminal && f.stats.words >= 12)
+    };
+    if prose {
+        if f.chars >= long {
+            BlockClass::Good
+        } else {
+            BlockClass::NearGood
+        }
+    } else if f.stats.stop_ratio() >= some_ratio && f.chars >= 70 {
+        BlockClass::NearGood
+    } else {
+        BlockClass::Bad
+    }
+}
+
+/// Resolves `Short` and `NearGood` blocks from their context, in place.
+///
+/// A short block is kept when the nearest decided blocks on both sides
+/// are kept (one side suffices at the edges of the sequence), and a short
+/// heading is kept when the next decided block is `Good`. A `NearGood`
+/// block is dropped when its nearest `Good`/`Bad` neighbours are both
+/// `Bad` (or one is `Bad` and the other side has none). With `Favor::Recall` a short block needs one kept side only.
+pub fn smooth(classes: &mut [BlockClass], features: &[Features], favor: Favor) {
+    let mut original: Vec<BlockClass> = classes.to_vec();
+    let n = original.len();
+    // Several medium paragraphs in a row are as good as one long one
+    // (news is often written in one- and two-sentence paragraphs): in a
+    // run without `Bad` blocks, at least two `NearGood` blocks adding up
+    // to 250 characters become `Good`.
+    let mut run_start = 0;
+    for i in 0..=n {
+        if i == n || original[i] == BlockClass::Bad {
+            let run = run_start..i;
+            let near: Vec<usize> = run.filter(|&j| original[j] == BlockClass::NearGood).collect();
+            if near.len() >= 2 && near.iter().map(|&j| features[j].chars).sum::<usize>() >= 250 {
+                for j in near {
+                    original[j] = BlockClass::Good;
+                }
+            }
+            run_start = i + 1;
+        }
+    }
+    // Nearest non-Short class before/after each index.
+    let mut before = vec![None; n];
+    let mut last = None;
+    for i in 0..n {
+        before[i] = last;
+        if original[i] != BlockClass::Short {
+            last = Some(original[i]);
+        }
+    }
+    let mut after = vec![None; n];
+    let mut next = None;
+    for i in (0..n).rev() {
+        after[i] = next;
+        if original[i] != BlockClass::Short {
+            next = Some(original[i]);
+        }
+    }
+    // Nearest Good/Bad (ignoring NearGood and Short).
+    let decided = |c: BlockClass| matches!(c, BlockClass::Good | BlockClass::Bad);
+    let mut strong_before = vec![None; n];
+    let mut last = None;
+    for i in 0..n {
+        strong_before[i] = last;
+        if decided(original[i]) {
+            last = Some(original[i]);
+        }
+    }
+    let mut strong_after = vec![None; n];
+    let mut next = None;
+    for i in (0..n).rev() {
+        strong_after[i] = next;
+        if decided(original[i]) {
+            next = Some(original[i]);
+        }
+    }
+    let kept = |c: Option<BlockClass>| c.is_some_and(BlockClass::kept);
+    for i in 0..n {
+        classes[i] = match original[i] {
+            BlockClass::Short => {
+                let (b, a) = (before[i], after[i]);
+                let keep = if features[i].heading {
+                    after[i] == Some(BlockClass::Good) || (kept(a) && kept(b))
+                } else {
+                    match (b, a) {
+                        (None, None) => true,
+                        (None, x) | (x, None) => kept(x),
+                        (x, y) if favor == Favor::Recall => kept(x) || kept(y),
+                        (x, y) => kept(x) && kept(y),
+                    }
+                };
+                if keep {
+                    BlockClass::NearGood
+                } else {
+                    BlockClass::Bad
+                }
+            }
+            BlockClass::NearGood => {
+                let bad_or_edge = |c: Option<BlockClass>| c != Some(BlockClass::Good);
+                let (b, a) = (strong_before[i], strong_after[i]);
+                if bad_or_edge(b) && bad_or_edge(a) && (b.is_some() || a.is_some()) && favor != Favor::Recall {
+                    BlockClass::Bad
+                } else {
+                    BlockClass::NearGood
+                }
+            }
+            other => other,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(text: &str, link_chars: usize) -> Features {
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        Features::of(text, chars, link_chars.min(chars), false)
+    }
+
+    const PROSE: &str = "The committee, which met for the first time since the election, agreed that the \
+        budget would be published before the end of the month and that it would include the new rules.";
+
+    #[test]
+    fn long_prose_is_good() {
+        assert_eq!(classify(&features(PROSE, 0), Favor::Balanced), BlockClass::Good);
+    }
+
+    #[test]
+    fn link_density_makes_bad() {
+        assert_eq!(classify(&features(PROSE, 120), Favor::Balanced), BlockClass::Bad);
+    }
+
+    #[test]
+    fn short_text_is_short() {
+        assert_eq!(classify(&features("He resigned.", 0), Favor::Balanced), BlockClass::Short);
+    }
+
+    #[test]
+    fn template_phrase_is_bad() {
+        assert_eq!(classify(&features("Sign up for our newsletter", 0), Favor::Balanced), BlockClass::Bad);
+    }
+
+    #[test]
+    fn lists_of_names_are_bad() {
+        let menu = "World Business Markets Technology Science Health Sports Entertainment Opinion Video Podcasts";
+        assert_eq!(classify(&features(menu, 0), Favor::Balanced), BlockClass::Bad);
+    }
+
+    #[test]
+    fn short_blocks_follow_their_neighbours() {
+        let texts = [PROSE, "He resigned.", PROSE, "Home", "Contact us today", "About"];
+        let f: Vec<Features> = texts.iter().map(|t| features(t, 0)).collect();
+        let mut classes: Vec<BlockClass> = f.iter().map(|x| classify(x, Favor::Balanced)).collect();
+        classes[4] = BlockClass::Bad;
+        smooth(&mut classes, &f, Favor::Balanced);
+        assert!(classes[1].kept(), "{classes:?}");
+        assert!(!classes[3].kept() && !classes[5].kept(), "{classes:?}");
+    }
+
+    #[test]
+    fn headings_before_good_text_are_kept() {
+        let mut f = vec![features(PROSE, 0), features("What comes next", 0), features(PROSE, 0)];
+        f[1].heading = true;
+        let mut classes: Vec<BlockClass> = f.iter().map(|x| classify(x, Favor::Balanced)).collect();
+        smooth(&mut classes, &f, Favor::Balanced);
+        assert!(classes[1].kept());
+    }
+}

@@ -1,0 +1,464 @@
+//! A lean arena DOM for html5ever.
+//!
+//! Nodes live in a `typed_arena::Arena` and link to each other with
+//! `Cell`s (html5ever's own arena example, trimmed): no reference counting,
+//! no per-node `RefCell` except text being appended to, and attributes kept
+//! only when the extractor reads them. Comments, doctypes and processing
+//! instructions are not stored at all.
+
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::ops::Range;
+use std::ptr;
+
+use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{local_name, ns, parse_document, Attribute, LocalName, QualName};
+
+/// The arena every node of one page is allocated in.
+pub type Arena<'a> = typed_arena::Arena<Node<'a>>;
+/// A node reference.
+pub type NodeRef<'a> = &'a Node<'a>;
+type Link<'a> = Cell<Option<NodeRef<'a>>>;
+
+/// A node of the tree.
+pub struct Node<'a> {
+    parent: Link<'a>,
+    next_sibling: Link<'a>,
+    previous_sibling: Link<'a>,
+    first_child: Link<'a>,
+    last_child: Link<'a>,
+    /// What the node is.
+    pub data: NodeData,
+}
+
+/// The kinds of node the extractor keeps.
+pub enum NodeData {
+    /// The document root (also the content of a `<template>`).
+    Document,
+    /// Text (html5ever merges adjacent runs into one node).
+    Text(RefCell<StrTendril>),
+    /// An element with the attributes the extractor reads.
+    Element {
+        /// Qualified name (html5ever needs it for tree building).
+        name: QualName,
+        /// Attributes: `(local name, value)`.
+        attrs: RefCell<Vec<(LocalName, StrTendril)>>,
+    },
+    /// Anything the extractor ignores (comments, processing instructions).
+    Other,
+}
+
+/// Whether the extractor ever reads attribute `name` (others are dropped
+/// at parse time to save memory and time).
+fn kept_attribute(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("class")
+            | local_name!("id")
+            | local_name!("itemprop")
+            | local_name!("role")
+            | local_name!("rel")
+            | local_name!("name")
+            | local_name!("property")
+            | local_name!("content")
+            | local_name!("datetime")
+            | local_name!("type")
+            | local_name!("style")
+            | local_name!("hidden")
+            | local_name!("aria-hidden")
+            | local_name!("itemtype")
+            | local_name!("href")
+    )
+}
+
+impl<'a> Node<'a> {
+    fn new(data: NodeData) -> Self {
+        Node {
+            parent: Cell::new(None),
+            next_sibling: Cell::new(None),
+            previous_sibling: Cell::new(None),
+            first_child: Cell::new(None),
+            last_child: Cell::new(None),
+            data,
+        }
+    }
+
+    /// The parent node.
+    pub fn parent(&self) -> Option<NodeRef<'a>> {
+        self.parent.get()
+    }
+    /// The first child.
+    pub fn first_child(&self) -> Option<NodeRef<'a>> {
+        self.first_child.get()
+    }
+    /// The next sibling.
+    pub fn next_sibling(&self) -> Option<NodeRef<'a>> {
+        self.next_sibling.get()
+    }
+
+    /// The element's local name, if it is an element.
+    pub fn tag(&self) -> Option<&LocalName> {
+        match &self.data {
+            NodeData::Element { name, .. } => Some(&name.local),
+            _ => None,
+        }
+    }
+
+    /// The value of attribute `name` (owned: attributes sit in a `RefCell`).
+    pub fn attr(&self, name: &LocalName) -> Option<StrTendril> {
+        match &self.data {
+            NodeData::Element { attrs, .. } => attrs.borrow().iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()),
+            _ => None,
+        }
+    }
+
+    /// Calls `f` with each kept attribute.
+    pub fn for_each_attr(&self, mut f: impl FnMut(&LocalName, &str)) {
+        if let NodeData::Element { attrs, .. } = &self.data {
+            for (name, value) in attrs.borrow().iter() {
+                f(name, value);
+            }
+        }
+    }
+
+    fn detach(&self) {
+        let parent = self.parent.take();
+        let previous_sibling = self.previous_sibling.take();
+        let next_sibling = self.next_sibling.take();
+        match next_sibling {
+            Some(next) => next.previous_sibling.set(previous_sibling),
+            None => {
+                if let Some(parent) = parent {
+                    parent.last_child.set(previous_sibling);
+                }
+            }
+        }
+        match previous_sibling {
+            Some(previous) => previous.next_sibling.set(next_sibling),
+            None => {
+                if let Some(parent) = parent {
+                    parent.first_child.set(next_sibling);
+                }
+            }
+        }
+    }
+
+    fn append(&'a self, child: NodeRef<'a>) {
+        child.detach();
+        child.parent.set(Some(self));
+        match self.last_child.take() {
+            Some(last) => {
+                child.previous_sibling.set(Some(last));
+                last.next_sibling.set(Some(child));
+            }
+            None => self.first_child.set(Some(child)),
+        }
+        self.last_child.set(Some(child));
+    }
+
+    fn insert_before(&'a self, sibling: NodeRef<'a>) {
+        sibling.detach();
+        sibling.parent.set(self.parent.get());
+        sibling.next_sibling.set(Some(self));
+        match self.previous_sibling.take() {
+            Some(previous) => {
+                sibling.previous_sibling.set(Some(previous));
+                previous.next_sibling.set(Some(sibling));
+            }
+            None => {
+                if let Some(parent) = self.parent.get() {
+                    parent.first_child.set(Some(sibling));
+                }
+            }
+        }
+        self.previous_sibling.set(Some(sibling));
+    }
+}
+
+/// html5ever's tree sink writing into the arena.
+struct Sink<'a> {
+    arena: &'a Arena<'a>,
+    document: NodeRef<'a>,
+    /// Returned by `elem_name` for a non-element (html5ever never asks).
+    no_name: QualName,
+}
+
+impl<'a> Sink<'a> {
+    fn new_node(&self, data: NodeData) -> NodeRef<'a> {
+        self.arena.alloc(Node::new(data))
+    }
+
+    fn append_common(
+        &self,
+        child: NodeOrText<NodeRef<'a>>,
+        previous: impl FnOnce() -> Option<NodeRef<'a>>,
+        append: impl FnOnce(NodeRef<'a>),
+    ) {
+        let node = match child {
+            NodeOrText::AppendText(text) => {
+                if let Some(Node { data: NodeData::Text(contents), .. }) = previous() {
+                    contents.borrow_mut().push_tendril(&text);
+                    return;
+                }
+                self.new_node(NodeData::Text(RefCell::new(text)))
+            }
+            NodeOrText::AppendNode(node) => node,
+        };
+        append(node)
+    }
+}
+
+impl<'a> TreeSink for Sink<'a> {
+    type Handle = NodeRef<'a>;
+    type Output = NodeRef<'a>;
+    type ElemName<'b>
+        = &'b QualName
+    where
+        Self: 'b;
+
+    fn finish(self) -> NodeRef<'a> {
+        self.document
+    }
+    fn parse_error(&self, _: Cow<'static, str>) {}
+    fn get_document(&self) -> NodeRef<'a> {
+        self.document
+    }
+    fn set_quirks_mode(&self, _: QuirksMode) {}
+    fn same_node(&self, x: &NodeRef<'a>, y: &NodeRef<'a>) -> bool {
+        ptr::eq::<Node>(*x, *y)
+    }
+    fn elem_name<'b>(&'b self, target: &'b NodeRef<'a>) -> &'b QualName {
+        match &target.data {
+            NodeData::Element { name, .. } => name,
+            _ => &self.no_name,
+        }
+    }
+    fn get_template_contents(&self, target: &NodeRef<'a>) -> NodeRef<'a> {
+        // Template content is inert: keep it as the element's own children,
+        // which the extractor skips with the element.
+        target
+    }
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> NodeRef<'a> {
+        let attrs = attrs.into_iter().filter(|a| kept_attribute(&a.name.local)).map(|a| (a.name.local, a.value)).collect();
+        self.new_node(NodeData::Element { name, attrs: RefCell::new(attrs) })
+    }
+    fn create_comment(&self, _: StrTendril) -> NodeRef<'a> {
+        self.new_node(NodeData::Other)
+    }
+    fn create_pi(&self, _: StrTendril, _: StrTendril) -> NodeRef<'a> {
+        self.new_node(NodeData::Other)
+    }
+    fn append(&self, parent: &NodeRef<'a>, child: NodeOrText<NodeRef<'a>>) {
+        self.append_common(child, || parent.last_child.get(), |node| parent.append(node))
+    }
+    fn append_before_sibling(&self, sibling: &NodeRef<'a>, child: NodeOrText<NodeRef<'a>>) {
+        self.append_common(child, || sibling.previous_sibling.get(), |node| sibling.insert_before(node))
+    }
+    fn append_based_on_parent_node(&self, element: &NodeRef<'a>, prev_element: &NodeRef<'a>, child: NodeOrText<NodeRef<'a>>) {
+        if element.parent.get().is_some() {
+            self.append_before_sibling(element, child)
+        } else {
+            self.append(prev_element, child)
+        }
+    }
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
+    fn add_attrs_if_missing(&self, target: &NodeRef<'a>, attrs: Vec<Attribute>) {
+        if let NodeData::Element { attrs: existing, .. } = &target.data {
+            let mut existing = existing.borrow_mut();
+            for attr in attrs {
+                if kept_attribute(&attr.name.local) && !existing.iter().any(|(n, _)| *n == attr.name.local) {
+                    existing.push((attr.name.local, attr.value));
+                }
+            }
+        }
+    }
+    fn remove_from_parent(&self, target: &NodeRef<'a>) {
+        target.detach()
+    }
+    fn reparent_children(&self, node: &NodeRef<'a>, new_parent: &NodeRef<'a>) {
+        let mut next = node.first_child.get();
+        while let Some(child) = next {
+            next = child.next_sibling.get();
+            new_parent.append(child)
+        }
+    }
+}
+
+/// Parses `html` into `arena` and returns the document node.
+pub fn parse<'a>(html: &str, arena: &'a Arena<'a>) -> NodeRef<'a> {
+    let sink = Sink {
+        arena,
+        document: arena.alloc(Node::new(NodeData::Document)),
+        no_name: QualName::new(None, ns!(), local_name!("")),
+    };
+    parse_document(sink, Default::default()).one(html)
+}
+
+/// A depth-first walk over a subtree without recursion: yields
+/// `Enter(node)` before a node's children and `Leave(node)` after them.
+pub struct Walk<'a> {
+    root: NodeRef<'a>,
+    next: Option<Step<'a>>,
+    last: Option<Step<'a>>,
+}
+
+/// One step of a [`Walk`].
+#[derive(Clone, Copy)]
+pub enum Step<'a> {
+    /// Entering a node (its children come next).
+    Enter(NodeRef<'a>),
+    /// Leaving a node (all its children were seen).
+    Leave(NodeRef<'a>),
+}
+
+impl<'a> Walk<'a> {
+    /// A walk over `root` and all its descendants.
+    pub fn new(root: NodeRef<'a>) -> Self {
+        Walk { root, next: Some(Step::Enter(root)), last: None }
+    }
+
+    /// Does not descend into the node just entered: its `Leave` comes next.
+    pub fn skip_children(&mut self) {
+        if let Some(Step::Enter(node)) = self.last {
+            self.next = Some(Step::Leave(node));
+        }
+    }
+
+    /// Sets the step after `step` (call after taking `step` from `next`).
+    fn advance(&mut self, step: Step<'a>) {
+        self.next = match step {
+            Step::Enter(node) => Some(match node.first_child.get() {
+                Some(child) => Step::Enter(child),
+                None => Step::Leave(node),
+            }),
+            Step::Leave(node) if ptr::eq::<Node>(node, self.root) => None,
+            Step::Leave(node) => match node.next_sibling.get() {
+                Some(sibling) => Some(Step::Enter(sibling)),
+                None => node.parent.get().map(Step::Leave),
+            },
+        };
+    }
+}
+
+impl<'a> Iterator for Walk<'a> {
+    type Item = Step<'a>;
+    fn next(&mut self) -> Option<Step<'a>> {
+        let step = self.next?;
+        self.advance(step);
+        self.last = Some(step);
+        Some(step)
+    }
+}
+
+/// Nesting depth beyond which start tags are dropped before parsing.
+const MAX_DEPTH: usize = 400;
+
+/// Whether a tag name never nests (void elements) or is closed implicitly
+/// by its siblings (`p`, `li`, table cells): such tags do not add depth.
+fn flat_tag(name: &[u8]) -> bool {
+    const FLAT: &[&[u8]] = &[
+        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param", b"source",
+        b"track", b"wbr", b"p", b"li", b"dt", b"dd", b"option", b"tr", b"td", b"th", b"!doctype",
+    ];
+    FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+}
+
+/// Guards the parser against pathological nesting.
+///
+/// html5ever checks its stack of open elements on every start tag ("is a
+/// `<p>` in button scope?"), so 100,000 nested `<div>`s cost quadratic
+/// time. Real pages nest a few dozen levels; this pass estimates the depth
+/// from the tags and, only when it passes [`MAX_DEPTH`], drops the start
+/// tags (and as many matching end tags) beyond it. Text is never dropped.
+pub fn limit_nesting(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut kept: Vec<Range<usize>> = Vec::new();
+    let mut copied_to = 0;
+    let mut depth = 0usize;
+    let mut dropped_open = 0usize;
+    let mut pos = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[pos..]) {
+        let start = pos + offset;
+        if bytes[start..].starts_with(b"<!--") {
+            pos = memchr::memmem::find(&bytes[start..], b"-->").map_or(bytes.len(), |e| start + e + 3);
+            continue;
+        }
+        let Some(close) = memchr::memchr(b'>', &bytes[start..]) else { break };
+        let end = start + close + 1;
+        pos = end;
+        let is_end = bytes.get(start + 1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(is_end);
+        let name_len = bytes[name_start..end].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'!').count();
+        if name_len == 0 || flat_tag(&bytes[name_start..name_start + name_len]) || bytes[..end].ends_with(b"/>") {
+            continue;
+        }
+        let drop = if is_end {
+            if dropped_open > 0 {
+                dropped_open -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if depth >= MAX_DEPTH {
+            dropped_open += 1;
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            kept.push(copied_to..start);
+            copied_to = end;
+        }
+    }
+    if kept.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    kept.push(copied_to..bytes.len());
+    // Ranges start and end at ASCII '<' / '>' boundaries: valid UTF-8.
+    Cow::Owned(kept.into_iter().map(|r| &html[r]).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walk_visits_every_node_once() {
+        let arena = Arena::new();
+        let doc = parse("<div><p>a<b>b</b></p><p>c</p></div>", &arena);
+        let entered = Walk::new(doc).filter(|s| matches!(s, Step::Enter(_))).count();
+        let left = Walk::new(doc).filter(|s| matches!(s, Step::Leave(_))).count();
+        assert_eq!(entered, left);
+        // document, html, head, body, div, p, "a", b, "b", p, "c"
+        assert_eq!(entered, 11);
+    }
+
+    #[test]
+    fn shallow_pages_are_untouched() {
+        let html = "<div><div><p>text</p></div></div>";
+        assert!(matches!(limit_nesting(html), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_nesting_is_capped_and_text_kept() {
+        let html = format!("{}deep text{}", "<div class=x>".repeat(100_000), "</div>".repeat(100_000));
+        let limited = limit_nesting(&html);
+        assert!(limited.len() < 20_000);
+        assert!(limited.contains("deep text"));
+        let arena = Arena::new();
+        let doc = parse(&limited, &arena);
+        let mut depth = 0usize;
+        let mut max = 0;
+        for step in Walk::new(doc) {
+            match step {
+                Step::Enter(_) => depth += 1,
+                Step::Leave(_) => depth -= 1,
+            }
+            max = max.max(depth);
+        }
+        assert!(max <= MAX_DEPTH + 10, "{max}");
+    }
+}

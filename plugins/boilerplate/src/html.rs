@@ -1,0 +1,788 @@
+//! HTML mode: find the article in a page and write it out as clean text.
+//!
+//! One iterative walk over the parsed tree ([`collect`]) turns the page
+//! into *blocks* (the text of one paragraph, heading, list item, ...) and
+//! *containers* (the block-level elements, with their class/id hints),
+//! and gathers the metadata the head and the markup declare. Scoring and
+//! selection then work on these flat arrays; see the crate docs for the
+//! model.
+
+
+use html5ever::{local_name, LocalName};
+
+use crate::blocks::{classify, smooth, BlockClass, Features};
+use crate::dom::{self, NodeRef, Step, Walk};
+use crate::meta::{self, DateItem, Item, Metadata};
+use crate::signals::{self, NameHint};
+use crate::Options;
+
+/// The structural role of a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BlockKind {
+    Paragraph,
+    Heading(u8),
+    ListItem,
+    Quote,
+    Preformatted,
+    Caption,
+    Other,
+}
+
+/// The text of one block-level element (minus nested blocks).
+struct Block {
+    text: String,
+    /// Visible characters (whitespace excluded).
+    chars: usize,
+    /// Visible characters inside links.
+    link_chars: usize,
+    /// The innermost container.
+    container: usize,
+    kind: BlockKind,
+}
+
+/// A block-level element. Containers are numbered in document order, so a
+/// parent always comes before its children, and a container's blocks
+/// form the contiguous range `first_block..end_block`.
+struct Container {
+    parent: Option<usize>,
+    /// Chrome by tag or role (`nav`, `aside`, `footer`, `role=navigation`).
+    chrome_tag: bool,
+    /// Article by tag or microdata (`article`, `main`, `itemprop=articleBody`).
+    content_tag: bool,
+    hint: NameHint,
+    first_block: usize,
+    end_block: usize,
+}
+
+/// Metadata candidates gathered during the walk, best source first.
+#[derive(Default)]
+struct Found {
+    page_title: String,
+    og_title: Option<String>,
+    h1: Option<String>,
+    dates: Vec<(u8, String, &'static str)>,
+    authors: Vec<(u8, String)>,
+    json_ld: Vec<String>,
+}
+
+/// The walk's output.
+struct Page {
+    blocks: Vec<Block>,
+    containers: Vec<Container>,
+    found: Found,
+}
+
+/// How an element takes part in extraction.
+enum Role {
+    /// Its subtree is never text (scripts, forms' controls, media, ...).
+    Skip,
+    /// A block-level element: starts and ends blocks.
+    Block(BlockKind),
+    /// Inline: its text joins the current block.
+    Inline,
+}
+
+fn role_of(tag: &LocalName) -> Role {
+    match *tag {
+        local_name!("script")
+        | local_name!("style")
+        | local_name!("noscript")
+        | local_name!("template")
+        | local_name!("svg")
+        | local_name!("math")
+        | local_name!("iframe")
+        | local_name!("object")
+        | local_name!("embed")
+        | local_name!("canvas")
+        | local_name!("select")
+        | local_name!("option")
+        | local_name!("button")
+        | local_name!("input")
+        | local_name!("textarea")
+        | local_name!("audio")
+        | local_name!("video")
+        | local_name!("picture")
+        | local_name!("map")
+        | local_name!("dialog")
+        | local_name!("title")
+        | local_name!("label") => Role::Skip,
+        local_name!("p") => Role::Block(BlockKind::Paragraph),
+        local_name!("h1") => Role::Block(BlockKind::Heading(1)),
+        local_name!("h2") => Role::Block(BlockKind::Heading(2)),
+        local_name!("h3") => Role::Block(BlockKind::Heading(3)),
+        local_name!("h4") => Role::Block(BlockKind::Heading(4)),
+        local_name!("h5") => Role::Block(BlockKind::Heading(5)),
+        local_name!("h6") => Role::Block(BlockKind::Heading(6)),
+        local_name!("li") | local_name!("dt") | local_name!("dd") => Role::Block(BlockKind::ListItem),
+        local_name!("blockquote") => Role::Block(BlockKind::Quote),
+        local_name!("pre") => Role::Block(BlockKind::Preformatted),
+        local_name!("figcaption") | local_name!("caption") => Role::Block(BlockKind::Caption),
+        local_name!("div")
+        | local_name!("section")
+        | local_name!("article")
+        | local_name!("main")
+        | local_name!("aside")
+        | local_name!("nav")
+        | local_name!("header")
+        | local_name!("footer")
+        | local_name!("ul")
+        | local_name!("ol")
+        | local_name!("dl")
+        | local_name!("table")
+        | local_name!("thead")
+        | local_name!("tbody")
+        | local_name!("tfoot")
+        | local_name!("tr")
+        | local_name!("td")
+        | local_name!("th")
+        | local_name!("form")
+        | local_name!("fieldset")
+        | local_name!("figure")
+        | local_name!("address")
+        | local_name!("center")
+        | local_name!("hgroup")
+        | local_name!("details")
+        | local_name!("summary")
+        | local_name!("body")
+        | local_name!("html")
+        | local_name!("hr") => Role::Block(BlockKind::Other),
+        _ => Role::Inline,
+    }
+}
+
+/// Whether an element is hidden from readers.
+fn is_hidden(node: NodeRef<'_>) -> bool {
+    let mut hidden = false;
+    node.for_each_attr(|name, value| match *name {
+        local_name!("hidden") => hidden = true,
+        local_name!("aria-hidden") => hidden |= value.trim().eq_ignore_ascii_case("true"),
+        local_name!("style") => {
+            let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            hidden |= compact.contains("display:none") || compact.contains("visibility:hidden");
+        }
+        _ => {}
+    });
+    hidden
+}
+
+/// The text of a subtree (for titles and bylines), whitespace-normalised.
+fn subtree_text(node: NodeRef<'_>, limit: usize) -> String {
+    let mut text = String::new();
+    let mut walk = Walk::new(node);
+    while let Some(step) = walk.next() {
+        let Step::Enter(n) = step else { continue };
+        if let Some(tag) = n.tag() {
+            if !std::ptr::eq(n, node) && matches!(role_of(tag), Role::Skip) {
+                walk.skip_children();
+            }
+        } else if let dom::NodeData::Text(t) = &n.data {
+            text.push_str(&t.borrow());
+            text.push(' ');
+            if text.len() > limit {
+                break;
+            }
+        }
+    }
+    signals::normalize_whitespace(&text)
+}
+
+/// Date and author sources of `<meta>`, with a priority (lower is better).
+fn meta_kind(key: &str) -> Option<(bool, u8)> {
+    let key = key.to_ascii_lowercase();
+    let date = match key.as_str() {
+        "article:published_time" | "datepublished" | "og:published_time" | "article.published" => Some(0),
+        "pubdate" | "publishdate" | "publish-date" | "publish_date" | "date" | "dc.date" | "dc.date.issued"
+        | "dcterms.date" | "dc.date.created" | "sailthru.date" | "parsely-pub-date" | "citation_publication_date"
+        | "article_date_original" | "original-publish-date" | "displaydate" | "dcterms.created" => Some(1),
+        "article:modified_time" | "datemodified" | "last-modified" | "og:updated_time" => Some(4),
+        _ => None,
+    };
+    if let Some(p) = date {
+        return Some((true, p));
+    }
+    let author = match key.as_str() {
+        "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author" | "byl" | "dcterms.creator" => {
+            Some(1)
+        }
+        _ => None,
+    };
+    author.map(|p| (false, p))
+}
+
+/// Walks the tree once: blocks, containers and metadata.
+fn collect(root: NodeRef<'_>) -> Page {
+    struct Frame {
+        block: bool,
+        link: bool,
+        container: Option<usize>,
+    }
+    let mut page = Page { blocks: Vec::new(), containers: Vec::new(), found: Found::default() };
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut buffer = String::new();
+    let mut chars = 0usize;
+    let mut link_chars = 0usize;
+    let mut pending_space = false;
+    let mut link_depth = 0usize;
+    let mut current_container: Option<usize> = None;
+    let mut block_kinds: Vec<BlockKind> = Vec::new();
+
+    let flush = |page: &mut Page,
+                 buffer: &mut String,
+                 chars: &mut usize,
+                 link_chars: &mut usize,
+                 container: Option<usize>,
+                 kind: BlockKind| {
+        let text = buffer.trim();
+        if *chars > 0 {
+            if let Some(container) = container {
+                page.blocks.push(Block {
+                    text: text.to_owned(),
+                    chars: *chars,
+                    link_chars: *link_chars,
+                    container,
+                    kind,
+                });
+            }
+        }
+        buffer.clear();
+        *chars = 0;
+        *link_chars = 0;
+    };
+
+    let mut walk = Walk::new(root);
+    while let Some(step) = walk.next() {
+        match step {
+            Step::Enter(node) => match &node.data {
+                dom::NodeData::Text(text) => {
+                    let in_link = link_depth > 0;
+                    for c in text.borrow().chars() {
+                        if c.is_whitespace() {
+                            pending_space = true;
+                        } else {
+                            if pending_space && !buffer.is_empty() && !buffer.ends_with('\n') {
+                                buffer.push(' ');
+                            }
+                            pending_space = false;
+                            buffer.push(c);
+                            chars += 1;
+                            if in_link {
+                                link_chars += 1;
+                            }
+                        }
+                    }
+                }
+                dom::NodeData::Element { .. } => {
+                    let Some(tag) = node.tag() else { continue };
+                    gather_metadata(node, tag, &mut page.found);
+                    if *tag == local_name!("br") {
+                        if !buffer.is_empty() && !buffer.ends_with('\n') {
+                            buffer.push('\n');
+                        }
+                        pending_space = false;
+                        continue;
+                    }
+                    let role = role_of(tag);
+                    if matches!(role, Role::Skip) || is_hidden(node) {
+                        walk.skip_children();
+                        frames.push(Frame { block: false, link: false, container: None });
+                        continue;
+                    }
+                    let link = *tag == local_name!("a");
+                    if link {
+                        link_depth += 1;
+                    }
+                    match role {
+                        Role::Block(kind) => {
+                            let kind_now = block_kinds.last().copied().unwrap_or(BlockKind::Other);
+                            flush(&mut page, &mut buffer, &mut chars, &mut link_chars, current_container, kind_now);
+                            pending_space = false;
+                            let id = page.containers.len();
+                            page.containers.push(container_of(node, tag, current_container, page.blocks.len()));
+                            frames.push(Frame { block: true, link, container: current_container });
+                            current_container = Some(id);
+                            // Nested blocks inherit a list/quote role from
+                            // their parent (a <p> in an <li> is a list item).
+                            let inherited = match (kind, block_kinds.last()) {
+                                (BlockKind::Other | BlockKind::Paragraph, Some(k @ (BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption))) => *k,
+                                _ => kind,
+                            };
+                            block_kinds.push(inherited);
+                        }
+                        _ => frames.push(Frame { block: false, link, container: None }),
+                    }
+                }
+                _ => {}
+            },
+            Step::Leave(node) => {
+                if node.tag().is_none() {
+                    continue;
+                }
+                if node.tag() == Some(&local_name!("br")) {
+                    continue;
+                }
+                let Some(frame) = frames.pop() else { continue };
+                if frame.link {
+                    link_depth = link_depth.saturating_sub(1);
+                }
+                if frame.block {
+                    let kind = block_kinds.pop().unwrap_or(BlockKind::Other);
+                    flush(&mut page, &mut buffer, &mut chars, &mut link_chars, current_container, kind);
+                    pending_space = false;
+                    if let Some(id) = current_container {
+                        page.containers[id].end_block = page.blocks.len();
+                    }
+                    current_container = frame.container;
+                }
+            }
+        }
+    }
+    let kind = block_kinds.last().copied().unwrap_or(BlockKind::Other);
+    flush(&mut page, &mut buffer, &mut chars, &mut link_chars, current_container, kind);
+    // Containers still open (none after a complete walk) end at the last block.
+    let total = page.blocks.len();
+    for container in &mut page.containers {
+        if container.end_block < container.first_block {
+            container.end_block = total;
+        }
+    }
+    page
+}
+
+fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first_block: usize) -> Container {
+    let mut names = String::new();
+    let mut chrome_tag = matches!(*tag, local_name!("nav") | local_name!("aside") | local_name!("footer"));
+    let mut content_tag = matches!(*tag, local_name!("article") | local_name!("main"));
+    node.for_each_attr(|name, value| match *name {
+        local_name!("class") | local_name!("id") => {
+            names.push_str(value);
+            names.push(' ');
+        }
+        local_name!("role") => {
+            let role = value.trim().to_ascii_lowercase();
+            chrome_tag |= matches!(
+                role.as_str(),
+                "navigation" | "complementary" | "contentinfo" | "banner" | "menu" | "menubar" | "search" | "dialog"
+                    | "alertdialog"
+            );
+            content_tag |= role == "main" || role == "article";
+        }
+        local_name!("itemprop") => {
+            let prop = value.to_ascii_lowercase();
+            content_tag |= prop.contains("articlebody") || prop == "text";
+        }
+        _ => {}
+    });
+    let hint = if names.is_empty() { NameHint::default() } else { signals::name_hint(&names) };
+    Container { parent, chrome_tag, content_tag, hint, first_block, end_block: usize::MAX.min(first_block) }
+}
+
+/// Collects titles, dates and authors that the markup declares.
+fn gather_metadata(node: NodeRef<'_>, tag: &LocalName, found: &mut Found) {
+    match *tag {
+        local_name!("title") if found.page_title.is_empty() => {
+            found.page_title = subtree_text(node, 1000);
+        }
+        local_name!("meta") => {
+            let key = node
+                .attr(&local_name!("property"))
+                .or_else(|| node.attr(&local_name!("name")))
+                .or_else(|| node.attr(&local_name!("itemprop")));
+            let (Some(key), Some(content)) = (key, node.attr(&local_name!("content"))) else { return };
+            if key.eq_ignore_ascii_case("og:title") || key.eq_ignore_ascii_case("twitter:title") {
+                if found.og_title.is_none() && !content.trim().is_empty() {
+                    found.og_title = Some(signals::normalize_whitespace(&content));
+                }
+            } else if let Some((is_date, priority)) = meta_kind(&key) {
+                if is_date {
+                    found.dates.push((priority, content.to_string(), "meta"));
+                } else if !content.starts_with("http") && !content.trim().is_empty() {
+                    found.authors.push((priority, signals::normalize_whitespace(&content)));
+                }
+            }
+        }
+        local_name!("script") => {
+            if node.attr(&local_name!("type")).is_some_and(|t| t.contains("ld+json")) {
+                found.json_ld.push(subtree_text_raw(node));
+            }
+        }
+        local_name!("time") => {
+            if let Some(datetime) = node.attr(&local_name!("datetime")) {
+                let published = node.attr(&local_name!("itemprop")).is_some_and(|p| p.contains("datePublished"))
+                    || node.attr(&local_name!("class")).is_some_and(|c| c.contains("publish"));
+                found.dates.push((if published { 0 } else { 3 }, datetime.to_string(), "time"));
+            }
+        }
+        local_name!("h1") if found.h1.is_none() => {
+            let text = subtree_text(node, 400);
+            if !text.is_empty() {
+                found.h1 = Some(text);
+            }
+        }
+        _ => {
+            if let Some(prop) = node.attr(&local_name!("itemprop")) {
+                if prop.contains("datePublished") {
+                    let value = node.attr(&local_name!("datetime")).or_else(|| node.attr(&local_name!("content")));
+                    let value = value.map(|v| v.to_string()).unwrap_or_else(|| subtree_text(node, 100));
+                    found.dates.push((0, value, "microdata"));
+                } else if prop.contains("author") && found.authors.iter().all(|(p, _)| *p > 2) {
+                    let text = subtree_text(node, 120);
+                    if !text.is_empty() && text.len() < 100 {
+                        found.authors.push((2, meta::byline_author(&text).unwrap_or(text)));
+                    }
+                }
+            } else if found.authors.is_empty() {
+                let is_byline = node
+                    .attr(&local_name!("class"))
+                    .is_some_and(|c| c.to_ascii_lowercase().split(|ch: char| !ch.is_ascii_alphanumeric()).any(|t| t == "byline"))
+                    || node.attr(&local_name!("rel")).is_some_and(|r| r.trim() == "author");
+                if is_byline {
+                    let text = subtree_text(node, 160);
+                    if !text.is_empty() && text.len() < 120 {
+                        found.authors.push((3, meta::byline_author(&text).unwrap_or(text)));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The raw text of an element (the JSON of a JSON-LD script).
+fn subtree_text_raw(node: NodeRef<'_>) -> String {
+    let mut text = String::new();
+    let mut child = node.first_child();
+    while let Some(c) = child {
+        if let dom::NodeData::Text(t) = &c.data {
+            text.push_str(&t.borrow());
+        }
+        child = c.next_sibling();
+    }
+    text
+}
+
+/// What JSON-LD says about the article.
+#[derive(Default)]
+struct LinkedData {
+    headline: Option<String>,
+    date: Option<String>,
+    author: Option<String>,
+    body: Option<String>,
+}
+
+fn read_json_ld(scripts: &[String]) -> LinkedData {
+    let mut data = LinkedData::default();
+    for script in scripts {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(script.trim()) else { continue };
+        // Breadth-first over objects (JSON-LD puts articles in arrays and @graph).
+        let mut queue = vec![&value];
+        while let Some(v) = queue.pop() {
+            match v {
+                serde_json::Value::Array(items) => queue.extend(items.iter()),
+                serde_json::Value::Object(map) => {
+                    if let Some(graph) = map.get("@graph") {
+                        queue.push(graph);
+                    }
+                    let is_article = map.get("@type").is_some_and(|t| {
+                        let types = match t {
+                            serde_json::Value::String(s) => vec![s.as_str()],
+                            serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
+                            _ => vec![],
+                        };
+                        types.iter().any(|t| t.contains("Article") || *t == "BlogPosting" || *t == "Report" || *t == "WebPage" && map.contains_key("articleBody"))
+                    });
+                    if !is_article {
+                        continue;
+                    }
+                    let text = |key: &str| map.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+                    data.headline = data.headline.take().or_else(|| text("headline"));
+                    data.date = data.date.take().or_else(|| text("datePublished")).or_else(|| text("dateCreated"));
+                    data.body = data.body.take().or_else(|| text("articleBody"));
+                    if data.author.is_none() {
+                        data.author = map.get("author").and_then(author_names);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    data
+}
+
+fn author_names(value: &serde_json::Value) -> Option<String> {
+    let name = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Object(m) => m.get("name").and_then(|n| n.as_str()).map(str::to_owned),
+        _ => None,
+    };
+    let names: Vec<String> = match value {
+        serde_json::Value::Array(items) => items.iter().filter_map(name).collect(),
+        other => name(other).into_iter().collect(),
+    };
+    let names: Vec<String> = names.into_iter().filter(|n| !n.trim().is_empty() && !n.starts_with("http")).collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// Extracts the article of an HTML page.
+pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
+    let html = dom::limit_nesting(html);
+    let arena = dom::Arena::new();
+    let root = dom::parse(&html, &arena);
+    let page = collect(root);
+    let linked = read_json_ld(&page.found.json_ld);
+
+    let features: Vec<Features> = page.blocks.iter().map(|b| Features::of(&b.text, b.chars, b.link_chars, b.kind_heading())).collect();
+    let mut classes: Vec<BlockClass> = features.iter().map(|f| classify(f, options.favor)).collect();
+    let chosen = choose_container(&page, &classes);
+
+    let title = choose_title(&page.found, &linked);
+    if std::env::var("BP_DEBUG").is_ok() {
+        eprintln!("chosen {chosen:?} title {title:?} found {:?} {:?} {:?}", page.found.page_title, page.found.h1, page.found.og_title);
+        for (i, b) in page.blocks.iter().enumerate() {
+            let c = &page.containers[b.container];
+            eprintln!("{i} c{} {:?} {:?} chrome={} {:?} | {}", b.container, classes[i], b.kind, is_chrome(c), features[i].stats.stop_ratio(), &b.text.chars().take(80).collect::<String>());
+        }
+    }
+    let mut kept: Vec<usize> = Vec::new();
+    if let Some(container) = chosen {
+        let range = page.containers[container].first_block..page.containers[container].end_block;
+        let in_chrome: Vec<bool> = range.clone().map(|b| chrome_between(&page, page.blocks[b].container, container)).collect();
+        for (offset, b) in range.clone().enumerate() {
+            if in_chrome[offset] {
+                classes[b] = BlockClass::Bad;
+            }
+        }
+        smooth(&mut classes[range.clone()], &features[range.clone()], options.favor);
+        kept.extend(range.filter(|&b| classes[b].kept()));
+    }
+    if kept.is_empty() {
+        // Fall back to all the text of the container holding the most text.
+        if let Some(container) = largest_text_container(&page) {
+            kept.extend(page.containers[container].first_block..page.containers[container].end_block);
+        }
+    }
+
+    let mut body_parts: Vec<(&str, BlockKind)> = kept.iter().map(|&b| (page.blocks[b].text.as_str(), page.blocks[b].kind)).collect();
+    // The headline is output once, first.
+    if let Some(title) = &title {
+        body_parts.retain(|(text, kind)| !(matches!(kind, BlockKind::Heading(_)) && same_text(text, title)));
+    }
+    let body_chars: usize = body_parts.iter().map(|(t, _)| t.len()).sum();
+    let body_from_ld;
+    if let Some(body) = &linked.body {
+        if body.len() > 400 && body_chars * 2 < body.len() {
+            body_from_ld = body.clone();
+            body_parts = body_from_ld.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(|l| (l, BlockKind::Paragraph)).collect();
+        }
+    }
+
+    let mut text = String::new();
+    let mut metadata = Metadata::default();
+    if let Some(title) = title {
+        let span = options.keep_title.then(|| {
+            text.push_str(&title);
+            0..title.len()
+        });
+        metadata.title = Some(Item { value: title, span });
+    }
+    let mut previous: Option<BlockKind> = None;
+    for (index, (part, kind)) in body_parts.iter().enumerate() {
+        let mut part: &str = part;
+        if index == 0 {
+            if let Some(mut dateline) = meta::find_dateline(part) {
+                let end = dateline.span.as_ref().map_or(0, |s| s.end);
+                dateline.span = if options.keep_dateline {
+                    let start = text.len() + if text.is_empty() { 0 } else { 2 };
+                    Some(start..start + end)
+                } else {
+                    part = part[end..].trim_start();
+                    None
+                };
+                metadata.dateline = Some(dateline);
+            }
+        }
+        if !text.is_empty() {
+            let tight = *kind == BlockKind::ListItem && previous == Some(BlockKind::ListItem);
+            text.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        text.push_str(part);
+        previous = Some(*kind);
+    }
+
+    metadata.date = choose_date(&page.found, &linked);
+    metadata.author = page
+        .found
+        .authors
+        .iter()
+        .min_by_key(|(p, _)| *p)
+        .map(|(_, a)| a.clone())
+        .or(linked.author)
+        .map(|value| {
+            let span = text.find(&value).map(|s| s..s + value.len());
+            Item { value, span }
+        });
+    (text, metadata)
+}
+
+impl Block {
+    fn kind_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading(_))
+    }
+}
+
+/// Whether a container strictly between `inner` (inclusive) and `outer`
+/// (exclusive) is page chrome.
+fn chrome_between(page: &Page, inner: usize, outer: usize) -> bool {
+    let mut current = Some(inner);
+    while let Some(c) = current {
+        if c == outer {
+            return false;
+        }
+        if is_chrome(&page.containers[c]) {
+            return true;
+        }
+        current = page.containers[c].parent;
+    }
+    false
+}
+
+fn is_chrome(container: &Container) -> bool {
+    container.chrome_tag || (container.hint.chrome && !container.hint.content && !container.content_tag)
+}
+
+/// The model's core: each block gets a value (positive for article-like
+/// text, negative for chrome), and the container whose blocks add up to
+/// the highest value is the article. Values are summed with prefix sums,
+/// so every container costs O(1).
+fn choose_container(page: &Page, classes: &[BlockClass]) -> Option<usize> {
+    // A block inside chrome (by tag, role or class) counts against any
+    // container that holds it, however good its text: comment threads
+    // and "related" teasers are prose too. Chrome marks on a container
+    // that holds most of the page's good text are wrappers' names, not
+    // chrome (`<div class="page has-sidebar">`).
+    let value_of = |class: BlockClass, chars: usize| -> f64 {
+        let chars = chars as f64;
+        match class {
+            BlockClass::Good => chars,
+            BlockClass::NearGood => 0.5 * chars,
+            BlockClass::Short => -0.1 * chars,
+            BlockClass::Bad => -0.6 * chars,
+        }
+    };
+    let n = page.blocks.len();
+    let mut good_prefix = vec![0.0f64; n + 1];
+    for (i, block) in page.blocks.iter().enumerate() {
+        let good = if matches!(classes[i], BlockClass::Good | BlockClass::NearGood) { block.chars as f64 } else { 0.0 };
+        good_prefix[i + 1] = good_prefix[i] + good;
+    }
+    let total_good = good_prefix[n];
+    let sum = |prefix: &[f64], c: &Container| prefix[c.end_block.min(n)] - prefix[c.first_block.min(n)];
+    // Chrome containers that count (not wrappers of most good text).
+    let counts_as_chrome: Vec<bool> =
+        page.containers.iter().map(|c| is_chrome(c) && sum(&good_prefix, c) < 0.5 * total_good).collect();
+    let mut in_chrome = vec![false; page.containers.len()];
+    for (i, c) in page.containers.iter().enumerate() {
+        in_chrome[i] = counts_as_chrome[i] || c.parent.is_some_and(|p| in_chrome[p]);
+    }
+    let mut value_prefix = vec![0.0f64; n + 1];
+    for (i, block) in page.blocks.iter().enumerate() {
+        let class = if in_chrome[block.container] { BlockClass::Bad } else { classes[i] };
+        value_prefix[i + 1] = value_prefix[i] + value_of(class, block.chars);
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for (i, c) in page.containers.iter().enumerate() {
+        let mut score = sum(&value_prefix, c);
+        if c.content_tag || (c.hint.content && !c.hint.chrome) {
+            score += 0.1 * sum(&good_prefix, c);
+        }
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((i, score));
+        }
+    }
+    best.filter(|(_, s)| *s > 0.0).map(|(i, _)| i)
+}
+
+fn largest_text_container(page: &Page) -> Option<usize> {
+    // The innermost container holding the block with the most text.
+    page.blocks.iter().max_by_key(|b| b.chars).map(|b| b.container)
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    norm(a) == norm(b)
+}
+
+/// The headline: the `<h1>` when it agrees with the title tags, else
+/// `og:title`/JSON-LD, else the `<title>` without its site name.
+fn choose_title(found: &Found, linked: &LinkedData) -> Option<String> {
+    let declared = found.og_title.clone().or_else(|| linked.headline.clone());
+    let page_title = (!found.page_title.is_empty()).then(|| found.page_title.clone());
+    if let Some(h1) = &found.h1 {
+        let agrees = |t: &Option<String>| {
+            t.as_ref().is_some_and(|t| {
+                let t = t.to_lowercase();
+                let h = h1.to_lowercase();
+                h.len() >= 10 && (t.contains(&h) || h.contains(&meta::clean_title(&t)))
+            })
+        };
+        if agrees(&declared) || agrees(&page_title) {
+            return Some(h1.clone());
+        }
+    }
+    declared.map(|t| meta::clean_title(&t)).or_else(|| page_title.map(|t| meta::clean_title(&t))).filter(|t| !t.is_empty())
+}
+
+fn choose_date(found: &Found, linked: &LinkedData) -> Option<DateItem> {
+    let mut candidates: Vec<(u8, &str, &'static str)> =
+        found.dates.iter().map(|(p, v, s)| (*p, v.as_str(), *s)).collect();
+    if let Some(d) = &linked.date {
+        candidates.push((0, d, "json-ld"));
+    }
+    candidates.sort_by_key(|(p, _, _)| *p);
+    candidates.into_iter().find_map(|(_, raw, source)| {
+        meta::parse_date(raw).map(|iso| DateItem { iso, raw: raw.trim().to_owned(), source, span: None })
+    })
+}
+
+/// Byte range helper for tests.
+#[cfg(test)]
+pub(crate) fn span_of(text: &str, needle: &str) -> Option<std::ops::Range<usize>> {
+    text.find(needle).map(|s| s..s + needle.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(html: &str) -> (String, Metadata) {
+        extract(html, &Options::default())
+    }
+
+    #[test]
+    fn keeps_article_drops_chrome() {
+        let html = r##"<html><head><title>Harbour reopens after storm | Example Times</title>
+        <meta property="article:published_time" content="2023-04-02T08:00:00Z"></head><body>
+        <nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li><li><a href="/b">Business</a></li></ul></nav>
+        <div id="cookie-banner">We use cookies to improve your experience. Accept all</div>
+        <article><h1>Harbour reopens after storm</h1>
+        <p class="byline">By Ana Lima</p>
+        <p>The harbour reopened on Sunday after a week in which the storm had kept every ship at anchor outside the breakwater.</p>
+        <p>Port officials said that the cranes were undamaged and that the first container ships would dock on Monday morning.</p>
+        <h2>Losses</h2>
+        <p>Fishermen, who could not go out for seven days, said that their losses were heavy but that they hoped to recover them.</p>
+        <div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Tweet this</a></div>
+        </article>
+        <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/1">Mayor resigns over budget row in the city council</a></li></ul></aside>
+        <section id="comments"><h3>3 comments</h3><p>I think that the port should have been closed much earlier than it was, and that the council knew it.</p></section>
+        <footer><p>© 2023 Example Times. All rights reserved.</p></footer></body></html>"##;
+        let (text, meta) = run(html);
+        assert!(text.starts_with("Harbour reopens after storm\n\n"), "{text}");
+        assert!(text.contains("The harbour reopened on Sunday"));
+        assert!(text.contains("Losses"));
+        assert!(text.contains("hoped to recover them."));
+        for dropped in ["Home", "cookies", "Share on", "Most read", "Mayor resigns", "port should have been", "All rights"] {
+            assert!(!text.contains(dropped), "kept {dropped:?}: {text}");
+        }
+        assert_eq!(meta.date.as_ref().map(|d| d.iso.as_str()), Some("2023-04-02"));
+        assert_eq!(meta.title.as_ref().and_then(|t| t.span.clone()), span_of(&text, "Harbour reopens after storm"));
+        assert_eq!(meta.author.as_ref().map(|a| a.value.as_str()), Some("Ana Lima"));
+    }
+}

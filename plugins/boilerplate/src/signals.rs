@@ -1,0 +1,406 @@
+//! Lexical signals shared by the HTML and plain-text modes: word and
+//! stop-word counts, terminal punctuation, link-like tokens, the
+//! boilerplate phrase lists, and the class/id vocabulary of page chrome.
+//!
+//! Everything here is generic: stop-word lists of the major European
+//! languages, the phrases that web templates print around articles, and
+//! the class/id names that templates give their navigation, share
+//! widgets, comment sections and so on.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+/// Function words of English, German, French, Spanish, Italian,
+/// Portuguese and Dutch. Running prose has many of them; menus, tags and
+/// button labels have few. (jusText's key signal.)
+const STOP_WORDS: &[&str] = &[
+    // English
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "but", "by",
+    "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "just", "more", "most", "my", "no", "not", "of", "on", "one", "only", "or",
+    "other", "our", "out", "over", "said", "she", "so", "some", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "through", "to", "up", "was", "we", "were", "what", "when", "which",
+    "while", "who", "will", "with", "would", "you", "your", "because", "being", "both", "each", "few", "many", "much",
+    "own", "same", "should", "such", "under", "very", "where", "why", "him", "me", "us", "our", "may", "might",
+    "must", "shall", "until", "against", "between", "during", "without", "within", "among", "however", "although",
+    // German
+    "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "einer", "eines", "dem", "den", "des", "mit", "sich",
+    "auf", "für", "von", "zu", "im", "auch", "es", "sie", "er", "wir", "ich", "aber", "wie", "bei", "nach", "noch",
+    "wird", "werden", "hat", "haben", "sind", "war", "dass", "oder", "nur", "vor", "aus", "um", "so", "wenn",
+    // French
+    "le", "la", "les", "et", "est", "un", "une", "des", "du", "de", "que", "qui", "dans", "pour", "pas", "sur", "au",
+    "aux", "par", "ce", "cette", "il", "elle", "ils", "nous", "vous", "ne", "se", "sont", "avec", "mais", "ou", "son",
+    "sa", "ses", "leur", "été", "plus", "comme",
+    // Spanish, Portuguese, Italian
+    "el", "los", "las", "y", "es", "en", "del", "por", "con", "una", "su", "sus", "para", "como", "lo", "al", "se",
+    "pero", "más", "este", "esta", "o", "os", "as", "e", "do", "da", "dos", "das", "em", "um", "uma", "não", "na",
+    "no", "il", "di", "che", "è", "per", "non", "gli", "della", "delle", "nel", "sono", "anche", "ha",
+    // Dutch
+    "het", "een", "van", "en", "dat", "niet", "zijn", "op", "te", "voor", "met", "ook", "aan", "er", "maar", "om",
+    "bij", "dan", "wordt", "werd", "naar",
+];
+
+/// A fast case-folding membership test for [`STOP_WORDS`].
+struct StopWords {
+    table: std::collections::HashSet<&'static str, FnvBuild>,
+}
+
+/// FNV-1a: short keys, no DoS concern (the keys are our own list).
+#[derive(Default, Clone, Copy)]
+struct FnvBuild;
+struct Fnv(u64);
+impl std::hash::BuildHasher for FnvBuild {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+fn stop_words() -> &'static StopWords {
+    static SET: OnceLock<StopWords> = OnceLock::new();
+    SET.get_or_init(|| StopWords { table: STOP_WORDS.iter().copied().collect() })
+}
+
+/// Word-level statistics of a piece of text.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TextStats {
+    /// Characters (code points), whitespace included.
+    pub chars: usize,
+    /// Words (runs of letters/digits); a CJK or Thai character counts as
+    /// half a word, so that unspaced scripts get comparable counts.
+    pub words: usize,
+    /// Words found in the stop-word lists.
+    pub stop_words: usize,
+    /// Characters of unspaced scripts (CJK, Thai, ...).
+    pub unspaced_chars: usize,
+    /// Whether the text ends with sentence punctuation (. ! ? : ” " ' ) 。).
+    pub terminal: bool,
+}
+
+impl TextStats {
+    /// Stop words per word (0 for no words).
+    pub fn stop_ratio(&self) -> f32 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.stop_words as f32 / self.words as f32
+        }
+    }
+    /// Whether the text is mostly in a script written without spaces,
+    /// where stop-word ratios say nothing.
+    pub fn unspaced(&self) -> bool {
+        self.unspaced_chars * 3 > self.chars
+    }
+}
+
+/// Whether `c` belongs to a script written without spaces between words.
+fn is_unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF       // Thai, Lao
+        | 0x1000..=0x109F     // Myanmar
+        | 0x1780..=0x17FF     // Khmer
+        | 0x3040..=0x30FF     // Hiragana, Katakana
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF // CJK
+        | 0xAC00..=0xD7AF)    // Hangul (spaced, but dense)
+}
+
+/// Computes [`TextStats`] in one pass.
+pub fn text_stats(text: &str) -> TextStats {
+    let stops = stop_words();
+    let mut stats = TextStats::default();
+    let mut word = String::new();
+    let finish_word = |word: &mut String, stats: &mut TextStats| {
+        if !word.is_empty() {
+            stats.words += 1;
+            if word.len() <= 12 && stops.table.contains(word.as_str()) {
+                stats.stop_words += 1;
+            }
+            word.clear();
+        }
+    };
+    let mut last_visible = ' ';
+    for c in text.chars() {
+        stats.chars += 1;
+        if is_unspaced(c) {
+            stats.unspaced_chars += 1;
+            finish_word(&mut word, &mut stats);
+        } else if c.is_alphanumeric() || (c == '\'' && !word.is_empty()) {
+            if c.is_uppercase() {
+                word.extend(c.to_lowercase());
+            } else {
+                word.push(c);
+            }
+        } else {
+            finish_word(&mut word, &mut stats);
+        }
+        if !c.is_whitespace() {
+            last_visible = c;
+        }
+    }
+    finish_word(&mut word, &mut stats);
+    stats.words += stats.unspaced_chars / 2;
+    stats.terminal = matches!(last_visible, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | '»' | '。' | '！' | '？' | '…' | ':' | ';');
+    stats
+}
+
+/// Collapses every run of whitespace to one space and trims the ends.
+pub fn normalize_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Boilerplate phrases: a block or line that *is* one of these (or starts
+/// with one and is short) is template text, not article text. Lower case;
+/// matched on lower-cased text.
+const BOILERPLATE_PHRASES: &[&str] = &[
+    // comment forms
+    "please enter your comment", "please enter your name", "leave a reply", "leave a comment", "post a comment",
+    "add a comment", "add comment", "write a comment", "join the conversation", "join the discussion",
+    "comments are closed", "be the first to comment", "save my name, email", "your email address will not be published",
+    "required fields are marked", "you must be logged in", "log in to comment", "sign in to comment", "view comments",
+    "show comments", "load comments", "commenting policy", "comment policy", "notify me of", "cancel reply",
+    "post comment", "submit comment",
+    // share / follow
+    "share this", "share on", "share via", "share the article", "share article", "share story", "share page", "tweet this", "follow us", "follow me",
+    "like us on facebook", "find us on", "connect with us", "click to share", "click to email", "click to print",
+    "email this", "print this", "sharing is caring",
+    // read more / related
+    "read more", "read next", "read also", "also read", "see also", "see more", "more stories", "more from",
+    "related articles", "related stories", "related posts", "related content", "related:", "recommended for you", "you may also like",
+    "you might also like", "most popular", "most read", "trending now", "don't miss", "further reading", "more on this",
+    "previous article", "next article", "previous post", "next post", "continue reading", "keep reading",
+    "back to top", "skip to content", "skip to main content", "jump to",
+    // cookies / consent / privacy
+    "we use cookies", "this site uses cookies", "this website uses cookies", "uses cookies", "use of cookies",
+    "cookie policy", "cookie settings", "accept cookies", "accept all", "manage cookies", "privacy policy",
+    "terms of use", "terms of service", "terms and conditions", "by continuing to use", "by using this site",
+    // newsletters / subscriptions / accounts / apps
+    "sign up for", "sign up to", "subscribe to", "subscribe now", "subscribe today", "newsletter", "get the app",
+    "download the app", "download our app", "already a subscriber", "already have an account", "create an account",
+    "create a free account", "log in", "sign in", "register now", "your inbox", "enter your email", "email address",
+    "get our", "unlock this", "to continue reading", "subscribers only", "for subscribers",
+    // copyright and legal
+    "all rights reserved", "copyright ©", "copyright (c)", "©", "(c) copyright", "reproduction in whole or in part",
+    "may not be published, broadcast, rewritten", "this material may not be",
+    // media credits and misc chrome
+    "photo credit", "image credit", "photo:", "photograph:", "image:", "(photo", "getty images", "file photo",
+    "advertisement", "sponsored content", "paid content", "report this ad", "story continues below",
+    "article continues below", "scroll to continue", "click here", "tap here", "watch:", "listen to this article",
+    "audio is not supported", "your browser does not support", "enable javascript", "javascript is disabled",
+    "posted in", "filed under", "tags:", "tagged:", "topics:", "categories:",
+];
+
+/// Matches [`BOILERPLATE_PHRASES`] (case-insensitively, leftmost-longest).
+fn phrase_matcher() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(BOILERPLATE_PHRASES)
+            .expect("static phrase list builds")
+    })
+}
+
+/// Number of boilerplate phrases found in `text`.
+/// A match counts only at a word start, so that "log in" is not found in
+/// "catalog in".
+fn phrase_matches(text: &str) -> impl Iterator<Item = aho_corasick::Match> + '_ {
+    let bytes = text.as_bytes();
+    phrase_matcher().find_iter(text).filter(move |m| m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
+}
+
+/// Whether `text` is a whole line of template text: a counter ("12
+/// comments"), or a short line that starts with a boilerplate phrase or
+/// is made of them for a third of its length or more, or a longer line
+/// (up to 40 words) with two phrases or too few function words to be prose.
+pub fn is_boilerplate_line(text: &str, stats: &TextStats) -> bool {
+    static COUNTER: OnceLock<Regex> = OnceLock::new();
+    let counter = COUNTER.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\W*\d[\d,.]*\s*[kmb]?\s+(likes?|shares?|comments?|replies|retweets|views|followers|reads?|min(ute)?s? read)\W*$",
+        )
+        .expect("static regex")
+    });
+    if stats.words > 40 {
+        return false;
+    }
+    if counter.is_match(text) {
+        return true;
+    }
+    let lead = text.len() - text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©').len();
+    let (mut count, mut covered, mut at_start) = (0, 0, false);
+    for m in phrase_matches(text) {
+        count += 1;
+        covered += m.len();
+        at_start |= m.start() <= lead;
+    }
+    if count == 0 {
+        return false;
+    }
+    if stats.words <= 12 {
+        at_start || covered * 3 >= text.len()
+    } else {
+        count >= 2 || stats.stop_ratio() < 0.25
+    }
+}
+
+/// Whether a word looks like a link, an e-mail address or a handle.
+pub fn is_link_like(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '/');
+    w.starts_with("http")
+        || w.starts_with("www.")
+        || (w.contains('@') && w.len() > 1)
+        || w.contains("://")
+        || [".com", ".org", ".net", ".html", ".php", ".co.uk"].iter().any(|tld| w.ends_with(tld))
+}
+
+/// What an element's class, id and role names say about it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NameHint {
+    /// Names of page chrome (navigation, share, comments, ...).
+    pub chrome: bool,
+    /// Names of article content (article body, story, entry content, ...).
+    pub content: bool,
+}
+
+/// Class/id tokens of page chrome. Matched against whole tokens (names
+/// are split at `-`, `_`, spaces and camelCase), so `commentary` is not
+/// `comment`, and `header` inside `article-header` still counts.
+const CHROME_TOKENS: &[&str] = &[
+    "nav", "navbar", "navigation", "menu", "menubar", "submenu", "megamenu", "footer", "sidebar", "aside", "comment",
+    "comments", "disqus", "respond", "share", "shares", "sharing", "sharebar", "social", "socials", "sociable",
+    "related", "relatedposts", "recommended", "recommendations", "recirc", "popular", "trending", "mostread",
+    "newsletter", "subscribe", "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "banner",
+    "breadcrumb", "breadcrumbs", "crumbs", "promo", "promotion", "advert", "advertisement", "ad", "ads", "adsense",
+    "adslot", "dfp", "sponsor", "sponsored", "outbrain", "taboola", "widget", "widgets", "toolbar", "pagination",
+    "pager", "tagcloud", "tags", "login", "modal", "popup", "overlay", "skip", "masthead", "topbar", "byline",
+    "author", "dateline", "timestamp", "paywall", "teaser", "teasers", "rail", "tools", "follow", "print",
+    "rating", "feedback", "contact", "copyright", "legal", "hidden", "caption", "credit", "credits", "disclaimer",
+    "newsletters", "signin", "promos", "sponsors", "partner", "partners", "cta", "carousel", "slider", "ticker",
+];
+
+/// Class/id tokens of article content.
+const CONTENT_TOKENS: &[&str] = &[
+    "article", "articlebody", "story", "storybody", "entry", "post", "postbody", "content", "main", "body", "text",
+    "blog", "hentry", "prose", "richtext", "markdown", "instapaper", "paragraph", "paragraphs", "news",
+];
+
+/// Splits a class/id value into lower-case tokens and classifies them.
+pub fn name_hint(names: &str) -> NameHint {
+    let mut hint = NameHint::default();
+    let mut token = String::new();
+    let check = |token: &mut String, hint: &mut NameHint| {
+        if !token.is_empty() {
+            if CHROME_TOKENS.contains(&token.as_str()) {
+                hint.chrome = true;
+            } else if CONTENT_TOKENS.contains(&token.as_str()) {
+                hint.content = true;
+            }
+            token.clear();
+        }
+    };
+    let mut previous_lower = false;
+    for c in names.chars() {
+        if c.is_ascii_alphabetic() {
+            if c.is_ascii_uppercase() && previous_lower {
+                check(&mut token, &mut hint);
+            }
+            previous_lower = c.is_ascii_lowercase();
+            token.push(c.to_ascii_lowercase());
+        } else {
+            previous_lower = false;
+            check(&mut token, &mut hint);
+        }
+    }
+    check(&mut token, &mut hint);
+    hint
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_ratio_separates_prose_from_menus() {
+        let prose = text_stats("The minister said that the plan would be put to a vote in the spring.");
+        let menu = text_stats("Home World Business Markets Tech Sport Culture");
+        assert!(prose.stop_ratio() > 0.4, "{prose:?}");
+        assert!(menu.stop_ratio() < 0.1, "{menu:?}");
+        assert!(prose.terminal && !menu.terminal);
+    }
+
+    #[test]
+    fn unspaced_scripts_count_words_from_characters() {
+        let stats = text_stats("北京时间周三，两国领导人通电话。");
+        assert!(stats.unspaced());
+        assert!(stats.words >= 6);
+        assert!(stats.terminal);
+    }
+
+    #[test]
+    fn whitespace_is_collapsed() {
+        assert_eq!(normalize_whitespace("  a \n\t b  c "), "a b c");
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        for line in [
+            "Please enter your comment!",
+            "Share this article",
+            "Read more",
+            "© 2024 Example Media. All rights reserved.",
+            "We use cookies to improve your experience.",
+            "Sign up for our daily newsletter",
+            "Photo: Jane Doe/Getty Images",
+            "12 comments",
+            "3.4K shares",
+        ] {
+            assert!(is_boilerplate_line(line, &text_stats(line)), "{line}");
+        }
+        for line in [
+            "The council will read more than 400 submissions before it votes.",
+            "He declined to comment.",
+            "Prices rose 3 percent in May, the statistics office said.",
+        ] {
+            assert!(!is_boilerplate_line(line, &text_stats(line)), "{line}");
+        }
+    }
+
+    #[test]
+    fn link_like_tokens() {
+        assert!(is_link_like("https://example.org/x"));
+        assert!(is_link_like("www.example.com"));
+        assert!(is_link_like("@handle"));
+        assert!(!is_link_like("minister"));
+    }
+
+    #[test]
+    fn class_names_are_split_into_tokens() {
+        assert!(name_hint("site-nav main-menu").chrome);
+        assert!(name_hint("shareButtons").chrome);
+        assert!(name_hint("article__body").content);
+        assert!(!name_hint("commentary").chrome);
+        assert!(!name_hint("adventure").chrome);
+        let both = name_hint("post-content comments");
+        assert!(both.chrome && both.content);
+    }
+}

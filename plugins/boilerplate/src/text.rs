@@ -1,0 +1,234 @@
+//! Plain-text mode: keep the article lines of scraped text, drop the
+//! template lines around and inside it.
+//!
+//! Each non-empty line is a block. Lines are classified on their own
+//! ([`crate::blocks::classify`], plus two plain-text rules: a line
+//! without sentence punctuation is a label or a headline, so it waits for
+//! its context; a line of link-like tokens is a link), the article is the
+//! run of lines with the highest net value (the one-dimensional form of
+//! the HTML container choice: Kadane's maximum-sum segment), and inside
+//! that run short and borderline lines follow their neighbours.
+
+use crate::blocks::{classify, smooth, BlockClass, Features};
+use crate::meta::{self, DateItem, Item, Metadata};
+use crate::signals;
+use crate::Options;
+
+/// One non-empty input line.
+struct Line<'a> {
+    text: &'a str,
+    /// Whether a blank line precedes it.
+    after_blank: bool,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut blank = false;
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.is_empty() {
+            blank = true;
+            continue;
+        }
+        out.push(Line { text: line, after_blank: blank });
+        blank = false;
+    }
+    out
+}
+
+fn line_features(text: &str) -> Features {
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let link_chars: usize = text.split_whitespace().filter(|w| signals::is_link_like(w)).map(|w| w.chars().count()).sum();
+    Features::of(text, chars, link_chars, false)
+}
+
+/// Whether the first line reads as a headline: a few words, not a
+/// sentence ending in a full stop, not a template phrase.
+fn looks_like_headline(line: &str, features: &Features) -> bool {
+    let words = features.stats.words;
+    (3..=30).contains(&words)
+        && !line.ends_with('.')
+        && !features.boilerplate
+        && features.link_density < 0.2
+        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '“' || c == '"')
+}
+
+/// The value of a line for the article-run search.
+fn value(class: BlockClass, chars: usize) -> f64 {
+    let chars = chars as f64;
+    match class {
+        BlockClass::Good => chars,
+        BlockClass::NearGood => 0.5 * chars,
+        BlockClass::Short => -0.1 * chars - 2.0,
+        BlockClass::Bad => -0.6 * chars - 5.0,
+    }
+}
+
+/// The maximum-sum run of `values` (Kadane), as a half-open range.
+fn best_run(values: &[f64]) -> Option<std::ops::Range<usize>> {
+    let mut best: Option<(f64, usize, usize)> = None;
+    let mut sum = 0.0;
+    let mut start = 0;
+    for (i, v) in values.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += v;
+        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i + 1));
+        }
+    }
+    best.map(|(_, s, e)| s..e)
+}
+
+/// Cleans scraped plain text.
+pub fn extract(text: &str, options: &Options) -> (String, Metadata) {
+    let lines = lines(text);
+    let features: Vec<Features> = lines.iter().map(|l| line_features(l.text)).collect();
+    let mut classes: Vec<BlockClass> = features
+        .iter()
+        .map(|f| {
+            let class = classify(f, options.favor);
+            // A line that does not end like a sentence is a label, a
+            // headline or a menu entry unless its neighbours say otherwise.
+            if class.kept() && !f.stats.terminal && !f.stats.unspaced() && f.chars < 160 {
+                BlockClass::Short
+            } else {
+                class
+            }
+        })
+        .collect();
+
+    let title_line = features.first().is_some_and(|f| looks_like_headline(lines[0].text, f));
+    let body_start = usize::from(title_line);
+    let values: Vec<f64> = (body_start..lines.len()).map(|i| value(classes[i], features[i].chars)).collect();
+    let run = best_run(&values).map(|r| r.start + body_start..r.end + body_start);
+    let mut keep = vec![false; lines.len()];
+    if let Some(run) = &run {
+        smooth(&mut classes[run.clone()], &features[run.clone()], options.favor);
+        for i in run.clone() {
+            keep[i] = classes[i].kept();
+        }
+    }
+    if !keep.iter().any(|k| *k) {
+        // Nothing reads as an article: keep every line that is not a
+        // template phrase rather than returning nothing.
+        for (i, f) in features.iter().enumerate().skip(body_start) {
+            keep[i] = !f.boilerplate;
+        }
+    }
+
+    let mut metadata = Metadata::default();
+    let mut out = String::new();
+    let title = title_line.then(|| meta::clean_title(lines[0].text));
+    if let Some(title) = &title {
+        let span = options.keep_title.then(|| {
+            out.push_str(lines[0].text);
+            let start = lines[0].text.find(title.as_str()).unwrap_or(0);
+            start..start + title.len().min(lines[0].text.len() - start)
+        });
+        metadata.title = Some(Item { value: title.clone(), span });
+    }
+    let mut first_body = true;
+    for (i, line) in lines.iter().enumerate().skip(body_start) {
+        if !keep[i] || title.as_deref().is_some_and(|t| t == line.text) {
+            continue;
+        }
+        let mut part = line.text;
+        if !out.is_empty() {
+            out.push_str(if line.after_blank || first_body { "\n\n" } else { "\n" });
+        }
+        if first_body {
+            if let Some(mut dateline) = meta::find_dateline(part) {
+                let end = dateline.span.as_ref().map_or(0, |s| s.end);
+                if options.keep_dateline {
+                    dateline.span = Some(out.len()..out.len() + end);
+                } else {
+                    part = part[end..].trim_start();
+                    dateline.span = None;
+                }
+                metadata.dateline = Some(dateline);
+            }
+            first_body = false;
+        }
+        out.push_str(part);
+    }
+
+    // Byline and publication date: near the top (before the article run,
+    // or in its first lines), a line that is mostly a date or says it is one.
+    let top = run.as_ref().map_or(lines.len().min(10), |r| (r.start + 3).min(lines.len()));
+    for line in &lines[..top] {
+        if metadata.author.is_none() {
+            if let Some(author) = meta::byline_author(line.text) {
+                let span = out.find(line.text).map(|s| s + 3..s + 3 + author.len()).filter(|r| out.get(r.clone()) == Some(author.as_str()));
+                metadata.author = Some(Item { value: author, span });
+            }
+        }
+        if metadata.date.is_none() {
+            if let Some((range, iso)) = meta::find_date(line.text) {
+                let lower = line.text.to_ascii_lowercase();
+                let announced = ["published", "posted", "updated", "date"].iter().any(|k| lower.contains(k));
+                if announced || range.len() * 5 >= line.text.len() * 2 {
+                    let raw = line.text[range.clone()].to_owned();
+                    let span = out.find(line.text).map(|s| s + range.start..s + range.end);
+                    metadata.date = Some(DateItem { iso, raw, source: "text", span });
+                }
+            }
+        }
+    }
+    (out, metadata)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "Lake levels fall to a record low in dry summer\n\n\
+        GENEVA, Aug 4 (Alpine Wire): The level of the lake fell to its lowest point since records began, the water authority said on Friday.\n\n\
+        Boats have been moved to deeper moorings, and the ferry company has cut its timetable by a third until the rains return.\n\n\
+        Farmers said that irrigation had been restricted for two weeks.\n\n\
+        Officials expect the level to rise again in the autumn, when the snow on the mountains begins to fall again.\n\n\
+        \n\nPlease enter your comment!\nPlease enter your name here\n";
+
+    #[test]
+    fn comment_form_is_dropped_and_every_sentence_kept() {
+        let (text, meta) = extract(ARTICLE, &Options::default());
+        let kept: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        let input: Vec<&str> = ARTICLE.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(kept, input[..input.len() - 2], "{text}");
+        assert_eq!(meta.title.as_ref().unwrap().span, Some(0..46));
+        let dateline = meta.dateline.unwrap();
+        assert_eq!(dateline.place, "GENEVA");
+        assert_eq!(dateline.agency.as_deref(), Some("Alpine Wire"));
+        assert_eq!(&text[dateline.span.unwrap()], "GENEVA, Aug 4 (Alpine Wire):");
+    }
+
+    #[test]
+    fn chrome_lines_are_dropped() {
+        let scraped = "Home\nNews\nSport\nWeather\nShare on Facebook\nShare on Twitter\n\
+            By Maria Costa\nPublished: 12 May 2021\n\
+            The new bridge opened to traffic on Wednesday, two years later than planned and well over its budget.\n\
+            Engineers said that the delays were caused by problems with the foundations on the northern bank.\n\
+            It cost more.\n\
+            The city council will now debate how the old bridge should be used, and whether it should close.\n\
+            Related articles\nCouncil approves new budget\nMayor opens library\n\
+            We use cookies to give you the best experience on our website.\n\
+            © 2021 City Daily. All rights reserved.\n";
+        let (text, meta) = extract(scraped, &Options::default());
+        assert!(text.contains("The new bridge opened"));
+        assert!(text.contains("It cost more."), "{text}");
+        assert!(text.contains("whether it should close."));
+        for dropped in ["Home", "Share on", "Related", "Council approves", "cookies", "All rights"] {
+            assert!(!text.contains(dropped), "kept {dropped:?}: {text}");
+        }
+        assert_eq!(meta.date.map(|d| d.iso), Some("2021-05-12".to_owned()));
+        assert_eq!(meta.author.map(|a| a.value), Some("Maria Costa".to_owned()));
+    }
+
+    #[test]
+    fn best_run_finds_the_dense_middle() {
+        assert_eq!(best_run(&[-5.0, 3.0, 4.0, -1.0, 5.0, -20.0, 2.0]), Some(1..5));
+        assert_eq!(best_run(&[-1.0, -2.0]), None);
+    }
+}
