@@ -406,6 +406,8 @@ const UNIT_WORDS: &[(&str, &str, bool)] = &[
     ("ounce", "oz", false),
     ("ounces", "oz", false),
     ("oz", "oz", false),
+    ("pound", "lb", false),
+    ("pounds", "lb", false),
     ("carat", "ct", false),
     ("carats", "ct", false),
     ("mph", "mph", false),
@@ -462,7 +464,7 @@ const KEYWORDS: &[&str] = &[
     "between", "from", "more", "less", "fewer", "over", "under", "above", "below", "up", "at", "no", "not",
     "greater", "higher", "larger", "lower", "smaller", "exceeding", "exceed", "exceeds", "exceeded", "aged",
     "minus", "negative", "a", "an", "half", "quarter", "quarters", "today", "yesterday", "tomorrow", "rs", "us",
-    "hk", "nz", "c", "can", "au", "nt", "cad", "s", "r", "sen", "equal", "in", "upwards", "minimum", "maximum",
+    "hk", "nz", "c", "can", "au", "nt", "cad", "s", "r", "sen", "equal", "in", "upwards", "minimum", "maximum", "next", "this", "last", "coming", "rm",
 ];
 
 fn build() -> Lexicon {

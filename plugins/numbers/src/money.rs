@@ -45,6 +45,11 @@ pub fn sign_code(c: char) -> Option<&'static str> {
         '₦' => "NGN",
         '₱' => "PHP",
         '₿' => "BTC",
+        '₡' => "CRC",
+        '₭' => "LAK",
+        '₪' => "ILS",
+        '₫' => "VND",
+        '元' => "CNY",
         _ => return None,
     })
 }

@@ -73,6 +73,9 @@ struct Num {
     ordinal: bool,
     /// Digits only, no separators, no sign: (number of digits).
     plain_digits: Option<usize>,
+    /// The multiplier of the last word when it was a magnitude ("million"
+    /// → 1000000), else 1: a trailing "and a half" counts in it.
+    mult: i128,
 }
 
 /// A number with its context: currency, unit, percent.
@@ -104,6 +107,15 @@ pub struct Parser<'a> {
     toks: &'a [Token],
     doc_date: Option<Ymd>,
 }
+
+/// Currency nouns that "a" can count: "a dollar".
+const ARTICLE_CURRENCIES: &[&str] = &["dollar", "euro", "pound", "penny", "rupee", "yuan", "yen", "buck", "cent"];
+
+/// Units that "a" can count: "a mile", "a litre".
+const ARTICLE_UNITS: &[&str] = &[
+    "mile", "kilometre", "kilometer", "metre", "meter", "litre", "liter", "ml", "gallon", "tonne", "ton", "kilogram",
+    "kilo", "lb", "ounce", "barrel", "hectare", "acre", "kilowatt", "megawatt",
+];
 
 const APPROX: &[&str] = &["about", "around", "approximately", "roughly", "some", "nearly", "almost", "circa", "~"];
 
@@ -189,7 +201,7 @@ impl<'a> Parser<'a> {
     fn may_start(&self, i: usize) -> bool {
         match self.toks[i].tok {
             Tok::Digits => true,
-            Tok::Punct(c) => matches!(c, '.' | '-' | '+' | '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₴' | '₦' | '₱' | '₿' | '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛' | '⅜' | '⅝' | '⅞' | '⅕' | '>' | '<' | '≥' | '≤'),
+            Tok::Punct(c) => matches!(c, '.' | '-' | '+' | '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₴' | '₦' | '₱' | '₿' | '₡' | '₭' | '₪' | '₫' | '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛' | '⅜' | '⅝' | '⅞' | '⅕' | '>' | '<' | '≥' | '≤'),
             Tok::Word(id) => {
                 let w = info(id);
                 w.card.is_some()
@@ -197,7 +209,8 @@ impl<'a> Parser<'a> {
                     || w.month != 0
                     || w.weekday != 0
                     || w.keyword
-                    || (self.toks[i].upper && self.str(i).len() >= 3)
+                    || w.currency.is_some()
+                    || (self.toks[i].upper && self.str(i).len() >= 2)
             }
         }
     }
@@ -234,6 +247,10 @@ impl<'a> Parser<'a> {
             return Step::Found(f, e);
         }
         let Some(m) = self.measure(i) else { return Step::No };
+        // Digits glued to letters that were not understood: "5m people", "1m is".
+        if self.digits(m.e - 1) && self.attached(m.e) && self.is_word(m.e) {
+            return Step::Skip(self.run_end(m.e - 1));
+        }
         if let Some((f, e)) = self.range_after(m) {
             return Step::Found(f, e);
         }
@@ -262,6 +279,9 @@ impl<'a> Parser<'a> {
     /// "COVID-19", "Boeing 737", "192.168.1.2", "10:30", "+1-222-2222"),
     /// the token after it.
     fn code_at(&self, i: usize) -> Option<usize> {
+        if matches!(self.punct_char(i), Some('-' | '+')) && self.digits(i + 1) && self.attached(i + 1) {
+            return self.code_at(i + 1);
+        }
         if !self.digits(i) {
             return None;
         }
@@ -341,6 +361,8 @@ impl<'a> Parser<'a> {
                 .iter()
                 .any(|x| x.eq_ignore_ascii_case(s))
             || w.month != 0
+            || ((s == "e" || s == "E") && (self.digits(i + 1) || matches!(self.punct_char(i + 1), Some('+' | '-'))) && self.attached(i + 1))
+            || s == "RM"
             || (s.len() > 1 && s.starts_with('M') && money::iso_code(&s[1..]).is_some())
     }
 
@@ -366,6 +388,20 @@ impl<'a> Parser<'a> {
         } else {
             self.word_number(j)?
         };
+        if !n.ordinal {
+            self.extend_number(&mut n)?;
+            // "one over three", "1 over 20", "2000 over 3" (before a pause only).
+            if self.is(n.e, "over") && n.val.is_int() && !n.scaled {
+                if let Some(d) = self.number(n.e + 1, false) {
+                    if d.val.is_int() && !d.val.is_zero() && !d.ordinal && d.plain_digits != Some(4) && self.ends(d.e) && d.val > Rat::ONE {
+                        n.val = n.val.div(d.val)?;
+                        n.base = n.val;
+                        n.e = d.e;
+                        n.plain_digits = None;
+                    }
+                }
+            }
+        }
         if neg {
             if n.ordinal {
                 return None;
@@ -376,6 +412,44 @@ impl<'a> Parser<'a> {
         }
         n.s = i;
         Some(n)
+    }
+
+    /// Trailing parts of a number: "and a half" ("one million and a
+    /// half"), "point" decimals ("two hundred point zero three", "1 point 1").
+    fn extend_number(&self, n: &mut Num) -> Option<()> {
+        if self.is(n.e, "and") && (n.val.is_int()) {
+            if let Some((f, end)) = self.and_fraction(n.e + 1) {
+                let (f, end) = match self.card(end).filter(|c| c.class == Class::Scale) {
+                    Some(c) => (f.mul(Rat::int(c.value))?, end + 1),
+                    None => (f.mul(Rat::int(n.mult))?, end),
+                };
+                n.val = n.val.add(f)?;
+                n.e = end;
+                n.base = n.val;
+                n.plain_digits = None;
+                return Some(());
+            }
+        }
+        if self.is(n.e, "point") && n.val.is_int() && !n.scaled {
+            let mut j = n.e + 1;
+            let mut s = String::new();
+            while let Some(c) = self.card(j).filter(|c| c.class == Class::Unit) {
+                s.push(char::from(b'0' + c.value as u8));
+                j += 1;
+            }
+            if s.is_empty() && self.digits(j) && !self.attached(j) && !self.attached(j + 1) {
+                s.push_str(self.str(j));
+                j += 1;
+            }
+            if !s.is_empty() {
+                let frac = Rat::from_digits(&format!(".{s}"))?;
+                n.val = if n.val < Rat::ZERO { n.val.add(frac.neg()?)? } else { n.val.add(frac)? };
+                n.e = j;
+                n.base = n.val;
+                n.plain_digits = None;
+            }
+        }
+        Some(())
     }
 
     /// Digits with separators: "1,234,567.89", "1 234", "12,34,567", ".5".
@@ -436,7 +510,7 @@ impl<'a> Parser<'a> {
 
     fn digit_number(&self, i: usize, money_ctx: bool) -> Option<Num> {
         let (mut j, mut val, plain) = self.literal(i)?;
-        let mut n = Num { s: i, e: j, val, base: val, scaled: false, ordinal: false, plain_digits: plain };
+        let mut n = Num { s: i, e: j, val, base: val, scaled: false, ordinal: false, plain_digits: plain, mult: 1 };
         // Ordinal suffix: "1st", "69th".
         if plain.is_some() && self.attached(j) && self.is_any(j, &["st", "nd", "rd", "th"]) {
             let v = val.as_int()?;
@@ -515,8 +589,8 @@ impl<'a> Parser<'a> {
                 let glued = self.attached(j);
                 match s {
                     "m" => glued && (money_ctx || self.currency_after(j + 1).is_some()),
-                    "M" | "MM" | "K" | "B" => glued,
-                    "k" | "b" => glued,
+                    "M" | "MM" | "K" | "B" | "k" | "b" => glued,
+                    "mm" | "Mm" | "mM" => false,
                     _ => true,
                 }
             });
@@ -532,6 +606,7 @@ impl<'a> Parser<'a> {
                 if let Some(sp) = self.combine(j, Some(val)) {
                     j = sp.e;
                     n.val = sp.val;
+                    n.mult = sp.last_mult;
                     n.scaled = true;
                     n.e = j;
                     n.plain_digits = None;
@@ -546,7 +621,7 @@ impl<'a> Parser<'a> {
     fn word_number(&self, i: usize) -> Option<Num> {
         // Vulgar fraction sign alone: "½".
         if let Some(f) = self.punct_char(i).and_then(vulgar) {
-            return Some(Num { s: i, e: i + 1, val: f, base: f, scaled: false, ordinal: false, plain_digits: None });
+            return Some(Num { s: i, e: i + 1, val: f, base: f, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
         }
         let article = self.is_any(i, &["a", "an"]);
         // Fractions led by "half" / "quarter": "half a million", "a quarter million", "half a dozen".
@@ -565,15 +640,23 @@ impl<'a> Parser<'a> {
             }
             if let Some(c) = self.card(j).filter(|c| c.class == Class::Scale) {
                 let v = f.mul(Rat::int(c.value))?;
-                return Some(Num { s: i, e: j + 1, val: v, base: f, scaled: true, ordinal: false, plain_digits: None });
+                return Some(Num { s: i, e: j + 1, val: v, base: f, scaled: true, ordinal: false, plain_digits: None, mult: 1 });
+            }
+            // "half a gallon", "half-litre", "a quarter mile".
+            let unit_at = |x: usize| self.word(x).is_some_and(|w| w.unit.is_some_and(|u| !u.attached_only)) && !self.is_any(x, &["degree", "degrees", "deg"]);
+            if unit_at(j) && j > k + 1 {
+                return Some(Num { s: i, e: j, val: f, base: f, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
+            }
+            if unit_at(k + 1) || (self.punct(k + 1, '-') && self.attached(k + 1) && self.attached(k + 2) && unit_at(k + 2)) {
+                return Some(Num { s: i, e: k + 1, val: f, base: f, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
             }
             if self.is_any(j, &["dozen"]) {
                 let v = f.mul(Rat::int(12))?;
-                return Some(Num { s: i, e: j + 1, val: v, base: v, scaled: false, ordinal: false, plain_digits: None });
+                return Some(Num { s: i, e: j + 1, val: v, base: v, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
             }
             // "a half", "a quarter of", "half of".
             if (article && (self.ends(k + 1) || self.is(k + 1, "of"))) || (!article && self.is(k, "half") && self.is(k + 1, "of")) {
-                return Some(Num { s: i, e: k + 1, val: f, base: f, scaled: false, ordinal: false, plain_digits: None });
+                return Some(Num { s: i, e: k + 1, val: f, base: f, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
             }
             return None;
         }
@@ -582,13 +665,13 @@ impl<'a> Parser<'a> {
             if let Some((ow, false)) = self.ord(i + 1) {
                 if ow.value > 2 && (self.ends(i + 2) || self.is(i + 2, "of")) {
                     let v = Rat::new(1, ow.value)?;
-                    return Some(Num { s: i, e: i + 2, val: v, base: v, scaled: false, ordinal: false, plain_digits: None });
+                    return Some(Num { s: i, e: i + 2, val: v, base: v, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
                 }
                 return None;
             }
         }
         let sp = self.combine(i, None)?;
-        let mut n = Num { s: i, e: sp.e, val: sp.val, base: sp.val, scaled: sp.scaled, ordinal: sp.ordinal, plain_digits: None };
+        let mut n = Num { s: i, e: sp.e, val: sp.val, base: sp.val, scaled: sp.scaled, ordinal: sp.ordinal, plain_digits: None, mult: sp.last_mult };
         if n.ordinal {
             return Some(n);
         }
@@ -610,38 +693,6 @@ impl<'a> Parser<'a> {
                     n.scaled = true;
                 }
                 return Some(n);
-            }
-        }
-        // "... and a half", "... and three fifths", "one million and a half".
-        if self.is(n.e, "and") {
-            if let Some((f, end)) = self.and_fraction(n.e + 1) {
-                let scale = Rat::int(sp.last_mult);
-                let (f, end) = match self.card(end).filter(|c| c.class == Class::Scale) {
-                    Some(c) => (f.mul(Rat::int(c.value))?, end + 1),
-                    None => (f.mul(scale)?, end),
-                };
-                n.val = n.val.add(f)?;
-                n.e = end;
-                n.base = n.val;
-            }
-        }
-        // "point": "two hundred point zero three".
-        if self.is(n.e, "point") && n.val.is_int() {
-            let mut j = n.e + 1;
-            let mut s = String::new();
-            while let Some(c) = self.card(j).filter(|c| c.class == Class::Unit) {
-                s.push(char::from(b'0' + c.value as u8));
-                j += 1;
-            }
-            if s.is_empty() && self.digits(j) && !self.attached(j) {
-                s.push_str(self.str(j));
-                j += 1;
-            }
-            if !s.is_empty() {
-                let frac = Rat::from_digits(&format!(".{s}"))?;
-                n.val = if n.val < Rat::ZERO { n.val.add(frac.neg()?)? } else { n.val.add(frac)? };
-                n.e = j;
-                n.base = n.val;
             }
         }
         Some(n)
@@ -712,6 +763,7 @@ impl<'a> Parser<'a> {
             cur = Rat::ONE;
             last = Some(Class::Unit);
             a_article = true;
+            any = true;
             j += 1;
         }
         loop {
@@ -751,16 +803,24 @@ impl<'a> Parser<'a> {
                         Some(Class::Hundred | Class::Scale) => cur_int % 100 == 0,
                         _ => false,
                     },
-                    Class::Hundred => matches!(last, Some(Class::Unit | Class::Teen | Class::Ten)) && cur_int >= 1 && cur_int < 100 || (last.is_none() && is_ord),
+                    Class::Hundred => {
+                        matches!(last, Some(Class::Unit | Class::Teen | Class::Ten)) && cur_int >= 1 && (cur_int < 100 || (init.is_some() && j == i))
+                            || (last.is_none() && is_ord)
+                    }
                     Class::Scale => (w.value < last_scale) && (!cur.is_zero() || (last.is_none() && is_ord)),
                 };
-                if !ok {
+                // "$280 million first ...": no ordinal right after digits or a magnitude.
+                let ord_ok = !is_ord || (init.is_none() && (k > j || !matches!(last, Some(Class::Scale))));
+                if !ok || !ord_ok {
                     break;
                 }
                 // Number words that are also other words: "one" alone is
                 // fine, but a lone "second" needs to be an ordinal.
                 match w.class {
-                    Class::Unit | Class::Teen | Class::Ten => cur = cur.add(Rat::int(w.value))?,
+                    Class::Unit | Class::Teen | Class::Ten => {
+                        cur = cur.add(Rat::int(w.value))?;
+                        last_mult = 1;
+                    }
                     Class::Hundred => {
                         if cur.is_zero() {
                             cur = Rat::ONE;
@@ -835,22 +895,36 @@ impl<'a> Parser<'a> {
                 num.val = num.val.mul(Rat::int(m))?;
                 num.scaled = true;
             }
-            let mut e = num.e;
-            // "US$ 5 dollars", "$10 USD": a repeated currency is part of the span.
-            if let Some((e2, _)) = self.currency_after(e) {
-                e = e2;
-            }
             num.s = i;
+            let ne = num.e;
+            let e = self.subunit(&mut num, ne, code).unwrap_or(ne);
             return Some(Measure { s: i, e, kind: Kind::Money, num, unit: code, unit_first: true });
         }
-        if self.is(i, "aged") || (self.is(i, "age") && !self.is(i.wrapping_sub(1), "of")) {
+        if self.is(i, "aged") {
             let num = self.number(i + 1, false)?;
             if num.ordinal || !num.val.is_int() {
                 return None;
             }
             return Some(Measure { s: i, e: num.e, kind: Kind::Quantity, num, unit: Some("year"), unit_first: true });
         }
-        let num = self.number(i, false)?;
+        // "a dollar", "a mile", "an ml".
+        if self.is_any(i, &["a", "an"]) {
+            let w = self.word(i + 1)?;
+            let one = Num { s: i, e: i + 1, val: Rat::ONE, base: Rat::ONE, scaled: false, ordinal: false, plain_digits: None, mult: 1 };
+            if let Some(f) = w.currency.filter(|_| self.is_any(i + 1, ARTICLE_CURRENCIES)) {
+                if !self.pound_is_weight(i, i + 1) {
+                    return Some(Measure { s: i, e: i + 2, kind: Kind::Money, num: one, unit: money::default_code(f), unit_first: false });
+                }
+            }
+            if self.is_any(i + 1, ARTICLE_UNITS) {
+                let (end, unit) = self.unit_after(i + 1, one)?;
+                return Some(Measure { s: i, e: end, kind: Kind::Quantity, num: one, unit: Some(unit), unit_first: false });
+            }
+            if !self.is_any(i + 1, &["half", "quarter"]) && self.card(i + 1).is_none() && self.ord(i + 1).is_none() && !self.is(i + 1, "dozen") {
+                return None;
+            }
+        }
+        let mut num = self.number(i, false)?;
         let e = num.e;
         if num.ordinal {
             if self.is_time_second(num) {
@@ -862,15 +936,135 @@ impl<'a> Parser<'a> {
             let unit = if self.is_any(end - 1, &["point", "points"]) { "pp" } else { "%" };
             return Some(Measure { s: i, e: end, kind: Kind::Percent, num, unit: Some(unit), unit_first: false });
         }
-        if let Some((end, code)) = self.currency_after(e) {
-            if !self.pound_is_weight(i, e) {
+        // "30 MUSD", "75 USD million": millions of a currency.
+        if let Some((end, code)) = self.million_code_after(e) {
+            num.val = num.val.mul(Rat::int(1_000_000))?;
+            num.scaled = true;
+            return Some(Measure { s: i, e: end, kind: Kind::Money, num, unit: Some(code), unit_first: false });
+        }
+        // "one-yen bid", "a 10-dollar bill".
+        let hyphen = self.punct(e, '-') && self.attached(e) && self.attached(e + 1) && self.word(e + 1).is_some_and(|w| w.currency.is_some());
+        let ce = if hyphen { e + 1 } else { e };
+        if let Some((end, code)) = self.currency_after(ce) {
+            if !self.pound_is_weight(i, ce) {
+                let end = self.subunit(&mut num, end, code).unwrap_or(end);
                 return Some(Measure { s: i, e: end, kind: Kind::Money, num, unit: code, unit_first: false });
             }
         }
-        if let Some((end, unit)) = self.unit_after(e, num) {
-            return Some(Measure { s: i, e: end, kind: Kind::Quantity, num, unit: Some(unit), unit_first: false });
+        if let Some((mut end, unit)) = self.unit_after(e, num) {
+            if unit.starts_with('°') && self.is(end, "below") && self.is(end + 1, "zero") {
+                num.val = num.val.neg()?;
+                end += 2;
+            }
+            let m = Measure { s: i, e: end, kind: Kind::Quantity, num, unit: Some(unit), unit_first: false };
+            return Some(self.composite(m).unwrap_or(m));
         }
         Some(Measure { s: i, e, kind: Kind::Cardinal, num, unit: None, unit_first: false })
+    }
+
+    /// "30 MUSD", "48.5 MGBP", "75 USD million": (end, code).
+    fn million_code_after(&self, e: usize) -> Option<(usize, &'static str)> {
+        let w = self.str(e);
+        if !self.is_word(e) {
+            return None;
+        }
+        if w.len() == 4 && w.starts_with('M') && w[1..].bytes().all(|b| b.is_ascii_uppercase()) {
+            return money::iso_code(&w[1..]).map(|c| (e + 1, c));
+        }
+        let code = money::iso_code(w)?;
+        self.is(e + 1, "million").then_some((e + 2, code))
+    }
+
+    /// Cents after an amount: "$20 and 43c", "15 dollars 50", "20 dollars 43
+    /// cents", "3 GBP 1 pence". Adds them to `num`; returns the new end.
+    fn subunit(&self, num: &mut Num, e: usize, code: Option<&'static str>) -> Option<usize> {
+        if matches!(code, Some("GBX" | "USX")) || !num.val.is_int() || num.scaled {
+            return None;
+        }
+        let k = if self.is(e, "and") { e + 1 } else { e };
+        let (cents, after) = if self.digits(k) && self.str(k).len() <= 2 && !self.attached(k) {
+            (Rat::from_digits(self.str(k))?, k + 1)
+        } else {
+            let sp = self.combine(k, None)?;
+            if sp.ordinal || sp.scaled {
+                return None;
+            }
+            (sp.val, sp.e)
+        };
+        if cents >= Rat::int(100) || cents.is_zero() {
+            return None;
+        }
+        let sub_word = self.is_any(after, &["cent", "cents", "sen", "sens", "pence", "penny", "kopeks", "paise", "centavos", "centimes"])
+            || (self.is_any(after, &["c", "p"]) && self.attached(after))
+            || (self.punct(after, '¢') && self.attached(after));
+        let end = if sub_word {
+            after + 1
+        } else if self.ends(after) && !self.punct(after, '%') {
+            after
+        } else {
+            return None;
+        };
+        num.val = num.val.add(cents.div(Rat::int(100))?)?;
+        num.base = num.val;
+        Some(end)
+    }
+
+    /// Lengths written in two or three units: "5 feet 2 inches", "7 feet,
+    /// 10 inches", "2 km and 1 metre" → one value in the smallest unit.
+    fn composite(&self, first: Measure) -> Option<Measure> {
+        fn factor(unit: &str) -> Option<(u8, i128)> {
+            Some(match unit {
+                "mi" => (0, 63360),
+                "yd" => (0, 36),
+                "ft" => (0, 12),
+                "in" => (0, 1),
+                "km" => (1, 1_000_000),
+                "m" => (1, 1000),
+                "cm" => (1, 10),
+                "mm" => (1, 1),
+                _ => return None,
+            })
+        }
+        let (system, mut f_prev) = factor(first.unit?)?;
+        let mut parts = vec![(first.num.val, f_prev, first.unit?)];
+        let mut e = first.e;
+        loop {
+            let mut k = e;
+            if self.punct(k, ',') {
+                k += 1;
+            }
+            if self.is(k, "and") {
+                k += 1;
+            }
+            let Some(n) = self.number(k, false).filter(|n| !n.ordinal && !n.scaled) else { break };
+            let (end, unit) = if self.is(n.e, "in") && self.ends(n.e + 1) {
+                (n.e + 1, "in")
+            } else if self.digits(n.e - 1) && self.punct(n.e, '"') && self.attached(n.e) {
+                (n.e + 1, "in")
+            } else {
+                match self.unit_after(n.e, n) {
+                    Some(r) => r,
+                    None => break,
+                }
+            };
+            let Some((sys, f)) = factor(unit) else { break };
+            if sys != system || f >= f_prev {
+                break;
+            }
+            parts.push((n.val, f, unit));
+            f_prev = f;
+            e = end;
+        }
+        if parts.len() < 2 {
+            return None;
+        }
+        let (_, smallest, unit) = *parts.last()?;
+        let mut total = Rat::ZERO;
+        for (v, f, _) in &parts {
+            total = total.add(v.mul(Rat::int(f / smallest))?)?;
+        }
+        let num = Num { val: total, base: total, scaled: false, ..first.num };
+        Some(Measure { e, num, unit: Some(unit), ..first })
     }
 
     /// "30 seconds" style: "second" after a number or "per" is time.
@@ -1065,9 +1259,6 @@ impl<'a> Parser<'a> {
             if self.is_any(k, &["f", "fahrenheit", "farenheit"]) {
                 return Some((k + 1, "°F"));
             }
-            if self.is(k, "below") && self.is(k + 1, "zero") {
-                return None;
-            }
             return Some((k, "°"));
         }
         // Area and volume: "square metres", "sq km", "cubic feet".
@@ -1101,16 +1292,24 @@ impl<'a> Parser<'a> {
         }
         let u = self.word(j)?.unit?;
         let s = self.str(j);
+        // Letters glued to digits after the unit: "24703m212", "scp-173m".
+        if self.attached(j + 1) && self.digits(j + 1) && !(self.str(j + 1) == "2" || self.str(j + 1) == "3") {
+            return None;
+        }
         if u.attached_only {
-            if !self.attached(j) {
+            // "5m people", "100m sprint", "1 m x": a one-letter unit counts
+            // only before punctuation or a word that can follow a length.
+            const AFTER_UNIT: &[&str] = &[
+                "tall", "high", "long", "deep", "wide", "thick", "away", "above", "below", "from", "of", "and", "or",
+                "in", "to", "per", "is", "was", "are", "were", "on", "at", "by", "for", "with", "into", "across",
+                "behind", "ahead", "x", "off", "up", "down", "under", "over", "but", "the", "a",
+            ];
+            let next_ok = self.ends(j + 1) || self.is_any(j + 1, AFTER_UNIT) || self.digits(j + 1);
+            if !next_ok || num.scaled {
                 return None;
             }
-            // "5m people", "100m sprint": a glued "m" followed by a word is ambiguous.
-            if s == "m" || s == "t" || s == "l" || s == "g" {
-                let next_word = self.is_word(j + 1) && !self.is_any(j + 1, &["tall", "high", "long", "deep", "wide", "away", "above", "below", "from", "of", "and", "or", "in", "to", "per"]);
-                if next_word || num.scaled {
-                    return None;
-                }
+            if !self.attached(j) && !(s == "m" || s == "t") {
+                return None;
             }
             if s == "l" && self.is(j + 1, "of") {
                 return None;
@@ -1228,11 +1427,18 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // "less than 5000 or equal", "more than 5000 or equal to".
+        let (bound, end) = if self.is(m.e, "or") && self.is(m.e + 1, "equal") && self.number(m.e + 3, false).is_none() {
+            let end = if self.is(m.e + 2, "to") { m.e + 3 } else { m.e + 2 };
+            (match bound { Bound::Lower(_) => Bound::Lower(true), Bound::Upper(_) => Bound::Upper(true) }, end)
+        } else {
+            (bound, m.e)
+        };
         let v = match bound {
             Bound::Lower(closed) => format!("{}{},)", if closed { '[' } else { '(' }, m.num.val),
             Bound::Upper(closed) => format!("(,{}{}", m.num.val, if closed { ']' } else { ')' }),
         };
-        Some((self.found(i, m.e, Kind::Range, v, m.unit), m.e))
+        Some((self.found(i, end, Kind::Range, v, m.unit), end))
     }
 
     /// A comparative before a number: the bound it sets and where the number starts.
@@ -1243,6 +1449,9 @@ impl<'a> Parser<'a> {
         // "or equal to" after a strict comparative closes it.
         let or_equal = |j: usize| -> Option<usize> { (self.is(j, "or") && self.is(j + 1, "equal") && self.is(j + 2, "to")).then_some(j + 3) };
         if let Some(c) = self.punct_char(i) {
+            if i > 0 && self.punct(i - 1, '=') && self.attached(i) {
+                return None;
+            }
             return match c {
                 '>' if self.punct(i + 1, '=') => Some((Lower(true), i + 2)),
                 '<' if self.punct(i + 1, '=') => Some((Upper(true), i + 2)),
@@ -1389,34 +1598,130 @@ impl<'a> Parser<'a> {
     /// 12th, 2016", "02/22/2016", "2015-08-12", "the 1990s", weekdays and
     /// "today".
     fn date(&self, i: usize) -> Option<(Found, usize)> {
-        let w = self.word(i);
-        // Weekday, optionally heading a date.
-        if let Some(wd) = w.map(|w| w.weekday).filter(|d| *d != 0) {
-            let s = self.str(i);
-            let full = s.len() > 4 || s.eq_ignore_ascii_case("tues") || s.eq_ignore_ascii_case("thurs");
+        // "next Friday", "this week Friday", "last week on Sunday".
+        if self.is_any(i, &["next", "last", "this", "coming"]) {
             let mut j = i + 1;
-            if self.punct(j, ',') || (self.punct(j, '.') && !full) {
+            if self.is(j, "week") {
                 j += 1;
+                if self.is(j, "on") {
+                    j += 1;
+                }
             }
-            if let Some((f, e)) = self.date_core(j) {
+            if self.word(j).is_some_and(|w| w.weekday != 0) {
+                let (f, e) = self.weekday_date(j)?;
                 return Some((Found { start: self.toks[i].start, ..f }, e));
-            }
-            if full || (self.toks[i].cap && (self.punct(i + 1, '.') || self.punct(i + 1, ','))) {
-                let v = self.weekday_value(wd);
-                return Some((Found { start: self.toks[i].start, end: self.toks[i].end, kind: Kind::Date, value: v, unit: None }, i + 1));
             }
             return None;
         }
+        if self.word(i).is_some_and(|w| w.weekday != 0) {
+            return self.weekday_date(i);
+        }
         if self.is_any(i, &["today", "yesterday", "tomorrow"]) {
             let off = if self.is(i, "yesterday") { -1 } else if self.is(i, "tomorrow") { 1 } else { 0 };
+            // "the day before yesterday", "the day after tomorrow".
+            let (s, off) = if i >= 3 && self.is(i - 3, "the") && self.is(i - 2, "day") && self.is_any(i - 1, &["before", "after"]) {
+                (i - 3, off + if self.is(i - 1, "before") { -1 } else { 1 })
+            } else {
+                (i, off)
+            };
             let v = self.doc_date.map(|d| dates::shift(d, off).to_string());
-            return Some((Found { start: self.toks[i].start, end: self.toks[i].end, kind: Kind::Date, value: v, unit: None }, i + 1));
+            return Some((Found { start: self.toks[s].start, end: self.toks[i].end, kind: Kind::Date, value: v, unit: None }, i + 1));
+        }
+        if let Some(r) = self.relative_date(i) {
+            return Some(r);
         }
         self.date_core(i)
     }
 
-    fn weekday_value(&self, wd: u8) -> Option<String> {
-        Some(format!("XXXX-WXX-{wd}"))
+    /// A weekday at `i`, alone or heading a date ("Monday, January 12",
+    /// "Friday the 22nd"), with "this week" / "of next week" after it.
+    fn weekday_date(&self, i: usize) -> Option<(Found, usize)> {
+        let wd = self.word(i)?.weekday;
+        let s = self.str(i);
+        let full = s.len() > 4 || s.eq_ignore_ascii_case("tues") || s.eq_ignore_ascii_case("thurs");
+        let mut j = i + 1;
+        if self.punct(j, ',') || (self.punct(j, '.') && !full) {
+            j += 1;
+        }
+        if let Some((f, e)) = self.date_core(j) {
+            return Some((Found { start: self.toks[i].start, ..f }, e));
+        }
+        // "Friday the 22nd", "Saturday the second".
+        if self.is(j, "the") {
+            if let Some((d, e)) = self.day(j + 1) {
+                let v = format!("XXXX-XX-{d:02}");
+                return Some((self.found(i, e, Kind::Date, v, None), e));
+            }
+        }
+        if !(full || (self.toks[i].cap && (self.punct(i + 1, '.') || self.punct(i + 1, ',')))) {
+            return None;
+        }
+        let mut e = i + 1;
+        if self.is_any(e, &["this", "next", "last"]) && self.is(e + 1, "week") {
+            e += 2;
+        } else if self.is(e, "of") && self.is_any(e + 1, &["this", "next", "last"]) && self.is(e + 2, "week") {
+            e += 3;
+        }
+        let v = format!("XXXX-WXX-{wd}");
+        Some((self.found(i, e, Kind::Date, v, None), e))
+    }
+
+    /// "two years ago", "3 days ago", "a month ago", "1 month 21 days ago",
+    /// "two days after today", "three weeks from tomorrow": resolved from
+    /// the document date (days and weeks exactly; months to the month,
+    /// years to the year), without a value when it is unknown.
+    fn relative_date(&self, i: usize) -> Option<(Found, usize)> {
+        let mut j = i;
+        let (mut days, mut months, mut years) = (0i64, 0i64, 0i64);
+        let mut parts = 0;
+        loop {
+            let (n, e) = if self.is_any(j, &["a", "an"]) {
+                (1i64, j + 1)
+            } else {
+                let n = self.number(j, false).filter(|n| !n.ordinal && n.val.is_int())?;
+                (i64::try_from(n.val.as_int()?).ok().filter(|v| *v < 10_000)?, n.e)
+            };
+            if self.is_any(e, &["day", "days"]) {
+                days += n;
+            } else if self.is_any(e, &["week", "weeks"]) {
+                days += 7 * n;
+            } else if self.is_any(e, &["month", "months"]) {
+                months += n;
+            } else if self.is_any(e, &["year", "years"]) {
+                years += n;
+            } else {
+                break;
+            }
+            parts += 1;
+            j = e + 1;
+            if !(self.digits(j) || self.card(j).is_some()) {
+                break;
+            }
+        }
+        if parts == 0 {
+            return None;
+        }
+        let (sign, base, end) = if self.is(j, "ago") {
+            (-1, 0, j + 1)
+        } else if self.is_any(j, &["after", "from", "before"]) && self.is_any(j + 1, &["today", "tomorrow", "yesterday"]) {
+            let base = if self.is(j + 1, "tomorrow") { 1 } else if self.is(j + 1, "yesterday") { -1 } else { 0 };
+            (if self.is(j, "before") { -1 } else { 1 }, base, j + 2)
+        } else {
+            return None;
+        };
+        let value = self.doc_date.and_then(|d| {
+            let d = dates::shift(d, base);
+            match (days != 0, months != 0 || years != 0) {
+                (true, false) => Some(dates::shift(d, sign * days).to_string()),
+                (false, true) => {
+                    let total = i64::from(d.y) * 12 + i64::from(d.m) - 1 + sign * (years * 12 + months);
+                    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+                    Some(if months == 0 { format!("{y:04}") } else { format!("{y:04}-{m:02}") })
+                }
+                _ => None,
+            }
+        });
+        Some((Found { start: self.toks[i].start, end: self.toks[end - 1].end, kind: Kind::Date, value, unit: None }, end))
     }
 
     fn date_core(&self, i: usize) -> Option<(Found, usize)> {
@@ -1425,7 +1730,7 @@ impl<'a> Parser<'a> {
             let s = self.str(i);
             let is_may_like = s.eq_ignore_ascii_case("may") || s.eq_ignore_ascii_case("mar") || s.eq_ignore_ascii_case("jan") || s.eq_ignore_ascii_case("sun");
             let mut j = i + 1;
-            if self.punct(j, '.') && s.len() <= 4 {
+            if self.punct(j, '.') && (s.len() <= 4 || self.digits(j + 1)) {
                 j += 1;
             }
             if self.punct(j, '-') && self.attached(j) {
@@ -1519,7 +1824,7 @@ impl<'a> Parser<'a> {
                 e += 1;
             }
             // Not the start of a bigger number: "June 16,000".
-            if (self.punct(e, ',') || self.punct(e, '.') || self.punct(e, ':')) && self.attached(e) && self.digits(e + 1) && self.attached(e + 1) {
+            if (self.punct(e, ',') && self.str(e + 1).len() == 3 || self.punct(e, '.') || self.punct(e, ':')) && self.attached(e) && self.digits(e + 1) && self.attached(e + 1) {
                 return None;
             }
             if self.is_word(e) && self.attached(e) && self.word(e).is_some_and(|w| w.month == 0) {
