@@ -110,22 +110,40 @@ impl<'a> Paragraph<'a> {
     /// support"), not a passive of an addressee verb ("was told").
     fn is_cue(&self, i: usize, mask: u32) -> bool {
         let t = &self.toks[i];
+        if self.is_put_it(i) {
+            return true;
+        }
         if !t.is_word() || t.flags & mask == 0 || t.cap && !(self.headline && i > 0) {
             return false;
         }
-        if i > 0 && self.toks[i - 1].has(DET) && !self.toks[i - 1].has(PRONOUN) {
+        if i > 0 && self.is_article(i - 1) {
             return false;
         }
-        if self.word_is(i + 1, "to") {
+        let be_before = i > 0 && ["was", "were", "been", "being", "is", "are", "be"].iter().any(|w| self.word_is(i - 1, w));
+        let say = ["say", "says", "said"].iter().any(|w| self.word_is(i, w));
+        if self.word_is(i + 1, "to") && (!say || be_before) {
             let after = self.toks.get(i + 2);
             if after.is_some_and(|a| a.is_word() && !a.cap && a.flags & (DET | PRONOUN) == 0) {
                 return false;
             }
         }
-        if t.flags & ADDRESSEE != 0 && i > 0 && ["was", "were", "been", "being", "is", "are", "be"].iter().any(|w| self.word_is(i - 1, w)) {
+        if t.flags & ADDRESSEE != 0 && be_before {
             return false;
         }
         true
+    }
+
+    /// "put it" ("as X put it"), a cue made of two words.
+    fn is_put_it(&self, i: usize) -> bool {
+        self.word_is(i, "put") && self.word_is(i + 1, "it")
+    }
+
+    /// An article or possessive before a noun ("the report", "his
+    /// statement", "Clinton's remark").
+    fn is_article(&self, i: usize) -> bool {
+        const ARTICLES: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "another", "every", "each"];
+        let w = self.word(i);
+        self.toks[i].is_word() && (ARTICLES.iter().any(|a| w.eq_ignore_ascii_case(a)) || w.ends_with("'s") || w.ends_with("\u{2019}s"))
     }
 
     /// "according to" at `i`.
@@ -141,10 +159,20 @@ impl<'a> Paragraph<'a> {
         if !t.is_word() {
             return None;
         }
-        if t.flags & PRONOUN != 0 && !t.cap || (t.cap && t.flags & PRONOUN != 0 && (j == lo)) {
+        if t.flags & PRONOUN != 0 {
             return Some((j, j));
         }
         let mut head = j;
+        // "the announcer said", "a longtime reader wrote": an article and a
+        // lower-case noun with up to two modifiers.
+        if !self.is_head(j) && !t.cap && t.flags & (STOP | SPEECH | FRAMING | ADVERB | TIME) == 0 {
+            let article = (j.saturating_sub(3).max(lo)..j).rev().find(|&k| self.is_article(k));
+            if let Some(a) = article {
+                if (a + 1..j).all(|k| self.toks[k].is_word() && !self.toks[k].has(STOP | SPEECH)) {
+                    return Some((a, j));
+                }
+            }
+        }
         if !self.is_head(j) {
             // "a spokesman for the ministry": the head is before the preposition.
             let from = j.saturating_sub(5).max(lo);
@@ -203,6 +231,15 @@ impl<'a> Paragraph<'a> {
                 break;
             }
         }
+        // "Rep. Hakeem Jeffries (D-N.Y.) reacted"
+        if self.toks[j].is(b')') {
+            let open = (lo..j).rev().take(12).find(|&k| self.toks[k].is(b'('))?;
+            j = open.checked_sub(1).filter(|&k| k >= lo)?;
+        }
+        // "Lynch, who told Congress": the relative pronoun is the mention.
+        if self.word_is(j, "who") {
+            return Some((j, j));
+        }
         if self.toks[j].is(b',') {
             let mut k = j;
             let mut comma = None;
@@ -259,6 +296,11 @@ impl<'a> Paragraph<'a> {
                 k += 1;
                 continue;
             }
+            // "Edward-Isaac Dovere and Gabriel Debenedetti"
+            if end.is_some() && self.word_is(k, "and") && k + 1 < hi && self.is_name(k + 1) && !self.toks[k + 1].has(TITLE) {
+                k += 1;
+                continue;
+            }
             // "a spokesman for the ministry", "director of the FBI"
             if end.is_some() && t.has(PREP) && !self.word_is(k, "to") && !self.word_is(k, "on") && !self.word_is(k, "in") {
                 let mut m = k + 1;
@@ -303,7 +345,8 @@ impl<'a> Paragraph<'a> {
         let mut m = k;
         while m < hi && m - k < 8 {
             let t = &self.toks[m];
-            if !t.is_word() || t.has(TIME | ING | SPEECH) || (t.has(STOP) && !t.has(PREP | DET)) {
+            let noun_use = m > k && self.toks[m - 1].has(DET);
+            if !t.is_word() || t.has(TIME | ING) || (t.has(SPEECH) && !noun_use) || (t.has(STOP) && !t.has(PREP | DET)) {
                 break;
             }
             if self.is_head(m) {
@@ -320,13 +363,14 @@ impl<'a> Paragraph<'a> {
     /// The subject of an "-ing" cue or a sentence-level cue: the first noun
     /// phrase of the sentence, after an introductory phrase ending in a comma.
     fn sentence_subject(&self, lo: usize, before: usize) -> Option<Range> {
-        let mut start = lo;
-        if self.toks[lo].is_word() && self.toks[lo].cap && self.toks[lo].flags & (PREP | NOT_NAME) != 0 && !self.toks[lo].has(DET) {
-            start = (lo..before.min(lo + 10)).find(|&k| self.toks[k].is(b','))? + 1;
+        let mut start = (lo..before).find(|&k| self.toks[k].is_word())?;
+        let t = &self.toks[start];
+        if t.cap && t.flags & (PREP | NOT_NAME) != 0 && !t.has(DET | PRONOUN) {
+            start = (start..before.min(start + 25)).find(|&k| self.toks[k].is(b','))? + 1;
         }
         let np = self.np_from(start, before)?;
-        let next = np.1 + 1;
-        (next < before && self.toks[next].is_word() && !self.toks[next].cap).then_some(np)
+        let next = self.skip_parenthesis(np.1 + 1, before);
+        (next < before && (self.toks[next].is_word() && !self.toks[next].cap || self.toks[next].is(b','))).then_some(np)
     }
 
     fn attribution(&self, speaker: Option<Range>, cue: Range) -> Attribution {
@@ -349,12 +393,22 @@ impl<'a> Paragraph<'a> {
     /// `"...," X said`, `"...," said X`, `"...," X, a lawyer, told Y`,
     /// `"...," the campaign's top aide wrote`, `"...?" he wondered`.
     fn attribution_after(&self, qt: usize) -> Option<Attribution> {
-        let (_, hi) = self.bounds(qt);
+        let (_, mut hi) = self.bounds(qt);
+        let q = self.toks[qt].quote().map(|q| &self.quotes[q]);
+        let inner = q.map_or("", |q| self.text[q.inner_start..q.inner_end].trim_end());
+        // `"Why?" Clinton asked.`: a question or exclamation may end the
+        // sentence and still take the attribution after it.
+        if hi == qt + 1 && inner.ends_with(['?', '!']) && hi < self.toks.len() {
+            hi = self.bounds(hi).1;
+        }
         let mut j = qt + 1;
         if j < hi && (self.toks[j].is(b',') || self.toks[j].is(b'-')) {
             j += 1;
         }
         if j >= hi {
+            return None;
+        }
+        if self.toks[j].has(ING) {
             return None;
         }
         if self.is_cue(j, SPEECH | FRAMING) {
@@ -367,8 +421,7 @@ impl<'a> Paragraph<'a> {
         if self.is_according(j) {
             return self.np_from(j + 2, hi).map(|np| self.attribution(Some(np), (j, j + 1)));
         }
-        let q = self.toks[qt].quote().map(|q| &self.quotes[q]);
-        let open_ended = q.is_some_and(|q| self.text[q.inner_start..q.inner_end].trim_end().ends_with([',', '?', '!', '-', '\u{2014}']));
+        let open_ended = inner.ends_with([',', '?', '!', '-', '\u{2014}']);
         let np = match self.np_from(j, hi) {
             Some(np) => np,
             None => {
@@ -403,7 +456,7 @@ impl<'a> Paragraph<'a> {
         }
         // `"...," he surmised.`: after an open-ended quotation, any verb.
         let t = &self.toks[k];
-        if open_ended && t.is_word() && !t.cap && !t.has(STOP | DET | PREP) && (np.0 == np.1 || self.has_name(np)) {
+        if open_ended && t.is_word() && !t.cap && !t.has(STOP | DET | PREP) {
             return Some(self.attribution(Some(np), (k, k)));
         }
         None
@@ -427,10 +480,27 @@ impl<'a> Paragraph<'a> {
                 return Some(a);
             }
         }
+        // "... and then boomed, "..."": a past-tense verb just before the
+        // comma or colon that opens the quotation.
+        if qt >= lo + 3 && (self.toks[qt - 1].is(b',') || self.toks[qt - 1].is(b':')) {
+            let v = qt - 2;
+            let t = &self.toks[v];
+            if t.is_word() && !t.cap && t.flags == 0 && self.word(v).ends_with("ed") {
+                let before = (lo..v).rev().find(|&k| !self.is_adverb(k));
+                let subject = self.subject_before(v, lo).or_else(|| before.filter(|&b| self.word_is(b, "and")).and_then(|_| self.sentence_subject(lo, v)));
+                if let Some(s) = subject {
+                    return Some(self.attribution(Some(s), (v, v)));
+                }
+            }
+        }
         // "More from Jones: "..."", "Mr. Smith: "...""
         if qt >= lo + 2 && self.toks[qt - 1].is(b':') {
-            let first = self.np_from(lo, qt - 1).filter(|&np| self.has_name(np));
-            if let Some(np) = first.or_else(|| self.np_ending_at(qt - 2, lo).filter(|&np| self.has_name(np))) {
+            // "... - Pew Research: "..."" names the source right before the
+            // colon; otherwise the subject of the sentence speaks.
+            let before = self.np_ending_at(qt - 2, lo).filter(|&np| self.has_name(np));
+            let heading = before.filter(|np| np.0 == lo || self.toks[np.0 - 1].is(b'-'));
+            let subject = self.sentence_subject(lo, qt - 1).filter(|&np| self.has_name(np) || np.0 == np.1);
+            if let Some(np) = heading.or(subject).or(before) {
                 return Some(self.attribution(Some(np), (qt - 1, qt - 1)));
             }
         }
@@ -456,19 +526,22 @@ impl<'a> Paragraph<'a> {
             if let Some(s) = subject.filter(|_| before.is_some_and(|b| self.toks[b].is_word())) {
                 return Some(self.attribution(Some(s), (i, i)));
             }
-            let earlier = (lo..i).rev().filter(|&k| !self.toks[k].has(ING)).find_map(|k| self.cue_at(k, lo, hi)).and_then(|a| a.speaker);
+            let earlier = (lo.max(i.saturating_sub(6))..i).rev().filter(|&k| !self.toks[k].has(ING)).find_map(|k| self.cue_at(k, lo, hi)).and_then(|a| a.speaker);
             let speaker = earlier.or_else(|| self.sentence_subject(lo, i).map(|r| self.byte_span(r)));
             return Some(Attribution { speaker, cue: self.byte_span((i, i)) });
         }
         if let Some(s) = subject {
             return Some(self.attribution(Some(s), (i, i)));
         }
-        // "Ms. Sherry smiled and said": the subject of the sentence.
-        if before.is_some_and(|b| self.word_is(b, "and")) {
-            return self.sentence_subject(lo, i).map(|s| self.attribution(Some(s), (i, i)));
+        // "I laughed and said", "Ms. Sherry smiled and said": the subject of
+        // the verb before "and", else of the sentence.
+        if let Some(b) = before.filter(|&b| self.word_is(b, "and")) {
+            let other = b.checked_sub(1).filter(|&v| v > lo && self.toks[v].is_word() && !self.toks[v].cap);
+            let subject = other.and_then(|v| self.subject_before(v, lo)).or_else(|| self.sentence_subject(lo, i));
+            return subject.map(|s| self.attribution(Some(s), (i, i)));
         }
         // "..., explained Rosenberg, "...": an inverted cue before the quotation.
-        let np = self.np_inverted(i + 1, hi)?;
+        let np = self.np_from(i + 1, hi).filter(|&np| self.has_name(np))?;
         let next = self.toks.get(np.1 + 1)?;
         (next.is(b',') || next.is(b':') || next.quote().is_some()).then(|| self.attribution(Some(np), (i, i)))
     }

@@ -142,10 +142,20 @@ const ROLES: &[&str] = &[
 
 const PRONOUNS: &[(&str, u32)] = &[
     ("he", MASCULINE),
+    ("he's", MASCULINE),
+    ("he'd", MASCULINE),
     ("she", FEMININE),
+    ("she's", FEMININE),
+    ("she'd", FEMININE),
     ("they", PLURAL),
+    ("they've", PLURAL),
+    ("they'd", PLURAL),
     ("we", PLURAL),
+    ("we've", PLURAL),
+    ("we'd", PLURAL),
     ("i", 0),
+    ("i've", 0),
+    ("i'd", 0),
     ("you", 0),
     ("it", 0),
 ];
@@ -184,13 +194,14 @@ const NOT_NAMES: &[&str] = &[
     "did", "does", "is", "was", "are", "were", "would", "can", "could", "should", "might",
     "thank", "thanks", "please", "well", "oh", "ok", "okay", "sure", "like", "unlike", "despite", "during",
     "over", "under", "until", "about", "read", "click", "watch", "see", "photo", "video", "update", "note",
-    "editor's", "related", "advertisement", "more", "less", "again", "why", "whether",
+    "editor's", "related", "advertisement", "more", "less", "again", "why", "whether", "ever", "never", "once", "soon",
+    "instead", "perhaps", "maybe", "finally", "still", "so", "thus", "then", "there", "here", "amid",
 ];
 
 const TIMES: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "june", "july", "august", "september", "october", "november", "december", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "yesterday", "today",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "yesterday", "today",
     "tonight", "tomorrow", "morning", "evening", "afternoon", "night", "week", "weekend", "month", "year",
     "earlier", "later", "recently", "christmas", "easter", "thanksgiving", "minutes", "hours", "days",
     "weeks", "months", "years", "moments", "seconds", "decades",

@@ -316,7 +316,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
         if !is_word_char(c) {
             let p = match c {
                 ',' | '.' | '?' | '!' | ';' | ':' | '(' | ')' => c as u8,
-                '-' | '\u{2014}' | '\u{2013}' => b'-',
+                '-' | '\u{2014}' | '\u{2013}' | '\u{2015}' => b'-',
                 '\u{2026}' => b'.',
                 _ => b'~',
             };
