@@ -8,6 +8,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 
 use crate::human_bytes;
@@ -85,48 +86,173 @@ impl Stream {
 }
 
 /// Opens a file, decompressing it by its extension, counting the on-disk
-/// bytes read into `progress`.
+/// bytes read into `progress`. With `pipelined`, decompression runs on a
+/// thread of its own, ahead of the parser (worth it for long streams, not
+/// for one small document).
 pub(crate) fn open_file(
     path: &Path,
     codec: Codec,
     max_decompressed_bytes: u64,
     progress: &Arc<AtomicU64>,
+    pipelined: bool,
 ) -> io::Result<Stream> {
     let file = File::open(path)?;
     let counted = Counting {
         inner: file,
         progress: Arc::clone(progress),
     };
-    Ok(wrap(counted, codec, max_decompressed_bytes))
+    Ok(wrap(counted, codec, max_decompressed_bytes, pipelined))
 }
 
 /// Opens stdin, sniffing gzip or zstd from its first bytes.
 pub(crate) fn open_stdin(max_decompressed_bytes: u64, progress: &Arc<AtomicU64>) -> io::Result<Stream> {
+    open_sniffed(io::stdin(), max_decompressed_bytes, progress)
+}
+
+/// Opens a byte source whose compression is told by its magic bytes.
+fn open_sniffed<R: Read + Send + 'static>(
+    source: R,
+    max_decompressed_bytes: u64,
+    progress: &Arc<AtomicU64>,
+) -> io::Result<Stream> {
     let mut raw = BufReader::with_capacity(
         BUFFER_SIZE,
         Counting {
-            inner: io::stdin(),
+            inner: source,
             progress: Arc::clone(progress),
         },
     );
     let codec = Codec::sniff(raw.fill_buf()?);
-    Ok(wrap(raw, codec, max_decompressed_bytes))
+    Ok(wrap(raw, codec, max_decompressed_bytes, true))
 }
 
-fn wrap<R: Read + Send + 'static>(raw: R, codec: Codec, cap: u64) -> Stream {
-    let reader: Box<dyn BufRead + Send> = match codec {
-        Codec::Plain => Box::new(BufReader::with_capacity(BUFFER_SIZE, raw)),
-        Codec::Gzip => Box::new(BufReader::with_capacity(
-            BUFFER_SIZE,
-            Capped::new(flate2::read::MultiGzDecoder::new(BufReader::new(raw)), cap),
-        )),
+fn wrap<R: Read + Send + 'static>(raw: R, codec: Codec, cap: u64, pipelined: bool) -> Stream {
+    let decoded: Box<dyn Read + Send> = match codec {
+        Codec::Plain => {
+            return Stream {
+                reader: Box::new(BufReader::with_capacity(BUFFER_SIZE, raw)),
+                codec,
+                cap,
+            }
+        }
+        Codec::Gzip => Box::new(Capped::new(flate2::read::MultiGzDecoder::new(BufReader::new(raw)), cap)),
         Codec::Zstd => match zstd::stream::read::Decoder::new(raw) {
-            Ok(decoder) => Box::new(BufReader::with_capacity(BUFFER_SIZE, Capped::new(decoder, cap))),
+            Ok(decoder) => Box::new(Capped::new(decoder, cap)),
             // Creating a decoder context fails only when out of memory.
-            Err(err) => Box::new(BufReader::new(Failing(Some(err)))),
+            Err(err) => Box::new(Failing(Some(err))),
         },
     };
+    let reader: Box<dyn BufRead + Send> = if pipelined {
+        Box::new(Pipelined::spawn(decoded))
+    } else {
+        Box::new(BufReader::with_capacity(BUFFER_SIZE, decoded))
+    };
     Stream { reader, codec, cap }
+}
+
+/// How many decompressed chunks may wait for the parser.
+const PIPELINE_DEPTH: usize = 4;
+
+/// A reader fed by a thread that decompresses ahead of it, in chunks of
+/// [`BUFFER_SIZE`] over a bounded channel (memory stays at a few chunks).
+/// The thread stops at the end of the stream, at its first error (handed
+/// over in turn), or when this reader is dropped.
+struct Pipelined {
+    chunks: Receiver<io::Result<Vec<u8>>>,
+    /// Emptied chunks, sent back to be filled again.
+    recycle: Sender<Vec<u8>>,
+    current: Vec<u8>,
+    position: usize,
+    finished: bool,
+}
+
+impl Pipelined {
+    fn spawn(mut source: Box<dyn Read + Send>) -> Pipelined {
+        let (chunk_sender, chunks) = mpsc::sync_channel::<io::Result<Vec<u8>>>(PIPELINE_DEPTH);
+        let (recycle, recycled) = mpsc::channel::<Vec<u8>>();
+        let worker = move || loop {
+            let mut chunk = recycled.try_recv().unwrap_or_default();
+            chunk.resize(BUFFER_SIZE, 0);
+            let mut filled = 0;
+            let result = loop {
+                match source.read(&mut chunk[filled..]) {
+                    Ok(0) => break Ok(()),
+                    Ok(n) => {
+                        filled += n;
+                        if filled == chunk.len() {
+                            break Ok(());
+                        }
+                    }
+                    Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                    Err(err) => break Err(err),
+                }
+            };
+            chunk.truncate(filled);
+            let end = filled == 0 || result.is_err();
+            if filled > 0 && chunk_sender.send(Ok(chunk)).is_err() {
+                return;
+            }
+            if let Err(err) = result {
+                let _ = chunk_sender.send(Err(err));
+            }
+            if end {
+                return;
+            }
+        };
+        let (fallback_sender, fallback) = mpsc::sync_channel(1);
+        if let Err(err) = std::thread::Builder::new().name("gleaner-decompress".into()).spawn(worker) {
+            // No thread to be had: report it as the stream's error.
+            let _ = fallback_sender.send(Err(err));
+            return Pipelined::new(fallback, recycle);
+        }
+        drop(fallback_sender);
+        Pipelined::new(chunks, recycle)
+    }
+
+    fn new(chunks: Receiver<io::Result<Vec<u8>>>, recycle: Sender<Vec<u8>>) -> Self {
+        Pipelined {
+            chunks,
+            recycle,
+            current: Vec::new(),
+            position: 0,
+            finished: false,
+        }
+    }
+}
+
+impl Read for Pipelined {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Pipelined {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        while self.position == self.current.len() && !self.finished {
+            match self.chunks.recv() {
+                Ok(Ok(chunk)) => {
+                    let used = std::mem::replace(&mut self.current, chunk);
+                    self.position = 0;
+                    // The worker may be gone; the chunk is then just freed.
+                    let _ = self.recycle.send(used);
+                }
+                Ok(Err(err)) => {
+                    self.finished = true;
+                    return Err(err);
+                }
+                Err(_) => self.finished = true,
+            }
+        }
+        Ok(&self.current[self.position..])
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.position = (self.position + amount).min(self.current.len());
+    }
 }
 
 /// Counts the bytes read from the underlying (on-disk) source.
@@ -213,6 +339,43 @@ mod tests {
         assert_eq!(Codec::from_file_name("a.jsonl.gz"), (Codec::Gzip, "a.jsonl"));
         assert_eq!(Codec::from_file_name("a.warc.ZST"), (Codec::Zstd, "a.warc"));
         assert_eq!(Codec::from_file_name("a.jsonl"), (Codec::Plain, "a.jsonl"));
+    }
+
+    fn read_all(stream: &mut Stream) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        stream.reader.read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    fn sample() -> Vec<u8> {
+        (0..200_000).flat_map(|n: u32| format!("line {n}\n").into_bytes()).collect()
+    }
+
+    #[test]
+    fn stdin_compression_is_sniffed() {
+        let data = sample();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, &data).unwrap();
+        let gz = gz.finish().unwrap();
+        let zst = zstd::encode_all(&data[..], 1).unwrap();
+        for (expected, input) in [(Codec::Plain, data.clone()), (Codec::Gzip, gz), (Codec::Zstd, zst)] {
+            let progress = Arc::new(AtomicU64::new(0));
+            let size = input.len() as u64;
+            let mut stream = open_sniffed(io::Cursor::new(input), u64::MAX, &progress).unwrap();
+            assert_eq!(stream.codec, expected);
+            assert!(read_all(&mut stream).unwrap() == data, "{expected:?}");
+            assert_eq!(progress.load(Ordering::Relaxed), size);
+        }
+    }
+
+    #[test]
+    fn pipelined_stream_hands_over_the_cap_error() {
+        let data = sample();
+        let zst = zstd::encode_all(&data[..], 1).unwrap();
+        let progress = Arc::new(AtomicU64::new(0));
+        let mut stream = open_sniffed(io::Cursor::new(zst), 1000, &progress).unwrap();
+        let err = read_all(&mut stream).unwrap_err();
+        assert!(stream.describe_error(&err).starts_with("decompressed data exceeds the 1000 bytes limit"));
     }
 
     #[test]

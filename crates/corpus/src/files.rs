@@ -60,7 +60,8 @@ pub(crate) fn open(
     options: &Arc<ReaderOptions>,
     progress: &Arc<AtomicU64>,
 ) -> Box<dyn Iterator<Item = Entry> + Send> {
-    match compress::open_file(&file.path, file.codec, options.max_decompressed_bytes, progress) {
+    let pipelined = matches!(file.kind, FileKind::Jsonl | FileKind::Warc);
+    match compress::open_file(&file.path, file.codec, options.max_decompressed_bytes, progress, pipelined) {
         Ok(stream) => reader_for(file.kind, stream, file.source, file.id, options),
         Err(err) => Box::new(std::iter::once(Entry::Error {
             source: file.source,

@@ -70,8 +70,7 @@ pub(crate) fn decode_chunked(body: &[u8], limit: usize, warnings: &mut Vec<Strin
     let mut out = Vec::new();
     let mut rest = body;
     let mut chunks = 0usize;
-    loop {
-        let Some(line_end) = memchr::memchr(b'\n', rest) else { break };
+    while let Some(line_end) = memchr::memchr(b'\n', rest) {
         let size_line = String::from_utf8_lossy(&rest[..line_end]);
         let size_text = size_line.split(';').next().unwrap_or_default().trim();
         let Ok(size) = usize::from_str_radix(size_text, 16) else { break };

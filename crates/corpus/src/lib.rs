@@ -455,6 +455,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn corpus_can_move_to_another_thread() {
+        fn assert_send<T: Send>() {}
+        assert_send::<Corpus>();
+    }
+
+    #[test]
     fn format_names() {
         assert_eq!("jsonl".parse::<Format>(), Ok(Format::Jsonl));
         assert_eq!("HTML".parse::<Format>(), Ok(Format::Html));
