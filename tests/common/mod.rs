@@ -96,6 +96,12 @@ pub fn doc(id: &str, text: &str) -> Entry {
 /// Runs `entries` through `plugins` (in order) with `--set`-style settings
 /// and `jobs` workers; returns the parsed output lines and the summary.
 pub fn run(plugins: &[Arc<Plugin>], sets: &[&str], entries: Vec<Entry>, options: RunOptions) -> (Vec<Value>, Summary) {
+    let (out, summary) = run_raw(plugins, sets, entries, options);
+    (parse_lines(&out), summary)
+}
+
+/// As [`run`], returning the output bytes as written.
+pub fn run_raw(plugins: &[Arc<Plugin>], sets: &[&str], entries: Vec<Entry>, options: RunOptions) -> (Vec<u8>, Summary) {
     let mut set = PluginSet::default();
     for plugin in plugins {
         set.push(plugin.clone()).unwrap();
@@ -108,7 +114,7 @@ pub fn run(plugins: &[Arc<Plugin>], sets: &[&str], entries: Vec<Entry>, options:
     let runner = Runner::new(&set, settings, options).unwrap();
     let mut out = Vec::new();
     let summary = runner.run(entries, &mut out, &Silent).unwrap();
-    (parse_lines(&out), summary)
+    (out, summary)
 }
 
 /// Parses JSON Lines, checking each line is one JSON object.

@@ -1,0 +1,64 @@
+//! Misbehaving plugins: a panic, a failure, bad spans and a record flood
+//! each become errors on that document only; the other documents and the
+//! run go on.
+
+mod common;
+
+use common::*;
+use gleaner_host::RunOptions;
+
+fn faulty_run(texts: &[&str], options: RunOptions) -> (Vec<serde_json::Value>, gleaner_host::Summary) {
+    let entries = texts.iter().enumerate().map(|(i, t)| doc(&format!("d{i}"), t)).collect();
+    run(&[load(&faulty())], &[], entries, options)
+}
+
+#[test]
+fn a_panic_is_an_error_on_that_document_only() {
+    let (lines, summary) = faulty_run(&["before", "boom @PANIC here", "after"], RunOptions::default());
+    assert_eq!(lines.len(), 3);
+    let errs = errors(&lines[1]);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].starts_with("faulty: plugin panicked: marker @PANIC in document d1"), "{errs:?}");
+    assert!(records(&lines[1], "faulty").is_empty());
+    for ok in [&lines[0], &lines[2]] {
+        assert!(errors(ok).is_empty());
+        assert_eq!(records(ok, "faulty")[0]["kind"], "length");
+    }
+    assert_eq!(summary.lines_with_errors, 1);
+    assert_eq!(summary.plugin_errors, vec![("faulty".to_owned(), 1)]);
+}
+
+#[test]
+fn a_failed_document_keeps_its_line_and_the_others_are_fine() {
+    let (lines, summary) = faulty_run(&["@FAIL please", "fine", "@FAIL again"], RunOptions::default());
+    assert_eq!(lines.iter().map(|l| errors(l).len()).collect::<Vec<_>>(), [1, 0, 1]);
+    assert!(errors(&lines[0])[0].contains("marker @FAIL in document d0"));
+    assert_eq!(records(&lines[1], "faulty").len(), 1);
+    assert!(summary.has_errors());
+}
+
+#[test]
+fn bad_spans_become_errors_and_are_never_written() {
+    let text = "caf\u{e9} @BADSPAN";
+    let (lines, _) = faulty_run(&[text], RunOptions::default());
+    let errs = errors(&lines[0]);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(errs[0].contains(&format!("span 0..{} is outside the text ({} bytes)", text.len() + 10, text.len())), "{errs:?}");
+    assert!(errs[1].contains("span 4..5 cuts through a UTF-8 character"), "{errs:?}");
+    // Only the good record is kept, and every kept span is inside the text.
+    let kept = records(&lines[0], "faulty");
+    assert_eq!(kept.len(), 1);
+    assert_eq!((kept[0]["start"].as_u64(), kept[0]["end"].as_u64()), (Some(0), Some(text.len() as u64)));
+}
+
+#[test]
+fn a_record_flood_is_capped_with_one_error() {
+    let options = RunOptions { max_records: 50, ..RunOptions::default() };
+    let (lines, summary) = faulty_run(&["@FLOOD", "calm"], options);
+    assert_eq!(records(&lines[0], "faulty").len(), 50);
+    let errs = errors(&lines[0]);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].contains("more than 50 records"), "{errs:?}");
+    assert_eq!(records(&lines[1], "faulty").len(), 1, "the next document is not affected");
+    assert_eq!(summary.records, 51);
+}
