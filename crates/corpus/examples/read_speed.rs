@@ -22,7 +22,9 @@ fn main() {
                 docs += 1;
                 text_bytes += doc.text.len() as u64;
             }
-            Entry::Bad { source, message, .. } => {
+            Entry::Bad {
+                source, message, ..
+            } => {
                 bad += 1;
                 eprintln!("bad: {source}: {message}");
             }

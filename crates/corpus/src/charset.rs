@@ -123,9 +123,14 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 fn attribute_label(tag: &[u8], name: &[u8]) -> Option<&'static Encoding> {
     for at in memchr::memmem::find_iter(tag, name) {
         let rest = tag[at + name.len()..].trim_ascii_start();
-        let Some(rest) = rest.strip_prefix(b"=") else { continue };
+        let Some(rest) = rest.strip_prefix(b"=") else {
+            continue;
+        };
         let rest = rest.trim_ascii_start();
-        let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or_else(|| rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
         let label_end = rest
             .iter()
             .position(|&b| !(b.is_ascii_alphanumeric() || b"-_.:".contains(&b)))
@@ -218,8 +223,14 @@ mod tests {
 
     #[test]
     fn content_type_header_charset() {
-        assert_eq!(content_type_charset("text/html; charset=\"UTF-8\""), Some("UTF-8"));
-        assert_eq!(content_type_charset("text/html;charset=iso-8859-1; x=y"), Some("iso-8859-1"));
+        assert_eq!(
+            content_type_charset("text/html; charset=\"UTF-8\""),
+            Some("UTF-8")
+        );
+        assert_eq!(
+            content_type_charset("text/html;charset=iso-8859-1; x=y"),
+            Some("iso-8859-1")
+        );
         assert_eq!(content_type_charset("text/html"), None);
     }
 }

@@ -105,7 +105,10 @@ pub(crate) fn open_file(
 }
 
 /// Opens stdin, sniffing gzip or zstd from its first bytes.
-pub(crate) fn open_stdin(max_decompressed_bytes: u64, progress: &Arc<AtomicU64>) -> io::Result<Stream> {
+pub(crate) fn open_stdin(
+    max_decompressed_bytes: u64,
+    progress: &Arc<AtomicU64>,
+) -> io::Result<Stream> {
     open_sniffed(io::stdin(), max_decompressed_bytes, progress)
 }
 
@@ -135,7 +138,10 @@ fn wrap<R: Read + Send + 'static>(raw: R, codec: Codec, cap: u64, pipelined: boo
                 cap,
             }
         }
-        Codec::Gzip => Box::new(Capped::new(flate2::read::MultiGzDecoder::new(BufReader::new(raw)), cap)),
+        Codec::Gzip => Box::new(Capped::new(
+            flate2::read::MultiGzDecoder::new(BufReader::new(raw)),
+            cap,
+        )),
         Codec::Zstd => match zstd::stream::read::Decoder::new(raw) {
             Ok(decoder) => Box::new(Capped::new(decoder, cap)),
             // Creating a decoder context fails only when out of memory.
@@ -200,7 +206,10 @@ impl Pipelined {
             }
         };
         let (fallback_sender, fallback) = mpsc::sync_channel(1);
-        if let Err(err) = std::thread::Builder::new().name("gleaner-decompress".into()).spawn(worker) {
+        if let Err(err) = std::thread::Builder::new()
+            .name("gleaner-decompress".into())
+            .spawn(worker)
+        {
             // No thread to be had: report it as the stream's error.
             let _ = fallback_sender.send(Err(err));
             return Pipelined::new(fallback, recycle);
@@ -294,7 +303,10 @@ struct Capped<R> {
 
 impl<R> Capped<R> {
     fn new(inner: R, cap: u64) -> Self {
-        Capped { inner, remaining: cap }
+        Capped {
+            inner,
+            remaining: cap,
+        }
     }
 }
 
@@ -311,7 +323,9 @@ impl<R: Read> Read for Capped<R> {
                 _ => Err(io::Error::other(CapExceeded)),
             };
         }
-        let len = buf.len().min(usize::try_from(self.remaining).unwrap_or(usize::MAX));
+        let len = buf
+            .len()
+            .min(usize::try_from(self.remaining).unwrap_or(usize::MAX));
         let n = self.inner.read(&mut buf[..len])?;
         self.remaining -= n as u64;
         Ok(n)
@@ -336,7 +350,10 @@ mod tests {
 
     #[test]
     fn codec_from_extension() {
-        assert_eq!(Codec::from_file_name("a.jsonl.gz"), (Codec::Gzip, "a.jsonl"));
+        assert_eq!(
+            Codec::from_file_name("a.jsonl.gz"),
+            (Codec::Gzip, "a.jsonl")
+        );
         assert_eq!(Codec::from_file_name("a.warc.ZST"), (Codec::Zstd, "a.warc"));
         assert_eq!(Codec::from_file_name("a.jsonl"), (Codec::Plain, "a.jsonl"));
     }
@@ -348,7 +365,9 @@ mod tests {
     }
 
     fn sample() -> Vec<u8> {
-        (0..200_000).flat_map(|n: u32| format!("line {n}\n").into_bytes()).collect()
+        (0..200_000)
+            .flat_map(|n: u32| format!("line {n}\n").into_bytes())
+            .collect()
     }
 
     #[test]
@@ -358,7 +377,11 @@ mod tests {
         std::io::Write::write_all(&mut gz, &data).unwrap();
         let gz = gz.finish().unwrap();
         let zst = zstd::encode_all(&data[..], 1).unwrap();
-        for (expected, input) in [(Codec::Plain, data.clone()), (Codec::Gzip, gz), (Codec::Zstd, zst)] {
+        for (expected, input) in [
+            (Codec::Plain, data.clone()),
+            (Codec::Gzip, gz),
+            (Codec::Zstd, zst),
+        ] {
             let progress = Arc::new(AtomicU64::new(0));
             let size = input.len() as u64;
             let mut stream = open_sniffed(io::Cursor::new(input), u64::MAX, &progress).unwrap();
@@ -375,7 +398,9 @@ mod tests {
         let progress = Arc::new(AtomicU64::new(0));
         let mut stream = open_sniffed(io::Cursor::new(zst), 1000, &progress).unwrap();
         let err = read_all(&mut stream).unwrap_err();
-        assert!(stream.describe_error(&err).starts_with("decompressed data exceeds the 1000 bytes limit"));
+        assert!(stream
+            .describe_error(&err)
+            .starts_with("decompressed data exceeds the 1000 bytes limit"));
     }
 
     #[test]

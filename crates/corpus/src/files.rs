@@ -49,7 +49,12 @@ pub(crate) struct InputFile {
 /// keeps its name.
 pub(crate) fn strip_extension(name: &str, kind: FileKind) -> &str {
     match name.rsplit_once('.') {
-        Some((stem, _)) if !stem.is_empty() && Format::from_extension(name).and_then(FileKind::from_format) == Some(kind) => stem,
+        Some((stem, _))
+            if !stem.is_empty()
+                && Format::from_extension(name).and_then(FileKind::from_format) == Some(kind) =>
+        {
+            stem
+        }
         _ => name,
     }
 }
@@ -61,7 +66,13 @@ pub(crate) fn open(
     progress: &Arc<AtomicU64>,
 ) -> Box<dyn Iterator<Item = Entry> + Send> {
     let pipelined = matches!(file.kind, FileKind::Jsonl | FileKind::Warc);
-    match compress::open_file(&file.path, file.codec, options.max_decompressed_bytes, progress, pipelined) {
+    match compress::open_file(
+        &file.path,
+        file.codec,
+        options.max_decompressed_bytes,
+        progress,
+        pipelined,
+    ) {
         Ok(stream) => reader_for(file.kind, stream, file.source, file.id, options),
         Err(err) => Box::new(std::iter::once(Entry::Error {
             source: file.source,
@@ -81,12 +92,20 @@ pub(crate) fn reader_for(
     match kind {
         FileKind::Jsonl => Box::new(JsonlReader::new(stream, source, Arc::clone(options))),
         FileKind::Warc => Box::new(WarcReader::new(stream, source, Arc::clone(options))),
-        FileKind::Text | FileKind::Html => Box::new(std::iter::once(read_document(kind, stream, source, id, options))),
+        FileKind::Text | FileKind::Html => Box::new(std::iter::once(read_document(
+            kind, stream, source, id, options,
+        ))),
     }
 }
 
 /// Reads a one-document file, holding at most `max_doc_bytes` of it.
-fn read_document(kind: FileKind, mut stream: Stream, source: String, id: String, options: &ReaderOptions) -> Entry {
+fn read_document(
+    kind: FileKind,
+    mut stream: Stream,
+    source: String,
+    id: String,
+    options: &ReaderOptions,
+) -> Entry {
     let mut bytes = Vec::new();
     let limit = options.max_doc_bytes as u64;
     let read = (&mut stream.reader).take(limit + 1).read_to_end(&mut bytes);
@@ -111,7 +130,10 @@ fn read_document(kind: FileKind, mut stream: Stream, source: String, id: String,
             charset::decode_html(&bytes, None, options.strict_utf8, &mut warnings),
             "text/html",
         ),
-        _ => (decode_text(bytes, options.strict_utf8, &mut warnings), "text/plain"),
+        _ => (
+            decode_text(bytes, options.strict_utf8, &mut warnings),
+            "text/plain",
+        ),
     };
     match text {
         Ok(text) => Entry::Doc(SourceDoc {
@@ -124,7 +146,11 @@ fn read_document(kind: FileKind, mut stream: Stream, source: String, id: String,
             meta: Vec::new(),
             warnings,
         }),
-        Err(message) => Entry::Bad { id, source, message },
+        Err(message) => Entry::Bad {
+            id,
+            source,
+            message,
+        },
     }
 }
 
@@ -223,7 +249,9 @@ impl Iterator for Walk {
             }
         }
         while let Some(path) = self.pending.pop() {
-            let Ok(link) = std::fs::symlink_metadata(&path) else { continue };
+            let Ok(link) = std::fs::symlink_metadata(&path) else {
+                continue;
+            };
             if link.is_dir() {
                 if let Err(err) = self.expand(&path) {
                     return Some(Err(folder_error(&path, &err)));

@@ -59,7 +59,11 @@ pub(crate) fn parse_response(block: &[u8]) -> Result<Response<'_>, String> {
             headers.push((name.trim().to_owned(), value.trim().to_owned()));
         }
     }
-    Ok(Response { status, headers, body })
+    Ok(Response {
+        status,
+        headers,
+        body,
+    })
 }
 
 /// Undoes the chunked transfer encoding, keeping at most `limit + 1`
@@ -73,7 +77,9 @@ pub(crate) fn decode_chunked(body: &[u8], limit: usize, warnings: &mut Vec<Strin
     while let Some(line_end) = memchr::memchr(b'\n', rest) {
         let size_line = String::from_utf8_lossy(&rest[..line_end]);
         let size_text = size_line.split(';').next().unwrap_or_default().trim();
-        let Ok(size) = usize::from_str_radix(size_text, 16) else { break };
+        let Ok(size) = usize::from_str_radix(size_text, 16) else {
+            break;
+        };
         rest = &rest[line_end + 1..];
         if size == 0 {
             return out;
@@ -86,13 +92,20 @@ pub(crate) fn decode_chunked(body: &[u8], limit: usize, warnings: &mut Vec<Strin
         }
         chunks += 1;
         rest = &rest[size..];
-        rest = rest.strip_prefix(b"\r\n").or_else(|| rest.strip_prefix(b"\n")).unwrap_or(rest);
+        rest = rest
+            .strip_prefix(b"\r\n")
+            .or_else(|| rest.strip_prefix(b"\n"))
+            .unwrap_or(rest);
     }
     if chunks == 0 {
-        warnings.push("declared chunked transfer encoding but the body is not chunked: used as it is".into());
+        warnings.push(
+            "declared chunked transfer encoding but the body is not chunked: used as it is".into(),
+        );
         return body[..body.len().min(limit + 1)].to_vec();
     }
-    warnings.push(format!("chunked body broken or cut after {chunks} chunks: kept what was decoded"));
+    warnings.push(format!(
+        "chunked body broken or cut after {chunks} chunks: kept what was decoded"
+    ));
     out
 }
 
@@ -110,25 +123,37 @@ pub(crate) fn decode_content(
         "gzip" | "x-gzip" if body.starts_with(&[0x1f, 0x8b]) => {
             read_limited(flate2::read::MultiGzDecoder::new(&body[..]), limit)
         }
-        "deflate" if body.first().is_some_and(|b| b & 0x0f == 8) && body.len() >= 2 && u16::from_be_bytes([body[0], body[1]]) % 31 == 0 => {
+        "deflate"
+            if body.first().is_some_and(|b| b & 0x0f == 8)
+                && body.len() >= 2
+                && u16::from_be_bytes([body[0], body[1]]) % 31 == 0 =>
+        {
             read_limited(flate2::read::ZlibDecoder::new(&body[..]), limit)
         }
         "deflate" => read_limited(flate2::read::DeflateDecoder::new(&body[..]), limit),
-        "zstd" if body.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) => match zstd::stream::read::Decoder::new(&body[..]) {
-            Ok(decoder) => read_limited(decoder, limit),
-            Err(err) => (Vec::new(), Some(err)),
-        },
+        "zstd" if body.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) => {
+            match zstd::stream::read::Decoder::new(&body[..]) {
+                Ok(decoder) => read_limited(decoder, limit),
+                Err(err) => (Vec::new(), Some(err)),
+            }
+        }
         "gzip" | "x-gzip" | "zstd" => {
-            warnings.push(format!("declared Content-Encoding {encoding} but the body is not encoded: used as it is"));
+            warnings.push(format!(
+                "declared Content-Encoding {encoding} but the body is not encoded: used as it is"
+            ));
             return Ok(body);
         }
         _ => return Err(format!("unsupported HTTP Content-Encoding `{encoding}`")),
     };
     match decoded {
         (out, None) => Ok(out),
-        (out, Some(err)) if out.is_empty() => Err(format!("cannot undo HTTP Content-Encoding {encoding}: {err}")),
+        (out, Some(err)) if out.is_empty() => Err(format!(
+            "cannot undo HTTP Content-Encoding {encoding}: {err}"
+        )),
         (out, Some(err)) => {
-            warnings.push(format!("{encoding} body cut or corrupt ({err}): kept what was decoded"));
+            warnings.push(format!(
+                "{encoding} body cut or corrupt ({err}): kept what was decoded"
+            ));
             Ok(out)
         }
     }
@@ -152,7 +177,10 @@ mod tests {
         let block = b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html;\r\n charset=utf-8\r\nX-A: b\r\n\r\n<p>gone</p>";
         let response = parse_response(block).unwrap();
         assert_eq!(response.status, 404);
-        assert_eq!(response.header("content-type"), Some("text/html; charset=utf-8"));
+        assert_eq!(
+            response.header("content-type"),
+            Some("text/html; charset=utf-8")
+        );
         assert_eq!(response.body, b"<p>gone</p>");
         assert!(parse_response(b"GET / HTTP/1.1\r\n\r\n").is_err());
         assert!(parse_response(b"HTTP/1.1 OK\r\n\r\n").is_err());
@@ -165,7 +193,10 @@ mod tests {
         assert_eq!(decode_chunked(body, 100, &mut warnings), b"Hello, world");
         assert!(warnings.is_empty());
         // Cut in the second chunk: the first is kept.
-        assert_eq!(decode_chunked(b"5\r\nHello\r\n7\r\n, wo", 100, &mut warnings), b"Hello");
+        assert_eq!(
+            decode_chunked(b"5\r\nHello\r\n7\r\n, wo", 100, &mut warnings),
+            b"Hello"
+        );
         assert_eq!(warnings.len(), 1);
         // Not chunked at all.
         assert_eq!(decode_chunked(b"<html>", 100, &mut warnings), b"<html>");
@@ -179,13 +210,22 @@ mod tests {
         gz.write_all(b"<p>zipped</p>").unwrap();
         let gz = gz.finish().unwrap();
         let mut warnings = Vec::new();
-        assert_eq!(decode_content(gz.clone(), "gzip", 100, &mut warnings).unwrap(), b"<p>zipped</p>");
+        assert_eq!(
+            decode_content(gz.clone(), "gzip", 100, &mut warnings).unwrap(),
+            b"<p>zipped</p>"
+        );
         let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
         zlib.write_all(b"<p>deflated</p>").unwrap();
-        assert_eq!(decode_content(zlib.finish().unwrap(), "deflate", 100, &mut warnings).unwrap(), b"<p>deflated</p>");
+        assert_eq!(
+            decode_content(zlib.finish().unwrap(), "deflate", 100, &mut warnings).unwrap(),
+            b"<p>deflated</p>"
+        );
         assert!(warnings.is_empty());
         // Declared but already decoded.
-        assert_eq!(decode_content(b"<p>plain</p>".to_vec(), "gzip", 100, &mut warnings).unwrap(), b"<p>plain</p>");
+        assert_eq!(
+            decode_content(b"<p>plain</p>".to_vec(), "gzip", 100, &mut warnings).unwrap(),
+            b"<p>plain</p>"
+        );
         assert_eq!(warnings.len(), 1);
         assert!(decode_content(b"x".to_vec(), "br", 100, &mut warnings).is_err());
         // Cut gzip keeps its decoded part.
@@ -194,7 +234,13 @@ mod tests {
             write!(big, "<p>paragraph {n}</p>").unwrap();
         }
         let big = big.finish().unwrap();
-        let cut = decode_content(big[..big.len() - 30].to_vec(), "gzip", 1 << 20, &mut warnings).unwrap();
+        let cut = decode_content(
+            big[..big.len() - 30].to_vec(),
+            "gzip",
+            1 << 20,
+            &mut warnings,
+        )
+        .unwrap();
         assert!(cut.starts_with(b"<p>paragraph 0</p>") && cut.len() > 1000);
     }
 }

@@ -45,7 +45,10 @@ impl JsonlReader {
     }
 
     fn line_limit(&self) -> usize {
-        self.options.max_doc_bytes.saturating_mul(2).saturating_add(1 << 20)
+        self.options
+            .max_doc_bytes
+            .saturating_mul(2)
+            .saturating_add(1 << 20)
     }
 
     fn parse_line(&self, line: &[u8]) -> Entry {
@@ -62,9 +65,11 @@ impl JsonlReader {
         };
         let line = line.strip_prefix('\u{FEFF}').unwrap_or(&line);
         let mut deserializer = serde_json::Deserializer::from_str(line);
-        let record = match (RecordSeed { options: &self.options })
-            .deserialize(&mut deserializer)
-            .and_then(|record| deserializer.end().map(|()| record))
+        let record = match (RecordSeed {
+            options: &self.options,
+        })
+        .deserialize(&mut deserializer)
+        .and_then(|record| deserializer.end().map(|()| record))
         {
             Ok(record) => record,
             Err(err) => return bad(None, format!("invalid JSON: {}", json_error_message(&err))),
@@ -87,14 +92,19 @@ impl JsonlReader {
             }
         };
         if text.len() > self.options.max_doc_bytes {
-            return bad(record.id, too_big_message(text.len() as u64, self.options.max_doc_bytes));
+            return bad(
+                record.id,
+                too_big_message(text.len() as u64, self.options.max_doc_bytes),
+            );
         }
         let text = replace_nul(text.into_owned(), &mut warnings);
         Entry::Doc(SourceDoc {
             id: record.id.unwrap_or_else(|| source.clone()),
             source,
             text,
-            content_type: record.content_type.unwrap_or_else(|| default_type.to_owned()),
+            content_type: record
+                .content_type
+                .unwrap_or_else(|| default_type.to_owned()),
             date: record.date,
             url: record.url,
             meta: record.meta,

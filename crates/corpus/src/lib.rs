@@ -304,7 +304,9 @@ impl Corpus {
                 if is_stdin(input) {
                     return None;
                 }
-                let Ok(metadata) = std::fs::metadata(input) else { continue };
+                let Ok(metadata) = std::fs::metadata(input) else {
+                    continue;
+                };
                 if metadata.is_dir() {
                     let walk = Walk::new(input.clone(), self.file_kind_override());
                     total += walk
@@ -336,11 +338,21 @@ impl Corpus {
         if is_stdin(&input) {
             let kind = match options.format {
                 None => FileKind::Jsonl,
-                Some(Format::Dir) => return Some(error("<stdin>", "--format dir needs a folder, not stdin")),
+                Some(Format::Dir) => {
+                    return Some(error("<stdin>", "--format dir needs a folder, not stdin"))
+                }
                 Some(format) => FileKind::from_format(format)?,
             };
             match compress::open_stdin(options.max_decompressed_bytes, &self.progress) {
-                Ok(stream) => self.current = Some(files::reader_for(kind, stream, "<stdin>".into(), "stdin".into(), options)),
+                Ok(stream) => {
+                    self.current = Some(files::reader_for(
+                        kind,
+                        stream,
+                        "<stdin>".into(),
+                        "stdin".into(),
+                        options,
+                    ))
+                }
                 Err(err) => return Some(error("<stdin>", format!("cannot read: {err}"))),
             }
             return None;
@@ -354,10 +366,15 @@ impl Corpus {
             self.walk = Some(Walk::new(input, self.file_kind_override()));
             return None;
         }
-        let file_name = input.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        let file_name = input
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let (codec, name) = Codec::from_file_name(&file_name);
         let kind = match options.format {
-            Some(Format::Dir) => return Some(error(&shown, "--format dir needs a folder, not a file")),
+            Some(Format::Dir) => {
+                return Some(error(&shown, "--format dir needs a folder, not a file"))
+            }
             Some(format) => FileKind::from_format(format),
             None => Format::from_extension(name).and_then(FileKind::from_format),
         };
@@ -465,7 +482,10 @@ mod tests {
         assert_eq!("jsonl".parse::<Format>(), Ok(Format::Jsonl));
         assert_eq!("HTML".parse::<Format>(), Ok(Format::Html));
         let err = "csv".parse::<Format>().unwrap_err().to_string();
-        assert!(err.contains("`csv`") && err.contains("dir, jsonl, warc, text, html"), "{err}");
+        assert!(
+            err.contains("`csv`") && err.contains("dir, jsonl, warc, text, html"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -15,7 +15,11 @@ pub(crate) enum LineRead {
 
 /// Reads one line into `line` (without the newline), storing at most
 /// `limit` bytes: a longer line is consumed to its end but not stored.
-pub(crate) fn read_line_limited(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> io::Result<LineRead> {
+pub(crate) fn read_line_limited(
+    reader: &mut dyn BufRead,
+    line: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<LineRead> {
     let mut length: u64 = 0;
     let mut started = false;
     let mut too_long = false;
@@ -47,7 +51,11 @@ pub(crate) fn read_line_limited(reader: &mut dyn BufRead, line: &mut Vec<u8>, li
         let consumed = newline.map_or(available.len(), |at| at + 1);
         reader.consume(consumed);
         if newline.is_some() {
-            return Ok(if too_long { LineRead::TooLong(length) } else { LineRead::Line });
+            return Ok(if too_long {
+                LineRead::TooLong(length)
+            } else {
+                LineRead::Line
+            });
         }
     }
 }
@@ -61,15 +69,27 @@ mod tests {
         let data = format!("short\n{}\nafter", "x".repeat(100));
         let mut reader = data.as_bytes();
         let mut line = Vec::new();
-        assert!(matches!(read_line_limited(&mut reader, &mut line, 10).unwrap(), LineRead::Line));
+        assert!(matches!(
+            read_line_limited(&mut reader, &mut line, 10).unwrap(),
+            LineRead::Line
+        ));
         assert_eq!(line, b"short");
         line.clear();
-        assert!(matches!(read_line_limited(&mut reader, &mut line, 10).unwrap(), LineRead::TooLong(100)));
+        assert!(matches!(
+            read_line_limited(&mut reader, &mut line, 10).unwrap(),
+            LineRead::TooLong(100)
+        ));
         assert!(line.len() <= 10);
         line.clear();
-        assert!(matches!(read_line_limited(&mut reader, &mut line, 10).unwrap(), LineRead::Line));
+        assert!(matches!(
+            read_line_limited(&mut reader, &mut line, 10).unwrap(),
+            LineRead::Line
+        ));
         assert_eq!(line, b"after");
         line.clear();
-        assert!(matches!(read_line_limited(&mut reader, &mut line, 10).unwrap(), LineRead::End));
+        assert!(matches!(
+            read_line_limited(&mut reader, &mut line, 10).unwrap(),
+            LineRead::End
+        ));
     }
 }

@@ -5,7 +5,11 @@ use std::borrow::Cow;
 
 /// Decodes UTF-8 bytes. Invalid sequences are replaced by U+FFFD with a
 /// warning, or, in strict mode, make the document bad: `Err(message)`.
-pub(crate) fn decode_utf8(bytes: Vec<u8>, strict: bool, warnings: &mut Vec<String>) -> Result<String, String> {
+pub(crate) fn decode_utf8(
+    bytes: Vec<u8>,
+    strict: bool,
+    warnings: &mut Vec<String>,
+) -> Result<String, String> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(err) => {
@@ -13,7 +17,9 @@ pub(crate) fn decode_utf8(bytes: Vec<u8>, strict: bool, warnings: &mut Vec<Strin
             if strict {
                 Err(format!("invalid UTF-8 at byte {at} (strict UTF-8 mode)"))
             } else {
-                warnings.push(format!("invalid UTF-8 replaced at byte {at} (lossy decoding)"));
+                warnings.push(format!(
+                    "invalid UTF-8 replaced at byte {at} (lossy decoding)"
+                ));
                 Ok(String::from_utf8_lossy(err.as_bytes()).into_owned())
             }
         }
@@ -33,7 +39,9 @@ pub(crate) fn decode_utf8_borrowed<'a>(
             if strict {
                 Err(format!("invalid UTF-8 at byte {at} (strict UTF-8 mode)"))
             } else {
-                warnings.push(format!("invalid UTF-8 replaced at byte {at} (lossy decoding)"));
+                warnings.push(format!(
+                    "invalid UTF-8 replaced at byte {at} (lossy decoding)"
+                ));
                 Ok(String::from_utf8_lossy(bytes))
             }
         }
@@ -66,7 +74,10 @@ mod tests {
         let mut warnings = Vec::new();
         let text = decode_utf8(bytes.clone(), false, &mut warnings).unwrap();
         assert_eq!(text, "caf\u{FFFD} ok");
-        assert_eq!(warnings, ["invalid UTF-8 replaced at byte 3 (lossy decoding)"]);
+        assert_eq!(
+            warnings,
+            ["invalid UTF-8 replaced at byte 3 (lossy decoding)"]
+        );
         let err = decode_utf8(bytes, true, &mut Vec::new()).unwrap_err();
         assert!(err.contains("byte 3"), "{err}");
     }
@@ -74,7 +85,10 @@ mod tests {
     #[test]
     fn nul_is_replaced_with_a_warning() {
         let mut warnings = Vec::new();
-        assert_eq!(replace_nul("a\0b\0".into(), &mut warnings), "a\u{FFFD}b\u{FFFD}");
+        assert_eq!(
+            replace_nul("a\0b\0".into(), &mut warnings),
+            "a\u{FFFD}b\u{FFFD}"
+        );
         assert_eq!(warnings, ["2 NUL characters replaced by U+FFFD"]);
         let mut none = Vec::new();
         assert_eq!(replace_nul("clean".into(), &mut none), "clean");

@@ -10,19 +10,27 @@
 //! - `conversion` records of `text/plain` (Common Crawl's WET files).
 //!
 //! Other records (warcinfo, request, metadata, revisit, images, redirects,
-//! error pages) are skipped without being held in memory. A document's id
-//! is its `WARC-Record-ID` without angle brackets (`urn:uuid:...`), else
+//! error pages) are skipped. A record is held in memory only up to
+//! `max_doc_bytes` + 1 MiB; a larger one is skipped unread (an
+//! [`Entry::Bad`] if it could have been a document). A document's id is
+//! its `WARC-Record-ID` without angle brackets (`urn:uuid:...`), else
 //! `<file>#<n>`; its source is `<file>#<n>`, `n` counting every record
-//! from 1; its url the `WARC-Target-URI` (wget's `<...>` removed), its date
-//! the `WARC-Date`.
+//! from 1; its url the `WARC-Target-URI` (wget's `<...>` removed), its
+//! date the `WARC-Date`.
 //!
-//! Damage: a record cut by the end of the input, or a read error (a
-//! clipped gzip member), is an [`Entry::Error`] naming the record and ends
-//! the file. A record whose `Content-Length` lies (no record separator
-//! where it says the record ends) is an [`Entry::Error`]; reading then
-//! resynchronises on the next `WARC/` version line, looking for it first
-//! inside the record's own bytes (the length was too long) and then after
-//! them (it was too short).
+//! Damage:
+//! - a record cut by the end of the input, or a read error (a clipped gzip
+//!   member), is an [`Entry::Error`] naming the record, and ends the file
+//!   (a broken compressed stream cannot be resumed);
+//! - a `Content-Length` a few bytes short (the next record starts within
+//!   64 bytes) is repaired: the document is kept, with a warning;
+//! - any other lying `Content-Length` (no record separator where it says
+//!   the record ends) is an [`Entry::Error`] for that record; reading then
+//!   resynchronises on the next `WARC/1.` version line, looked for first
+//!   inside the record's own bytes (the length was too long), then after
+//!   them (it was too short);
+//! - bytes that are not a record between records are skipped with an
+//!   [`Entry::Error`].
 
 use std::io::{self, BufRead, Read};
 use std::sync::Arc;
@@ -119,7 +127,11 @@ impl WarcReader {
                 message
             }
         };
-        let source = if self.record == 0 { self.name.clone() } else { self.record_source() };
+        let source = if self.record == 0 {
+            self.name.clone()
+        } else {
+            self.record_source()
+        };
         Entry::Error { source, message }
     }
 
@@ -130,11 +142,14 @@ impl WarcReader {
         let mut skipped = false;
         loop {
             self.line.clear();
-            let read = read_line_limited(&mut self.input, &mut self.line, MAX_HEADER_LINE).map_err(Damage::Read)?;
+            let read = read_line_limited(&mut self.input, &mut self.line, MAX_HEADER_LINE)
+                .map_err(Damage::Read)?;
             match read {
                 LineRead::End if skipped && !self.resync => {
                     self.done = true;
-                    return Err(Damage::Invalid("bytes that are not a WARC record before the end of the input".into()));
+                    return Err(Damage::Invalid(
+                        "bytes that are not a WARC record before the end of the input".into(),
+                    ));
                 }
                 LineRead::End => return Ok(None),
                 LineRead::Line if self.line.starts_with(b"WARC/") => {
@@ -155,11 +170,18 @@ impl WarcReader {
         let mut total = 0usize;
         loop {
             self.line.clear();
-            let read = read_line_limited(&mut self.input, &mut self.line, MAX_HEADER_LINE).map_err(Damage::Read)?;
+            let read = read_line_limited(&mut self.input, &mut self.line, MAX_HEADER_LINE)
+                .map_err(Damage::Read)?;
             let line = self.line.strip_suffix(b"\r").unwrap_or(&self.line);
             match read {
-                LineRead::End => return Err(Damage::Truncated("truncated record: the input ends in its header".into())),
-                LineRead::TooLong(_) => return Err(Damage::Invalid("WARC header line too long".into())),
+                LineRead::End => {
+                    return Err(Damage::Truncated(
+                        "truncated record: the input ends in its header".into(),
+                    ))
+                }
+                LineRead::TooLong(_) => {
+                    return Err(Damage::Invalid("WARC header line too long".into()))
+                }
                 LineRead::Line if line.is_empty() => break,
                 LineRead::Line => {}
             }
@@ -168,12 +190,16 @@ impl WarcReader {
                 return Err(Damage::Invalid("WARC header too long".into()));
             }
             let line = String::from_utf8_lossy(line);
-            let Some((name, value)) = line.split_once(':') else { continue };
+            let Some((name, value)) = line.split_once(':') else {
+                continue;
+            };
             let value = value.trim();
             match name.trim().to_ascii_lowercase().as_str() {
                 "warc-type" => header.warc_type = value.to_ascii_lowercase(),
                 "warc-record-id" => header.record_id = Some(strip_angle_brackets(value).to_owned()),
-                "warc-target-uri" => header.target_uri = Some(strip_angle_brackets(value).to_owned()),
+                "warc-target-uri" => {
+                    header.target_uri = Some(strip_angle_brackets(value).to_owned())
+                }
                 "warc-date" => header.date = Some(value.to_owned()),
                 "content-type" => header.content_type = value.to_owned(),
                 "content-length" => header.content_length = value.parse().ok(),
@@ -181,7 +207,9 @@ impl WarcReader {
             }
         }
         if header.content_length.is_none() {
-            return Err(Damage::Invalid("WARC record without a valid Content-Length".into()));
+            return Err(Damage::Invalid(
+                "WARC record without a valid Content-Length".into(),
+            ));
         }
         Ok(header)
     }
@@ -191,7 +219,10 @@ impl WarcReader {
         let media = media_type(&header.content_type);
         match header.warc_type.as_str() {
             "response" => media == "application/http" || media.is_empty(),
-            "resource" => matches!(media.as_str(), "text/html" | "text/plain" | "application/xhtml+xml"),
+            "resource" => matches!(
+                media.as_str(),
+                "text/html" | "text/plain" | "application/xhtml+xml"
+            ),
             "conversion" => media == "text/plain" || media.is_empty(),
             _ => false,
         }
@@ -205,11 +236,12 @@ impl WarcReader {
         let block_limit = self.options.max_doc_bytes.saturating_add(HTTP_HEADER_SLACK) as u64;
         if length > block_limit {
             // Too big to hold: skip it unread.
-            let skipped = io::copy(&mut (&mut self.input).take(length), &mut io::sink()).map_err(Damage::Read)?;
+            let skipped = io::copy(&mut (&mut self.input).take(length), &mut io::sink())
+                .map_err(Damage::Read)?;
             if skipped < length {
                 return Err(self.truncated(length, skipped, None));
             }
-                self.check_separator(None)?;
+            self.check_separator(None)?;
             if !Self::wanted(&header) {
                 return Ok(None);
             }
@@ -220,7 +252,10 @@ impl WarcReader {
             }));
         }
         let mut block = Vec::new();
-        (&mut self.input).take(length).read_to_end(&mut block).map_err(Damage::Read)?;
+        (&mut self.input)
+            .take(length)
+            .read_to_end(&mut block)
+            .map_err(Damage::Read)?;
         if (block.len() as u64) < length {
             return Err(self.truncated(length, block.len() as u64, Some(&block)));
         }
@@ -403,7 +438,9 @@ impl Iterator for WarcReader {
                 self.queued = entry;
                 return Some(Entry::Error {
                     source: self.record_source(),
-                    message: "bytes that are not a WARC record stand before this record: skipped them".into(),
+                    message:
+                        "bytes that are not a WARC record stand before this record: skipped them"
+                            .into(),
                 });
             }
             if entry.is_some() {
@@ -416,21 +453,40 @@ impl Iterator for WarcReader {
 
 /// The media type of a Content-Type value, lower-cased, without parameters.
 fn media_type(content_type: &str) -> String {
-    content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase()
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
 }
 
 /// `<http://example.com/>` → `http://example.com/` (wget writes them so).
 fn strip_angle_brackets(value: &str) -> &str {
-    value.strip_prefix('<').and_then(|v| v.strip_suffix('>')).unwrap_or(value)
+    value
+        .strip_prefix('<')
+        .and_then(|v| v.strip_suffix('>'))
+        .unwrap_or(value)
 }
 
 /// Whether an untyped body starts like an HTML page.
 fn looks_like_html(body: &[u8]) -> bool {
-    let start = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body).trim_ascii_start();
+    let start = body
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(body)
+        .trim_ascii_start();
     let head = start[..start.len().min(64)].to_ascii_lowercase();
-    [&b"<!doctype html"[..], b"<html", b"<head", b"<!--", b"<body", b"<meta", b"<title"]
-        .iter()
-        .any(|tag| head.starts_with(tag))
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<head",
+        b"<!--",
+        b"<body",
+        b"<meta",
+        b"<title",
+    ]
+    .iter()
+    .any(|tag| head.starts_with(tag))
 }
 
 /// The decompressed stream with a pushback buffer, so the reader can look

@@ -31,7 +31,13 @@ fn plain_jsonl_fields_meta_and_defaults() {
     assert_eq!(docs[0].meta, [("title".to_owned(), "First".to_owned())]);
 
     assert_eq!(docs[1].id, "7");
-    assert_eq!(docs[1].meta, [("source".into(), "wire".into()), ("score".into(), "0.5".into())]);
+    assert_eq!(
+        docs[1].meta,
+        [
+            ("source".into(), "wire".into()),
+            ("score".into(), "0.5".into())
+        ]
+    );
 
     // Blank line 3 skipped; line 4 has no id and carries HTML.
     assert_eq!(docs[2].id, format!("{shown}:4"));
@@ -64,13 +70,23 @@ fn configurable_field_names_and_content_type() {
 #[test]
 fn gzip_and_zstd_read_like_plain() {
     let dir = tempfile::tempdir().unwrap();
-    let plain = docs(read(&[&write(dir.path(), "n.jsonl", THREE_LINES.as_bytes())], ReaderOptions::default()));
-    for (name, data) in [("n.jsonl.gz", gzip(THREE_LINES.as_bytes())), ("n.jsonl.zst", zstd(THREE_LINES.as_bytes()))] {
+    let plain = docs(read(
+        &[&write(dir.path(), "n.jsonl", THREE_LINES.as_bytes())],
+        ReaderOptions::default(),
+    ));
+    for (name, data) in [
+        ("n.jsonl.gz", gzip(THREE_LINES.as_bytes())),
+        ("n.jsonl.zst", zstd(THREE_LINES.as_bytes())),
+    ] {
         let path = write(dir.path(), name, &data);
         let got = docs(read(&[&path], ReaderOptions::default()));
         assert_eq!(got.len(), 3, "{name}");
         for (a, b) in plain.iter().zip(&got) {
-            assert_eq!((&a.text, &a.meta, &a.date), (&b.text, &b.meta, &b.date), "{name}");
+            assert_eq!(
+                (&a.text, &a.meta, &a.date),
+                (&b.text, &b.meta, &b.date),
+                "{name}"
+            );
         }
         assert_eq!((&got[0].id[..], &got[1].id[..]), ("a1", "7"));
         assert!(got[0].source.ends_with(&format!("{name}:1")));
@@ -83,7 +99,10 @@ fn multi_member_gzip() {
     let mut data = gzip(b"{\"id\":\"1\",\"text\":\"one\"}\n");
     data.extend(gzip(b"{\"id\":\"2\",\"text\":\"two\"}\n"));
     let path = write(dir.path(), "m.jsonl.gz", &data);
-    let ids: Vec<String> = docs(read(&[&path], ReaderOptions::default())).into_iter().map(|d| d.id).collect();
+    let ids: Vec<String> = docs(read(&[&path], ReaderOptions::default()))
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
     assert_eq!(ids, ["1", "2"]);
 }
 
@@ -97,7 +116,11 @@ fn malformed_line_in_the_middle() {
     assert_eq!(entries.len(), 5);
     assert!(matches!(&entries[0], Entry::Doc(d) if d.id == "1"));
     match &entries[1] {
-        Entry::Bad { id, source, message } => {
+        Entry::Bad {
+            id,
+            source,
+            message,
+        } => {
             assert_eq!(source, &format!("{shown}:2"));
             assert_eq!(id, source);
             assert_eq!(message, "invalid JSON: expected `,` or `}` at column 11");
@@ -105,17 +128,27 @@ fn malformed_line_in_the_middle() {
         other => panic!("{other:?}"),
     }
     assert!(matches!(&entries[2], Entry::Bad { message, .. } if message.contains("a JSON object")));
-    assert!(matches!(&entries[3], Entry::Doc(d) if d.id == "4" && d.source == format!("{shown}:4")));
+    assert!(
+        matches!(&entries[3], Entry::Doc(d) if d.id == "4" && d.source == format!("{shown}:4"))
+    );
     // Valid JSON but a non-string text: bad, under its own id.
-    assert!(matches!(&entries[4], Entry::Bad { id, message, .. } if id == "5" && message.contains("`text` is not a string")));
+    assert!(
+        matches!(&entries[4], Entry::Bad { id, message, .. } if id == "5" && message.contains("`text` is not a string"))
+    );
 }
 
 #[test]
 fn missing_text_is_bad() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "t.jsonl", b"{\"id\":\"q\",\"title\":\"no body\"}\n");
+    let path = write(
+        dir.path(),
+        "t.jsonl",
+        b"{\"id\":\"q\",\"title\":\"no body\"}\n",
+    );
     let entries = read(&[&path], ReaderOptions::default());
-    assert!(matches!(&entries[..], [Entry::Bad { id, message, .. }] if id == "q" && message.contains("`text` or `html`")));
+    assert!(
+        matches!(&entries[..], [Entry::Bad { id, message, .. }] if id == "q" && message.contains("`text` or `html`"))
+    );
 }
 
 #[test]
@@ -142,32 +175,50 @@ fn oversize_document_and_overlong_line() {
     match &entries[1] {
         Entry::Bad { id, message, .. } => {
             assert_eq!(id, &format!("{shown}:2"));
-            assert!(message.starts_with("line is 3.0 MiB, over the"), "{message}");
+            assert!(
+                message.starts_with("line is 3.0 MiB, over the"),
+                "{message}"
+            );
         }
         other => panic!("{other:?}"),
     }
-    assert!(matches!(&entries[2], Entry::Doc(d) if d.id == "after" && d.source == format!("{shown}:3")));
+    assert!(
+        matches!(&entries[2], Entry::Doc(d) if d.id == "after" && d.source == format!("{shown}:3"))
+    );
 }
 
 #[test]
 fn invalid_utf8_lossy_and_strict() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "u.jsonl", b"{\"id\":\"u\",\"text\":\"caf\xe9\"}\n");
+    let path = write(
+        dir.path(),
+        "u.jsonl",
+        b"{\"id\":\"u\",\"text\":\"caf\xe9\"}\n",
+    );
     let docs = docs(read(&[&path], ReaderOptions::default()));
     assert_eq!(docs[0].text, "caf\u{FFFD}");
-    assert_eq!(docs[0].warnings, ["invalid UTF-8 replaced at byte 21 (lossy decoding)"]);
+    assert_eq!(
+        docs[0].warnings,
+        ["invalid UTF-8 replaced at byte 21 (lossy decoding)"]
+    );
     let strict = ReaderOptions {
         strict_utf8: true,
         ..ReaderOptions::default()
     };
     let entries = read(&[&path], strict);
-    assert!(matches!(&entries[..], [Entry::Bad { message, .. }] if message.contains("invalid UTF-8 at byte 21")));
+    assert!(
+        matches!(&entries[..], [Entry::Bad { message, .. }] if message.contains("invalid UTF-8 at byte 21"))
+    );
 }
 
 #[test]
 fn nul_characters_are_replaced_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "z.jsonl", b"{\"id\":\"z\",\"text\":\"a\\u0000b\"}\n");
+    let path = write(
+        dir.path(),
+        "z.jsonl",
+        b"{\"id\":\"z\",\"text\":\"a\\u0000b\"}\n",
+    );
     let docs = docs(read(&[&path], ReaderOptions::default()));
     assert_eq!(docs[0].text, "a\u{FFFD}b");
     assert_eq!(docs[0].warnings, ["1 NUL character replaced by U+FFFD"]);
@@ -176,13 +227,22 @@ fn nul_characters_are_replaced_with_a_warning() {
 #[test]
 fn crlf_bom_and_no_final_newline() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "w.jsonl", b"\xEF\xBB\xBF{\"id\":\"1\",\"text\":\"a\"}\r\n{\"id\":\"2\",\"text\":\"b\"}");
-    let ids: Vec<String> = docs(read(&[&path], ReaderOptions::default())).into_iter().map(|d| d.id).collect();
+    let path = write(
+        dir.path(),
+        "w.jsonl",
+        b"\xEF\xBB\xBF{\"id\":\"1\",\"text\":\"a\"}\r\n{\"id\":\"2\",\"text\":\"b\"}",
+    );
+    let ids: Vec<String> = docs(read(&[&path], ReaderOptions::default()))
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
     assert_eq!(ids, ["1", "2"]);
 }
 
 fn lines(count: usize) -> String {
-    (1..=count).map(|n| format!("{{\"id\":\"d{n}\",\"text\":\"document number {n} with some words\"}}\n")).collect()
+    (1..=count)
+        .map(|n| format!("{{\"id\":\"d{n}\",\"text\":\"document number {n} with some words\"}}\n"))
+        .collect()
 }
 
 #[test]
@@ -195,13 +255,22 @@ fn truncated_gzip_keeps_the_documents_before_it() {
     let (last, docs) = entries.split_last().unwrap();
     assert!(docs.len() > 100 && docs.len() < 5000, "{}", docs.len());
     for (n, entry) in docs.iter().enumerate() {
-        assert!(matches!(entry, Entry::Doc(d) if d.id == format!("d{}", n + 1)), "{entry:?}");
+        assert!(
+            matches!(entry, Entry::Doc(d) if d.id == format!("d{}", n + 1)),
+            "{entry:?}"
+        );
     }
     match last {
         Entry::Error { source, message } => {
             assert_eq!(source, &shown);
-            assert!(message.starts_with("truncated or corrupt gzip stream"), "{message}");
-            assert!(message.ends_with(&format!("after line {}", docs.len())), "{message}");
+            assert!(
+                message.starts_with("truncated or corrupt gzip stream"),
+                "{message}"
+            );
+            assert!(
+                message.ends_with(&format!("after line {}", docs.len())),
+                "{message}"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -215,9 +284,16 @@ fn truncated_zstd_keeps_the_documents_before_it() {
     let path = write(dir.path(), "cut.jsonl.zst", &full[..full.len() - 20]);
     let entries = read(&[&path], ReaderOptions::default());
     let (last, docs) = entries.split_last().unwrap();
-    assert!(docs.len() > 100 && docs.len() < 5000, "{} {last:?}", docs.len());
+    assert!(
+        docs.len() > 100 && docs.len() < 5000,
+        "{} {last:?}",
+        docs.len()
+    );
     assert!(docs.iter().all(|entry| matches!(entry, Entry::Doc(_))));
-    assert!(matches!(last, Entry::Error { message, .. } if message.starts_with("truncated or corrupt zstd stream")), "{last:?}");
+    assert!(
+        matches!(last, Entry::Error { message, .. } if message.starts_with("truncated or corrupt zstd stream")),
+        "{last:?}"
+    );
 }
 
 #[test]
@@ -226,7 +302,10 @@ fn decompression_bomb_is_cut_off() {
     // One short document, then 10 MB of blank lines.
     let mut data = b"{\"id\":\"first\",\"text\":\"kept\"}\n".to_vec();
     data.resize(10_000_000, b'\n');
-    for (name, compressed) in [("bomb.jsonl.gz", gzip(&data)), ("bomb.jsonl.zst", zstd(&data))] {
+    for (name, compressed) in [
+        ("bomb.jsonl.gz", gzip(&data)),
+        ("bomb.jsonl.zst", zstd(&data)),
+    ] {
         assert!(compressed.len() < 100_000);
         let path = write(dir.path(), name, &compressed);
         let options = ReaderOptions {
@@ -250,7 +329,9 @@ fn missing_file_is_an_error_and_reading_goes_on() {
     let good = write(dir.path(), "g.jsonl", b"{\"id\":\"g\",\"text\":\"t\"}\n");
     let missing = dir.path().join("missing.jsonl");
     let entries = read(&[&missing, &good], ReaderOptions::default());
-    assert!(matches!(&entries[0], Entry::Error { source, message } if source.ends_with("missing.jsonl") && message.starts_with("cannot read")));
+    assert!(
+        matches!(&entries[0], Entry::Error { source, message } if source.ends_with("missing.jsonl") && message.starts_with("cannot read"))
+    );
     assert!(matches!(&entries[1], Entry::Doc(d) if d.id == "g"));
 }
 
@@ -263,12 +344,17 @@ fn progress_and_total_bytes() {
     assert_eq!(corpus.total_bytes(), Some(data.len() as u64));
     let progress = corpus.progress();
     assert_eq!(corpus.count(), 2000);
-    assert_eq!(progress.load(std::sync::atomic::Ordering::Relaxed), data.len() as u64);
+    assert_eq!(
+        progress.load(std::sync::atomic::Ordering::Relaxed),
+        data.len() as u64
+    );
 }
 
 #[test]
 fn shared_news_corpus_reads_whole_and_in_order() {
-    let Some(shared) = common::shared() else { return };
+    let Some(shared) = common::shared() else {
+        return;
+    };
     let path = shared.join("corpus/news.jsonl.zst");
     if !path.exists() {
         eprintln!("note: {} is absent; test skipped", path.display());
@@ -277,11 +363,18 @@ fn shared_news_corpus_reads_whole_and_in_order() {
     let mut count = 0usize;
     let mut previous: Option<(String, String)> = None;
     for entry in gleaner_corpus::open(&[path], ReaderOptions::default()) {
-        let Entry::Doc(doc) = entry else { panic!("{entry:?}") };
+        let Entry::Doc(doc) = entry else {
+            panic!("{entry:?}")
+        };
         count += 1;
         assert!(doc.source.ends_with(&format!(":{count}")));
         assert!(!doc.text.is_empty());
-        let source = doc.meta.iter().find(|(key, _)| key == "source").map(|(_, v)| v.clone()).unwrap();
+        let source = doc
+            .meta
+            .iter()
+            .find(|(key, _)| key == "source")
+            .map(|(_, v)| v.clone())
+            .unwrap();
         // The file is ordered by source, then id.
         if let Some((prev_source, prev_id)) = &previous {
             if *prev_source == source {

@@ -73,7 +73,10 @@ fn check_crawl(entries: Vec<gleaner_corpus::Entry>, shown: &str) {
 fn plain_warc_keeps_html_responses_and_text_resources() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "crawl.warc", &crawl().concat());
-    check_crawl(read(&[&path], ReaderOptions::default()), &path.display().to_string());
+    check_crawl(
+        read(&[&path], ReaderOptions::default()),
+        &path.display().to_string(),
+    );
 }
 
 #[test]
@@ -86,7 +89,10 @@ fn gzip_per_record_whole_file_and_zstd() {
         ("crawl.warc.zst", zstd(&crawl().concat())),
     ] {
         let path = write(dir.path(), name, &data);
-        check_crawl(read(&[&path], ReaderOptions::default()), &path.display().to_string());
+        check_crawl(
+            read(&[&path], ReaderOptions::default()),
+            &path.display().to_string(),
+        );
     }
 }
 
@@ -102,7 +108,10 @@ fn truncated_last_record() {
     match &entries[1] {
         Entry::Error { source, message } => {
             assert_eq!(source, &format!("{}#7", path.display()));
-            assert_eq!(message, "truncated record: Content-Length is 12 bytes but the input ends after 8");
+            assert_eq!(
+                message,
+                "truncated record: Content-Length is 12 bytes but the input ends after 8"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -129,39 +138,62 @@ fn clipped_gzip_member() {
 fn lying(block: &[u8], claimed: usize) -> Vec<u8> {
     let honest = record("resource", 8, "Content-Type: text/plain\r\n", block);
     let text = String::from_utf8(honest).unwrap();
-    text.replace(&format!("Content-Length: {}", block.len()), &format!("Content-Length: {claimed}")).into_bytes()
+    text.replace(
+        &format!("Content-Length: {}", block.len()),
+        &format!("Content-Length: {claimed}"),
+    )
+    .into_bytes()
 }
 
 #[test]
 fn lying_content_length_too_short_and_too_long() {
     let dir = tempfile::tempdir().unwrap();
     let records = crawl();
-    let long_text = "A text much longer than its claimed length, so long that the next record is far away.".repeat(3);
-    for (case, liar) in [("short", lying(long_text.as_bytes(), 5)), ("long", lying(b"Short.", 200))] {
+    let long_text =
+        "A text much longer than its claimed length, so long that the next record is far away."
+            .repeat(3);
+    for (case, liar) in [
+        ("short", lying(long_text.as_bytes(), 5)),
+        ("long", lying(b"Short.", 200)),
+    ] {
         let data = [records[2].clone(), liar, records[6].clone()].concat();
         let path = write(dir.path(), &format!("{case}.warc"), &data);
         let entries = read(&[&path], ReaderOptions::default());
         assert_eq!(entries.len(), 3, "{case}: {entries:?}");
-        assert!(matches!(&entries[0], Entry::Doc(d) if d.source.ends_with("#1")), "{case}");
+        assert!(
+            matches!(&entries[0], Entry::Doc(d) if d.source.ends_with("#1")),
+            "{case}"
+        );
         assert!(
             matches!(&entries[1], Entry::Error { source, message } if source.ends_with("#2") && message.starts_with("Content-Length does not match")),
             "{case}: {:?}",
             entries[1]
         );
         // Resynchronised on the next record.
-        assert!(matches!(&entries[2], Entry::Doc(d) if d.source.ends_with("#3") && d.text == "Plain notes."), "{case}: {:?}", entries[2]);
+        assert!(
+            matches!(&entries[2], Entry::Doc(d) if d.source.ends_with("#3") && d.text == "Plain notes."),
+            "{case}: {:?}",
+            entries[2]
+        );
     }
 }
 
 #[test]
 fn content_length_a_few_bytes_short_is_repaired() {
     let dir = tempfile::tempdir().unwrap();
-    let data = [lying(b"Seven words and then two more.", 20), crawl()[6].clone()].concat();
+    let data = [
+        lying(b"Seven words and then two more.", 20),
+        crawl()[6].clone(),
+    ]
+    .concat();
     let path = write(dir.path(), "short.warc", &data);
     let docs = docs(read(&[&path], ReaderOptions::default()));
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0].text, "Seven words and then two more.");
-    assert_eq!(docs[0].warnings, ["WARC Content-Length is 10 bytes short of the record: extended to the next record"]);
+    assert_eq!(
+        docs[0].warnings,
+        ["WARC Content-Length is 10 bytes short of the record: extended to the next record"]
+    );
     assert_eq!(docs[1].text, "Plain notes.");
 }
 
@@ -190,7 +222,12 @@ fn oversize_response_is_bad() {
     let dir = tempfile::tempdir().unwrap();
     let body = format!("<html>{}</html>", "x".repeat(5000));
     let data = [
-        record("response", 1, RESPONSE, &http("200 OK", "Content-Type: text/html\r\n", body.as_bytes())),
+        record(
+            "response",
+            1,
+            RESPONSE,
+            &http("200 OK", "Content-Type: text/html\r\n", body.as_bytes()),
+        ),
         crawl()[6].clone(),
     ]
     .concat();
@@ -200,16 +237,27 @@ fn oversize_response_is_bad() {
         ..ReaderOptions::default()
     };
     let entries = read(&[&path], options);
-    assert!(matches!(&entries[0], Entry::Bad { id, message, .. } if id.ends_with("000000000001") && message.contains("over the 1000 bytes limit")), "{:?}", entries[0]);
+    assert!(
+        matches!(&entries[0], Entry::Bad { id, message, .. } if id.ends_with("000000000001") && message.contains("over the 1000 bytes limit")),
+        "{:?}",
+        entries[0]
+    );
     assert!(matches!(&entries[1], Entry::Doc(d) if d.text == "Plain notes."));
 }
 
 #[test]
 fn not_a_warc_file() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "wrong.warc", b"<html>this is no archive</html>\n");
+    let path = write(
+        dir.path(),
+        "wrong.warc",
+        b"<html>this is no archive</html>\n",
+    );
     let entries = read(&[&path], ReaderOptions::default());
-    assert!(matches!(&entries[..], [Entry::Error { message, .. }] if message.contains("not a WARC record")), "{entries:?}");
+    assert!(
+        matches!(&entries[..], [Entry::Error { message, .. }] if message.contains("not a WARC record")),
+        "{entries:?}"
+    );
 }
 
 fn shared_warc(name: &str) -> Option<std::path::PathBuf> {
@@ -224,11 +272,15 @@ fn shared_warc(name: &str) -> Option<std::path::PathBuf> {
 
 #[test]
 fn shared_dev_pages() {
-    let Some(path) = shared_warc("dev-pages.warc.gz") else { return };
+    let Some(path) = shared_warc("dev-pages.warc.gz") else {
+        return;
+    };
     let docs = docs(read(&[&path], ReaderOptions::default()));
     assert_eq!(docs.len(), 249);
     let mut ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
-    assert!(docs.iter().all(|d| d.content_type == "text/html" && d.url.is_some() && d.id.starts_with("urn:uuid:")));
+    assert!(docs.iter().all(|d| d.content_type == "text/html"
+        && d.url.is_some()
+        && d.id.starts_with("urn:uuid:")));
     // Records 2..=250 (record 1 is the warcinfo).
     assert!(docs[0].source.ends_with("#2") && docs[248].source.ends_with("#250"));
     ids.sort_unstable();
@@ -238,38 +290,72 @@ fn shared_dev_pages() {
 
 #[test]
 fn shared_common_crawl_sample() {
-    let Some(path) = shared_warc("commoncrawl-sample.warc.gz") else { return };
+    let Some(path) = shared_warc("commoncrawl-sample.warc.gz") else {
+        return;
+    };
     let docs = docs(read(&[&path], ReaderOptions::default()));
     assert_eq!(docs.len(), 16);
     // Its pages include windows-1251 and gb2312 ones: decoded, not mojibake.
-    assert!(docs.iter().any(|d| d.text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))));
-    assert!(docs.iter().any(|d| d.text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))));
+    assert!(docs.iter().any(|d| d
+        .text
+        .chars()
+        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))));
+    assert!(docs.iter().any(|d| d
+        .text
+        .chars()
+        .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))));
 }
 
 #[test]
 fn shared_edge_cases() {
-    let Some(clipped) = shared_warc("edge-cases/clipped.warc.gz") else { return };
+    let Some(clipped) = shared_warc("edge-cases/clipped.warc.gz") else {
+        return;
+    };
     let entries = read(&[&clipped], ReaderOptions::default());
-    assert!(matches!(entries.last(), Some(Entry::Error { source, .. }) if source.ends_with("clipped.warc.gz#1")), "{entries:?}");
+    assert!(
+        matches!(entries.last(), Some(Entry::Error { source, .. }) if source.ends_with("clipped.warc.gz#1")),
+        "{entries:?}"
+    );
 
     // Its response (record 3) holds 2 bytes more than its Content-Length
     // says (the gzip trailer of the payload): repaired, with a warning.
-    let Some(truncated) = shared_warc("edge-cases/example-trunc.warc") else { return };
+    let Some(truncated) = shared_warc("edge-cases/example-trunc.warc") else {
+        return;
+    };
     let docs_trunc = docs(read(&[&truncated], ReaderOptions::default()));
     assert_eq!(docs_trunc.len(), 1);
     assert!(docs_trunc[0].source.ends_with("#3") && docs_trunc[0].text.contains("</html>"));
-    assert!(docs_trunc[0].warnings[0].contains("2 bytes short"), "{:?}", docs_trunc[0].warnings);
+    assert!(
+        docs_trunc[0].warnings[0].contains("2 bytes short"),
+        "{:?}",
+        docs_trunc[0].warnings
+    );
 
-    let Some(chunked) = shared_warc("edge-cases/example-iana.org-chunked.warc") else { return };
+    let Some(chunked) = shared_warc("edge-cases/example-iana.org-chunked.warc") else {
+        return;
+    };
     let docs_chunked = docs(read(&[&chunked], ReaderOptions::default()));
     assert_eq!(docs_chunked.len(), 1);
     let text = &docs_chunked[0].text;
-    assert!(text.starts_with("<!doctype html>") && text.trim_end().ends_with("</html>"), "{}", &text[text.len().saturating_sub(100)..]);
-    assert!(!text.contains("\r\n1c37") && docs_chunked[0].warnings.is_empty(), "{:?}", docs_chunked[0].warnings);
+    assert!(
+        text.starts_with("<!doctype html>") && text.trim_end().ends_with("</html>"),
+        "{}",
+        &text[text.len().saturating_sub(100)..]
+    );
+    assert!(
+        !text.contains("\r\n1c37") && docs_chunked[0].warnings.is_empty(),
+        "{:?}",
+        docs_chunked[0].warnings
+    );
 
-    let Some(wget) = shared_warc("edge-cases/example-wget-bad-target-uri.warc.gz") else { return };
+    let Some(wget) = shared_warc("edge-cases/example-wget-bad-target-uri.warc.gz") else {
+        return;
+    };
     let entries = read(&[&wget], ReaderOptions::default());
-    let html: Vec<_> = entries.iter().filter(|e| matches!(e, Entry::Doc(d) if d.content_type == "text/html")).collect();
+    let html: Vec<_> = entries
+        .iter()
+        .filter(|e| matches!(e, Entry::Doc(d) if d.content_type == "text/html"))
+        .collect();
     assert_eq!(html.len(), 1, "{entries:?}");
     assert!(matches!(html[0], Entry::Doc(d) if d.url.as_deref() == Some("http://example.com/")));
 }
