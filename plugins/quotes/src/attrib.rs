@@ -23,6 +23,10 @@ pub struct Attribution {
     pub speaker: Option<(usize, usize)>,
     /// The reporting phrase.
     pub cue: (usize, usize),
+    /// What a pronoun or relative speaker refers to, when found nearby
+    /// ("Lynch" for "Lynch, who told Congress"; the subject of the
+    /// sentence for `X scolded him: "...," she said`).
+    pub refers: Option<(usize, usize)>,
 }
 
 /// A finding of one paragraph, before names are resolved.
@@ -374,7 +378,27 @@ impl<'a> Paragraph<'a> {
     }
 
     fn attribution(&self, speaker: Option<Range>, cue: Range) -> Attribution {
-        Attribution { speaker: speaker.map(|r| self.byte_span(r)), cue: self.byte_span(cue) }
+        let refers = speaker.and_then(|r| self.antecedent(r));
+        Attribution { speaker: speaker.map(|r| self.byte_span(r)), cue: self.byte_span(cue), refers }
+    }
+
+    /// For a relative pronoun, the noun phrase before it; for a personal
+    /// pronoun, a name that is the subject of its sentence before it.
+    fn antecedent(&self, r: Range) -> Option<(usize, usize)> {
+        if r.0 != r.1 || !self.toks[r.0].is_word() {
+            return None;
+        }
+        let j = r.0;
+        let (lo, _) = self.bounds(j);
+        let np = if self.word_is(j, "who") {
+            let end = if j > lo + 1 && self.toks[j - 1].is(b',') { j - 2 } else { j.checked_sub(1)? };
+            (end >= lo).then(|| self.np_ending_at(end, lo)).flatten()
+        } else if self.toks[j].has(PRONOUN) && !self.toks[j].has(PLURAL) && j > lo {
+            self.sentence_subject(lo, j).filter(|&np| np.1 < j && self.has_name(np))
+        } else {
+            None
+        };
+        np.filter(|&np| self.has_name(np)).map(|np| self.byte_span(np))
     }
 
     /// "quoted Y as saying": the speaker is Y. `q` is the "quoted" token.
@@ -400,6 +424,15 @@ impl<'a> Paragraph<'a> {
         // sentence and still take the attribution after it.
         if hi == qt + 1 && inner.ends_with(['?', '!']) && hi < self.toks.len() {
             hi = self.bounds(hi).1;
+        }
+        // `"..." ― Name`: a dash and a name closing the paragraph or sentence.
+        if self.toks.get(qt + 1).is_some_and(|t| t.is(b'-')) {
+            let end = self.toks.len();
+            if let Some(np) = self.np_from(qt + 2, end).filter(|&np| self.has_name(np)) {
+                if self.toks.get(np.1 + 1).is_none_or(|t| t.is(b',') || t.is(b'.') || t.is(b'(')) {
+                    return Some(self.attribution(Some(np), (qt + 1, qt + 1)));
+                }
+            }
         }
         let mut j = qt + 1;
         if j < hi && (self.toks[j].is(b',') || self.toks[j].is(b'-')) {
@@ -528,7 +561,7 @@ impl<'a> Paragraph<'a> {
             }
             let earlier = (lo.max(i.saturating_sub(6))..i).rev().filter(|&k| !self.toks[k].has(ING)).find_map(|k| self.cue_at(k, lo, hi)).and_then(|a| a.speaker);
             let speaker = earlier.or_else(|| self.sentence_subject(lo, i).map(|r| self.byte_span(r)));
-            return Some(Attribution { speaker, cue: self.byte_span((i, i)) });
+            return Some(Attribution { speaker, cue: self.byte_span((i, i)), refers: None });
         }
         if let Some(s) = subject {
             return Some(self.attribution(Some(s), (i, i)));
@@ -597,7 +630,7 @@ impl<'a> Paragraph<'a> {
                 let adjacent = previous.filter(|&(sent, _)| sent + 1 >= t.sent).map(|(_, a)| a);
                 let inherited = adjacent.or_else(|| self.inherit(qt, &events, previous.map(|(_, a)| a))).or(if qt == 0 { carry } else { None });
                 attribution = match (attribution, inherited) {
-                    (Some(own), Some(inh)) => Some(Attribution { speaker: inh.speaker, cue: own.cue }),
+                    (Some(own), Some(inh)) => Some(Attribution { cue: own.cue, ..inh }),
                     (own, inh) => inh.or(own),
                 };
             }

@@ -93,7 +93,11 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
         findings.sort_by_key(|f| f.span.0);
         for f in &findings {
             let speaker = f.attribution.and_then(|a| a.speaker);
-            let speaker_name = speaker.and_then(|(s, e)| names.resolve(&text[s..e]));
+            let refers = f.attribution.and_then(|a| a.refers);
+            let speaker_name = match refers {
+                Some((s, e)) => names.name_of(&text[s..e]),
+                None => speaker.and_then(|(s, e)| names.resolve(&text[s..e])),
+            };
             out.push(Quote {
                 start: f.span.0,
                 end: f.span.1,

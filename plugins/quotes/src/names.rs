@@ -126,6 +126,21 @@ impl Names {
         }
     }
 
+    /// The full name of a mention that names someone: a short form's full
+    /// name, else the mention's own name words ("Sen. Claire McCaskill" →
+    /// "Claire McCaskill").
+    pub fn name_of(&mut self, mention: &str) -> Option<String> {
+        if let Some(full) = self.resolve(mention) {
+            return Some(full);
+        }
+        let ws = words(mention);
+        let (run, _) = name_run(&ws);
+        let (first, last) = (run.first()?, run.last()?);
+        let start = first.as_ptr() as usize - mention.as_ptr() as usize;
+        let end = last.as_ptr() as usize - mention.as_ptr() as usize + last.len();
+        Some(mention[start..end].to_owned())
+    }
+
     fn mark_speaker(&mut self, i: usize, gender: Gender) {
         let k = &mut self.known[i];
         k.speaker = true;
