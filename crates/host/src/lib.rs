@@ -32,6 +32,7 @@
 //! ```
 
 pub mod discovery;
+pub mod eval;
 mod instance;
 mod json;
 pub mod loader;
@@ -43,5 +44,5 @@ pub mod settings;
 pub use discovery::{PluginSet, SearchPath};
 pub use loader::{LoadError, Origin, Plugin, PluginKind, SettingSpec, SettingType};
 pub use output::AtomicFile;
-pub use runner::{LogLevel, RunObserver, RunOptions, Runner, Silent, Summary};
+pub use runner::{BatchTiming, LogLevel, RunObserver, RunOptions, Runner, Silent, StageTiming, Summary};
 pub use settings::{ResolvedSettings, UserSettings};

@@ -20,7 +20,7 @@ use gleaner_corpus::{Entry, SourceDoc};
 use crate::instance::Instance;
 use crate::json;
 use crate::loader::{Plugin, PluginKind};
-use crate::runner::{LogLevel, RunObserver};
+use crate::runner::{BatchTiming, LogLevel, RunObserver, StageTiming};
 use crate::settings::ResolvedSettings;
 
 /// What a batch produced: its output lines and its counts.
@@ -188,6 +188,8 @@ impl Pipeline {
 
     /// Processes one batch on worker slot `worker` and writes its lines.
     pub(crate) fn process(&self, entries: Vec<Entry>, worker: usize, observer: &dyn RunObserver) -> BatchOutput {
+        let started = observer.wants_timing().then(std::time::Instant::now);
+        let mut timings = Vec::new();
         let slot = &self.workers[worker % self.workers.len()];
         let mut guard = slot.lock().unwrap_or_else(PoisonError::into_inner);
         let Worker { instances, scratch } = &mut *guard;
@@ -209,10 +211,15 @@ impl Pipeline {
         output.stats.text_bytes = docs.iter().map(|d| d.doc.text.len() as u64).sum();
         if !docs.is_empty() {
             for &stage in &self.run_order {
-                self.run_stage(stage, instances, scratch, &mut docs, observer);
+                let timing = self.run_stage(stage, instances, scratch, &mut docs, observer, started.is_some());
+                timings.extend(timing);
             }
         }
         self.write_lines(&items, &docs, scratch, &mut output);
+        if let Some(started) = started {
+            let nanos = started.elapsed().as_nanos() as u64;
+            observer.batch_timed(&BatchTiming { docs: docs.len(), text_bytes: output.stats.text_bytes, nanos, stages: &timings });
+        }
         for item in items {
             if let Item::Error { source, message } = item {
                 output.reader_errors.push((source, message));
@@ -221,7 +228,8 @@ impl Pipeline {
         output
     }
 
-    /// Runs one plugin over the batch's documents.
+    /// Runs one plugin over the batch's documents; when `timed`, returns
+    /// how long its call took.
     fn run_stage(
         &self,
         index: usize,
@@ -229,7 +237,8 @@ impl Pipeline {
         scratch: &mut Scratch,
         docs: &mut [DocState],
         observer: &dyn RunObserver,
-    ) {
+        timed: bool,
+    ) -> Option<StageTiming> {
         let stage = &self.stages[index];
         let handle = match &stage.shared {
             Some(shared) => Ok(shared.handle()),
@@ -245,7 +254,7 @@ impl Pipeline {
                 for doc in 0..docs.len() {
                     scratch.errors.push(DocError { doc: doc as u32, stage: index as u32, message: message.clone() });
                 }
-                return;
+                return None;
             }
         };
 
@@ -299,11 +308,13 @@ impl Pipeline {
             log: Some(host_log),
         };
         let process = stage.plugin.descriptor().process.expect("the loader checked that process() exists");
+        let call_started = timed.then(std::time::Instant::now);
         // SAFETY: the loader checked the descriptor; `raw_docs`, `kvs`,
         // `docs` and `ctx` outlive the call, and `handle` was made by this
         // plugin's create() and is used by one thread at a time (or the
         // plugin is thread-safe).
         let status = unsafe { process(handle, raw_docs.as_ptr(), raw_docs.len(), &host) };
+        let call_nanos = call_started.map(|started| started.elapsed().as_nanos() as u64);
         drop(raw_docs);
         drop(kvs);
 
@@ -318,8 +329,15 @@ impl Pipeline {
                 }
             }
         }
+        let text_bytes = if timed { docs.iter().map(|d| d.doc.text.len() as u64).sum() } else { 0 };
         self.apply_changes(index, first_record, scratch, docs);
         check_spans(&mut scratch.records[first_record..], &mut scratch.errors, docs);
+        call_nanos.map(|nanos| StageTiming {
+            plugin: index,
+            text_bytes,
+            records: scratch.records[first_record..].iter().filter(|r| r.valid).count() as u64,
+            nanos,
+        })
     }
 
     /// Applies the text replacements and metadata of the call that just

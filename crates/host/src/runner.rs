@@ -47,6 +47,42 @@ pub trait RunObserver: Sync {
     fn reader_error(&self, _source: &str, _message: &str) {}
     /// A plugin logged a message.
     fn plugin_log(&self, _plugin: &str, _level: LogLevel, _message: &str) {}
+    /// Whether to time every plugin call and report each batch to
+    /// [`RunObserver::batch_timed`]. Asked once per batch; off by default,
+    /// so a plain run reads no clock.
+    fn wants_timing(&self) -> bool {
+        false
+    }
+    /// A batch went through the pipeline (called on the worker that ran
+    /// it, only when [`RunObserver::wants_timing`] says so).
+    fn batch_timed(&self, _timing: &BatchTiming<'_>) {}
+}
+
+/// The time one plugin's `process()` call took over a batch.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StageTiming {
+    /// The plugin's index in the plugin set (the order given).
+    pub plugin: usize,
+    /// Bytes of text the plugin was given (after earlier transforms).
+    pub text_bytes: u64,
+    /// Records it emitted that were kept (valid spans).
+    pub records: u64,
+    /// Wall-clock nanoseconds of the call, the host callbacks included.
+    pub nanos: u64,
+}
+
+/// The time one batch took through the pipeline, with each plugin's share.
+#[derive(Clone, Copy, Debug)]
+pub struct BatchTiming<'a> {
+    /// Documents in the batch.
+    pub docs: usize,
+    /// Bytes of input text in the batch.
+    pub text_bytes: u64,
+    /// Wall-clock nanoseconds of the whole batch: plugin calls, record
+    /// checks and writing the output lines.
+    pub nanos: u64,
+    /// One entry per plugin call, in run order (transforms first).
+    pub stages: &'a [StageTiming],
 }
 
 /// An observer that ignores everything.
