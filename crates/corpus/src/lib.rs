@@ -36,9 +36,10 @@
 //!
 //! Each input is read by its extension, after any `.gz`/`.gzip` or
 //! `.zst`/`.zstd` suffix ([`ReaderOptions::format`] overrides it):
-//! - `.jsonl`, `.ndjson`, `.jsonlines`, `.json`: JSON Lines, one object per
-//!   line (see [`ReaderOptions`] for the field names). Other string, number
-//!   and boolean fields go to [`SourceDoc::meta`].
+//! - `.jsonl`, `.ndjson`, `.jsonlines`: JSON Lines, one object per line
+//!   (see [`ReaderOptions`] for the field names). Other string, number and
+//!   boolean fields go to [`SourceDoc::meta`]. A `.json` file is usually
+//!   one JSON document, not JSON Lines: it needs `--format jsonl`.
 //! - `.warc`: WARC archives. `response` records with an HTML payload,
 //!   `resource` records of text/html or text/plain, and `conversion`
 //!   records of text/plain (WET files) become documents; the HTTP chunked
@@ -171,7 +172,7 @@ impl Format {
     fn from_extension(name: &str) -> Option<Format> {
         let (_, ext) = name.rsplit_once('.')?;
         match ext.to_ascii_lowercase().as_str() {
-            "jsonl" | "ndjson" | "jsonlines" | "json" => Some(Format::Jsonl),
+            "jsonl" | "ndjson" | "jsonlines" => Some(Format::Jsonl),
             "warc" => Some(Format::Warc),
             "txt" | "text" => Some(Format::Text),
             "html" | "htm" | "xhtml" => Some(Format::Html),

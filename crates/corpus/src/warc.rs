@@ -114,6 +114,10 @@ impl WarcReader {
     /// resynchronisation.
     fn report(&mut self, damage: Damage) -> Entry {
         let message = match damage {
+            Damage::Read(err) if self.record == 0 => {
+                self.done = true;
+                self.input.stream.describe_error(&err)
+            }
             Damage::Read(err) => {
                 self.done = true;
                 format!("{} in this record", self.input.stream.describe_error(&err))
