@@ -58,31 +58,36 @@ impl Features {
 
 /// Classifies a block on its own features.
 ///
-/// Thresholds (visible characters; stop-word ratio over words):
-/// link density above 0.5 (0.35 for blocks under 300 characters) or a
-/// template phrase → `Bad`; under 40 characters → `Short`; prose (stop
-/// ratio ≥ 0.22, or, in scripts without spaces, ending in sentence
-/// punctuation) → `Good` from 100 characters, else `NearGood`; some
-/// function words (≥ 0.12) → `NearGood` from 70 characters; else `Bad`.
-/// `Favor::Precision` raises the prose bar, `Favor::Recall` lowers it.
+/// Thresholds (visible characters; stop-word ratio over words): a
+/// template phrase → `Bad`; prose (stop ratio ≥ 0.22, or, in scripts
+/// without spaces, ending in sentence punctuation) → `Bad` above link
+/// density 0.6, else `Good` from 100 characters and `NearGood` below;
+/// other text → `Bad` above link density 0.3; under 40 characters or a
+/// heading → `Short`; some function words (≥ 0.12) → `NearGood` from 70
+/// characters; else (names, figures, dates without links) `Short`, for
+/// the context to decide. `Favor::Precision` raises the prose bar,
+/// `Favor::Recall` lowers it.
 pub fn classify(f: &Features, favor: Favor) -> BlockClass {
     let (prose_ratio, some_ratio, long) = match favor {
         Favor::Balanced => (0.22, 0.12, 100),
         Favor::Precision => (0.26, 0.16, 140),
         Favor::Recall => (0.18, 0.08, 70),
     };
-    let link_limit = if f.chars < 300 { 0.35 } else { 0.5 };
-    if f.boilerplate || f.link_density > link_limit {
+    if f.boilerplate {
         return BlockClass::Bad;
-    }
-    if f.chars < 40 || f.heading {
-        return BlockClass::Short;
     }
     let prose = if f.stats.unspaced() {
         f.stats.terminal
     } else {
         f.stats.stop_ratio() >= prose_ratio || (f.stats.stop_words == 0 && f.stats.terminal && f.stats.words >= 12)
     };
+    let link_limit = if prose && f.chars >= 40 { 0.6 } else { 0.3 };
+    if f.link_density > link_limit {
+        return BlockClass::Bad;
+    }
+    if f.chars < 40 || f.heading {
+        return BlockClass::Short;
+    }
     if prose {
         if f.chars >= long {
             BlockClass::Good
@@ -91,30 +96,33 @@ pub fn classify(f: &Features, favor: Favor) -> BlockClass {
         }
     } else if f.stats.stop_ratio() >= some_ratio && f.chars >= 70 {
         BlockClass::NearGood
+    } else if f.link_density < 0.1 {
+        BlockClass::Short
     } else {
         BlockClass::Bad
     }
 }
 
 /// Resolves `Short` and `NearGood` blocks from their context, in place.
+/// `groups[i]` identifies the element holding block `i` (blocks with the
+/// same group are siblings); pass distinct values where there is no tree.
 ///
-/// A short block is kept when the nearest decided blocks on both sides
-/// are kept (one side suffices at the edges of the sequence), and a short
-/// heading is kept when the next decided block is `Good`. A `NearGood`
-/// block is dropped when its nearest `Good`/`Bad` neighbours are both
-/// `Bad` (or one is `Bad` and the other side has none). With `Favor::Recall` a short block needs one kept side only.
-pub fn smooth(classes: &mut [BlockClass], features: &[Features], favor: Favor) {
+/// Several `NearGood` blocks in a row (no `Bad` between) adding up to 250
+/// characters count as `Good`. A short block is kept when the nearest
+/// decided blocks on both sides are kept (one side suffices at the edges
+/// of the sequence), or when one side is kept and is its sibling while
+/// the other is not; a short heading is kept when the next decided block
+/// is `Good` or both sides are kept. A `NearGood` block is dropped when
+/// its nearest `Good`/`Bad` neighbours are both `Bad` (or one is `Bad` and
+/// the other side has none). With `Favor::Recall` a short block needs one
+/// kept side only and `NearGood` blocks are always kept.
+pub fn smooth(classes: &mut [BlockClass], features: &[Features], groups: &[usize], favor: Favor) {
     let mut original: Vec<BlockClass> = classes.to_vec();
     let n = original.len();
-    // Several medium paragraphs in a row are as good as one long one
-    // (news is often written in one- and two-sentence paragraphs): in a
-    // run without `Bad` blocks, at least two `NearGood` blocks adding up
-    // to 250 characters become `Good`.
     let mut run_start = 0;
     for i in 0..=n {
         if i == n || original[i] == BlockClass::Bad {
-            let run = run_start..i;
-            let near: Vec<usize> = run.filter(|&j| original[j] == BlockClass::NearGood).collect();
+            let near: Vec<usize> = (run_start..i).filter(|&j| original[j] == BlockClass::NearGood).collect();
             if near.len() >= 2 && near.iter().map(|&j| features[j].chars).sum::<usize>() >= 250 {
                 for j in near {
                     original[j] = BlockClass::Good;
@@ -123,54 +131,47 @@ pub fn smooth(classes: &mut [BlockClass], features: &[Features], favor: Favor) {
             run_start = i + 1;
         }
     }
-    // Nearest non-Short class before/after each index.
-    let mut before = vec![None; n];
-    let mut last = None;
-    for i in 0..n {
-        before[i] = last;
-        if original[i] != BlockClass::Short {
-            last = Some(original[i]);
+    // Index of the nearest block before/after each index passing `pick`.
+    let nearest = |pick: &dyn Fn(BlockClass) -> bool| {
+        let mut before = vec![None; n];
+        let mut last = None;
+        for i in 0..n {
+            before[i] = last;
+            if pick(original[i]) {
+                last = Some(i);
+            }
         }
-    }
-    let mut after = vec![None; n];
-    let mut next = None;
-    for i in (0..n).rev() {
-        after[i] = next;
-        if original[i] != BlockClass::Short {
-            next = Some(original[i]);
+        let mut after = vec![None; n];
+        let mut next = None;
+        for i in (0..n).rev() {
+            after[i] = next;
+            if pick(original[i]) {
+                next = Some(i);
+            }
         }
-    }
-    // Nearest Good/Bad (ignoring NearGood and Short).
-    let decided = |c: BlockClass| matches!(c, BlockClass::Good | BlockClass::Bad);
-    let mut strong_before = vec![None; n];
-    let mut last = None;
-    for i in 0..n {
-        strong_before[i] = last;
-        if decided(original[i]) {
-            last = Some(original[i]);
-        }
-    }
-    let mut strong_after = vec![None; n];
-    let mut next = None;
-    for i in (0..n).rev() {
-        strong_after[i] = next;
-        if decided(original[i]) {
-            next = Some(original[i]);
-        }
-    }
-    let kept = |c: Option<BlockClass>| c.is_some_and(BlockClass::kept);
+        (before, after)
+    };
+    let (before, after) = nearest(&|c| c != BlockClass::Short);
+    let (strong_before, strong_after) = nearest(&|c| matches!(c, BlockClass::Good | BlockClass::Bad));
+    let class = |j: Option<usize>| j.map(|j| original[j]);
+    let kept = |j: Option<usize>| j.is_some_and(|j| original[j].kept());
+    let sibling = |i: usize, j: Option<usize>| j.is_some_and(|j| groups[j] == groups[i]);
     for i in 0..n {
         classes[i] = match original[i] {
             BlockClass::Short => {
                 let (b, a) = (before[i], after[i]);
                 let keep = if features[i].heading {
-                    after[i] == Some(BlockClass::Good) || (kept(a) && kept(b))
+                    class(a) == Some(BlockClass::Good) || (kept(a) && kept(b))
                 } else {
                     match (b, a) {
                         (None, None) => true,
                         (None, x) | (x, None) => kept(x),
                         (x, y) if favor == Favor::Recall => kept(x) || kept(y),
-                        (x, y) => kept(x) && kept(y),
+                        (x, y) => {
+                            (kept(x) && kept(y))
+                                || (kept(x) && sibling(i, x) && !sibling(i, y))
+                                || (kept(y) && sibling(i, y) && !sibling(i, x))
+                        }
                     }
                 };
                 if keep {
@@ -181,7 +182,7 @@ pub fn smooth(classes: &mut [BlockClass], features: &[Features], favor: Favor) {
             }
             BlockClass::NearGood => {
                 let bad_or_edge = |c: Option<BlockClass>| c != Some(BlockClass::Good);
-                let (b, a) = (strong_before[i], strong_after[i]);
+                let (b, a) = (class(strong_before[i]), class(strong_after[i]));
                 if bad_or_edge(b) && bad_or_edge(a) && (b.is_some() || a.is_some()) && favor != Favor::Recall {
                     BlockClass::Bad
                 } else {
@@ -237,7 +238,7 @@ mod tests {
         let f: Vec<Features> = texts.iter().map(|t| features(t, 0)).collect();
         let mut classes: Vec<BlockClass> = f.iter().map(|x| classify(x, Favor::Balanced)).collect();
         classes[4] = BlockClass::Bad;
-        smooth(&mut classes, &f, Favor::Balanced);
+        smooth(&mut classes, &f, &(0..f.len()).collect::<Vec<_>>(), Favor::Balanced);
         assert!(classes[1].kept(), "{classes:?}");
         assert!(!classes[3].kept() && !classes[5].kept(), "{classes:?}");
     }
@@ -247,7 +248,7 @@ mod tests {
         let mut f = vec![features(PROSE, 0), features("What comes next", 0), features(PROSE, 0)];
         f[1].heading = true;
         let mut classes: Vec<BlockClass> = f.iter().map(|x| classify(x, Favor::Balanced)).collect();
-        smooth(&mut classes, &f, Favor::Balanced);
+        smooth(&mut classes, &f, &(0..f.len()).collect::<Vec<_>>(), Favor::Balanced);
         assert!(classes[1].kept());
     }
 }

@@ -531,10 +531,14 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
 
     let features: Vec<Features> = page.blocks.iter().map(|b| Features::of(&b.text, b.chars, b.link_chars, b.kind_heading())).collect();
     let mut classes: Vec<BlockClass> = features.iter().map(|f| classify(f, options.favor)).collect();
-    let chosen = choose_container(&page, &classes);
+    let (chosen, good) = choose_container(&page, &classes);
 
     let title = choose_title(&page.found, &linked);
     if std::env::var("BP_DEBUG").is_ok() {
+        if let Some(c) = chosen { eprintln!("range {}..{}", page.containers[c].first_block, page.containers[c].end_block);
+            let mut cur = Some(page.blocks[page.containers[c].first_block + 5].container);
+            while let Some(x) = cur { let k = &page.containers[x]; eprintln!("  up c{x} chrome={} hint={:?} tag={}", is_chrome(k), k.hint, k.chrome_tag); cur = k.parent; }
+        }
         eprintln!("chosen {chosen:?} title {title:?} found {:?} {:?} {:?}", page.found.page_title, page.found.h1, page.found.og_title);
         for (i, b) in page.blocks.iter().enumerate() {
             let c = &page.containers[b.container];
@@ -544,13 +548,15 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
     let mut kept: Vec<usize> = Vec::new();
     if let Some(container) = chosen {
         let range = page.containers[container].first_block..page.containers[container].end_block;
-        let in_chrome: Vec<bool> = range.clone().map(|b| chrome_between(&page, page.blocks[b].container, container)).collect();
+        let in_chrome: Vec<bool> = range.clone().map(|b| chrome_between(&page, &good, page.blocks[b].container, container)).collect();
         for (offset, b) in range.clone().enumerate() {
             if in_chrome[offset] {
                 classes[b] = BlockClass::Bad;
             }
         }
-        smooth(&mut classes[range.clone()], &features[range.clone()], options.favor);
+        // Siblings: blocks whose containers share a parent.
+        let groups: Vec<usize> = range.clone().map(|b| page.containers[page.blocks[b].container].parent.unwrap_or(usize::MAX)).collect();
+        smooth(&mut classes[range.clone()], &features[range.clone()], &groups, options.favor);
         kept.extend(range.filter(|&b| classes[b].kept()));
     }
     if kept.is_empty() {
@@ -629,14 +635,16 @@ impl Block {
 }
 
 /// Whether a container strictly between `inner` (inclusive) and `outer`
-/// (exclusive) is page chrome.
-fn chrome_between(page: &Page, inner: usize, outer: usize) -> bool {
+/// (exclusive) is page chrome. As in the container choice, a chrome name
+/// on a container holding half of `outer`'s good text or more is a
+/// wrapper's name (page builders call every box a "widget").
+fn chrome_between(page: &Page, good: &[f64], inner: usize, outer: usize) -> bool {
     let mut current = Some(inner);
     while let Some(c) = current {
         if c == outer {
             return false;
         }
-        if is_chrome(&page.containers[c]) {
+        if is_chrome(&page.containers[c]) && good[c] < 0.5 * good[outer] {
             return true;
         }
         current = page.containers[c].parent;
@@ -652,7 +660,9 @@ fn is_chrome(container: &Container) -> bool {
 /// text, negative for chrome), and the container whose blocks add up to
 /// the highest value is the article. Values are summed with prefix sums,
 /// so every container costs O(1).
-fn choose_container(page: &Page, classes: &[BlockClass]) -> Option<usize> {
+/// Returns the chosen container and the good text (characters of `Good`
+/// and `NearGood` blocks) of every container.
+fn choose_container(page: &Page, classes: &[BlockClass]) -> (Option<usize>, Vec<f64>) {
     // A block inside chrome (by tag, role or class) counts against any
     // container that holds it, however good its text: comment threads
     // and "related" teasers are prose too. Chrome marks on a container
@@ -675,9 +685,10 @@ fn choose_container(page: &Page, classes: &[BlockClass]) -> Option<usize> {
     }
     let total_good = good_prefix[n];
     let sum = |prefix: &[f64], c: &Container| prefix[c.end_block.min(n)] - prefix[c.first_block.min(n)];
+    let good: Vec<f64> = page.containers.iter().map(|c| sum(&good_prefix, c)).collect();
     // Chrome containers that count (not wrappers of most good text).
     let counts_as_chrome: Vec<bool> =
-        page.containers.iter().map(|c| is_chrome(c) && sum(&good_prefix, c) < 0.5 * total_good).collect();
+        page.containers.iter().zip(&good).map(|(c, g)| is_chrome(c) && *g < 0.5 * total_good).collect();
     let mut in_chrome = vec![false; page.containers.len()];
     for (i, c) in page.containers.iter().enumerate() {
         in_chrome[i] = counts_as_chrome[i] || c.parent.is_some_and(|p| in_chrome[p]);
@@ -691,13 +702,13 @@ fn choose_container(page: &Page, classes: &[BlockClass]) -> Option<usize> {
     for (i, c) in page.containers.iter().enumerate() {
         let mut score = sum(&value_prefix, c);
         if c.content_tag || (c.hint.content && !c.hint.chrome) {
-            score += 0.1 * sum(&good_prefix, c);
+            score += 0.1 * good[i];
         }
         if best.is_none_or(|(_, s)| score > s) {
             best = Some((i, score));
         }
     }
-    best.filter(|(_, s)| *s > 0.0).map(|(i, _)| i)
+    (best.filter(|(_, s)| *s > 0.0).map(|(i, _)| i), good)
 }
 
 fn largest_text_container(page: &Page) -> Option<usize> {

@@ -291,7 +291,7 @@ const CHROME_TOKENS: &[&str] = &[
     "related", "relatedposts", "recommended", "recommendations", "recirc", "popular", "trending", "mostread",
     "newsletter", "subscribe", "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "banner",
     "breadcrumb", "breadcrumbs", "crumbs", "promo", "promotion", "advert", "advertisement", "ad", "ads", "adsense",
-    "adslot", "dfp", "sponsor", "sponsored", "outbrain", "taboola", "widget", "widgets", "toolbar", "pagination",
+    "adslot", "dfp", "sponsor", "sponsored", "outbrain", "taboola", "toolbar", "pagination",
     "pager", "tagcloud", "tags", "login", "modal", "popup", "overlay", "skip", "masthead", "topbar", "byline",
     "author", "dateline", "timestamp", "paywall", "teaser", "teasers", "rail", "tools", "follow", "print",
     "rating", "feedback", "contact", "copyright", "legal", "hidden", "caption", "credit", "credits", "disclaimer",

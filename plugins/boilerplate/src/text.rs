@@ -106,7 +106,8 @@ pub fn extract(text: &str, options: &Options) -> (String, Metadata) {
     let run = best_run(&values).map(|r| r.start + body_start..r.end + body_start);
     let mut keep = vec![false; lines.len()];
     if let Some(run) = &run {
-        smooth(&mut classes[run.clone()], &features[run.clone()], options.favor);
+        let groups: Vec<usize> = run.clone().collect();
+        smooth(&mut classes[run.clone()], &features[run.clone()], &groups, options.favor);
         for i in run.clone() {
             keep[i] = classes[i].kept();
         }
