@@ -69,8 +69,8 @@ pub(crate) struct Stream {
 
 impl Stream {
     /// A human explanation of a read error of this stream, without the
-    /// source name: "truncated or corrupt gzip stream (unexpected end of
-    /// file)", "decompressed data exceeds the 64 GiB limit ...".
+    /// source name: "truncated gzip stream", "corrupt zstd stream (...)",
+    /// "decompressed data exceeds the 64 GiB limit ...".
     pub(crate) fn describe_error(&self, err: &io::Error) -> String {
         if is_cap_error(err) {
             return format!(
@@ -78,9 +78,10 @@ impl Stream {
                 human_bytes(self.cap)
             );
         }
-        match self.codec {
-            Codec::Plain => format!("read error: {err}"),
-            codec => format!("truncated or corrupt {} stream ({err})", codec.name()),
+        match (self.codec, err.kind()) {
+            (Codec::Plain, _) => format!("read error: {err}"),
+            (codec, io::ErrorKind::UnexpectedEof) => format!("truncated {} stream", codec.name()),
+            (codec, _) => format!("corrupt {} stream ({err})", codec.name()),
         }
     }
 }

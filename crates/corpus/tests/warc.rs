@@ -129,7 +129,7 @@ fn clipped_gzip_member() {
     assert_eq!(entries.len(), 2, "{entries:?}");
     assert!(matches!(&entries[0], Entry::Doc(d) if d.source.ends_with("#3")));
     assert!(
-        matches!(&entries[1], Entry::Error { source, message } if source.ends_with("clipped.warc.gz#5") && message.starts_with("truncated or corrupt gzip stream")),
+        matches!(&entries[1], Entry::Error { source, message } if source.ends_with("clipped.warc.gz#5") && message.starts_with("truncated gzip stream")),
         "{:?}",
         entries[1]
     );
