@@ -81,7 +81,7 @@ impl<'a> Paragraph<'a> {
     }
 
     fn word_is(&self, i: usize, w: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_word()) && self.word(i).eq_ignore_ascii_case(w)
+        self.toks.get(i).is_some_and(|t| t.is_word() && (t.end - t.start == w.len() || t.end - t.start == w.len() + 1)) && self.word(i).eq_ignore_ascii_case(w)
     }
 
     fn bounds(&self, i: usize) -> (usize, usize) {
@@ -106,7 +106,7 @@ impl<'a> Paragraph<'a> {
     /// A lower-case adverb or auxiliary ("also", "has", "repeatedly").
     fn is_adverb(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.is_word() && !t.cap && (t.flags & ADVERB != 0 || (self.word(i).ends_with("ly") && self.word(i).len() > 4 && t.flags & ROLE == 0))
+        t.is_word() && !t.cap && (t.flags & ADVERB != 0 || (t.end - t.start > 4 && t.flags & ROLE == 0 && self.text.as_bytes()[t.start..t.end].ends_with(b"ly")))
     }
 
     /// Whether token `i` is a reporting verb used as one: lower case, not
@@ -114,6 +114,9 @@ impl<'a> Paragraph<'a> {
     /// support"), not a passive of an addressee verb ("was told").
     fn is_cue(&self, i: usize, mask: u32) -> bool {
         let t = &self.toks[i];
+        if t.flags & mask == 0 && !self.word_is(i, "put") {
+            return false;
+        }
         if self.is_put_it(i) {
             return true;
         }
@@ -692,7 +695,11 @@ impl<'a> Paragraph<'a> {
     fn events(&self) -> Vec<Event> {
         let mut out = Vec::new();
         for i in 0..self.toks.len() {
-            if !self.toks[i].is_word() || self.toks[i].cap && !self.word_is(i, "according") {
+            let t = &self.toks[i];
+            if !t.is_word() || t.flags & (SPEECH | FRAMING) == 0 && !self.word_is(i, "according") && !self.word_is(i, "put") {
+                continue;
+            }
+            if t.cap && !self.word_is(i, "according") && !self.headline {
                 continue;
             }
             let (lo, hi) = self.bounds(i);
@@ -721,11 +728,11 @@ impl<'a> Paragraph<'a> {
             let according = self.is_according(i);
             let (speaker_start, cue_end) = {
                 let sp = e.attribution.speaker.unwrap_or(e.attribution.cue);
-                let s = self.toks.iter().position(|t| t.start == sp.0).unwrap_or(i);
-                let c = self.toks.iter().position(|t| t.end == e.attribution.cue.1).unwrap_or(i);
+                let s = self.token_at(sp.0).unwrap_or(i);
+                let c = self.token_ending(e.attribution.cue.1).unwrap_or(i);
                 (s.min(i), c)
             };
-            let speaker_end = e.attribution.speaker.and_then(|sp| self.toks.iter().position(|t| t.end == sp.1)).unwrap_or(i);
+            let speaker_end = e.attribution.speaker.and_then(|sp| self.token_ending(sp.1)).unwrap_or(i);
             // The clause before: `CLAUSE, X said.` / `CLAUSE, said X.` / `CLAUSE, according to X.`
             let first = speaker_start.min(i);
             let clause = if first > lo + 2 && self.toks[first - 1].is(b',') && end - cue_end.max(speaker_end) <= 8 {
@@ -744,6 +751,18 @@ impl<'a> Paragraph<'a> {
                 done_sentence = lo;
             }
         }
+    }
+
+    /// The token starting at byte `pos`.
+    fn token_at(&self, pos: usize) -> Option<usize> {
+        let k = self.toks.partition_point(|t| t.start < pos);
+        self.toks.get(k).filter(|t| t.start == pos).map(|_| k)
+    }
+
+    /// The token ending at byte `pos`.
+    fn token_ending(&self, pos: usize) -> Option<usize> {
+        let k = self.toks.partition_point(|t| t.end < pos);
+        self.toks.get(k).filter(|t| t.end == pos).map(|_| k)
     }
 
     /// The reported clause after the cue at `v`: skips an addressee, a

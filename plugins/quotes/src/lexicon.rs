@@ -1,10 +1,8 @@
 //! Word lists: reporting verbs (with their inflections), titles, role
 //! nouns, pronouns and the small function words the attribution rules
-//! need. Built once into a `OnceLock` static; a lookup lower-cases the
-//! word on the stack and hashes it with a small FNV-style hasher.
+//! need. Built once into a `OnceLock` static; a lookup packs the word,
+//! lower-cased, into a `u128` and probes an open-addressing table.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// A reporting verb that introduces speech ("said", "told", "wrote").
@@ -218,30 +216,48 @@ const ABBREVIATIONS: &[&str] = &[
 
 const PREPOSITIONS: &[&str] = &["for", "of", "at", "with", "from", "in", "to", "on"];
 
-/// Word flags by lower-cased spelling.
+/// Word flags by lower-cased spelling: an open-addressing table keyed by
+/// the word packed into a `u128` (every listed word has at most 16 bytes).
 pub struct Lexicon {
-    words: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>,
+    keys: Vec<u128>,
+    flags: Vec<u32>,
 }
 
-/// FNV-1a: fast on the short keys of a word list.
-#[derive(Default)]
-pub struct Fnv(u64);
+/// Slots of the table (a power of two, well above the number of words).
+const SLOTS: usize = 8192;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+/// Packs a word, lower-cased, into a `u128`; `None` when it cannot be in
+/// the lexicon (longer than 16 bytes, or non-ASCII other than ’).
+fn pack(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut key = 0u128;
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let mut b = bytes[i];
+        if b >= 0x80 {
+            // A curly apostrophe reads as a straight one ("editor’s").
+            if bytes[i..].starts_with("\u{2019}".as_bytes()) {
+                b = b'\'';
+                i += 2;
+            } else {
+                return None;
+            }
         }
-        self.0 = h;
+        if n == 16 {
+            return None;
+        }
+        key |= (b.to_ascii_lowercase() as u128) << (8 * n);
+        n += 1;
+        i += 1;
     }
+    Some(key)
 }
 
-/// The longest word looked up; longer words have no flags.
-const MAX_WORD: usize = 24;
+fn slot(key: u128) -> usize {
+    let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+}
 
 impl Lexicon {
     /// The shared lexicon, built on first use.
@@ -251,7 +267,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut lex = Lexicon { words: HashMap::default() };
+        let mut lex = Lexicon { keys: vec![0; SLOTS], flags: vec![0; SLOTS] };
         for entry in SPEECH_VERBS {
             for (form, extra) in inflections(entry) {
                 lex.add(&form, SPEECH | extra);
@@ -308,26 +324,27 @@ impl Lexicon {
     }
 
     fn add(&mut self, word: &str, flags: u32) {
-        *self.words.entry(word.as_bytes().into()).or_insert(0) |= flags;
+        // Every listed word packs (a test checks it); the empty key marks a free slot.
+        let Some(key) = pack(word).filter(|&k| k != 0) else { return };
+        let mut i = slot(key);
+        while self.keys[i] != 0 && self.keys[i] != key {
+            i = (i + 1) & (SLOTS - 1);
+        }
+        self.keys[i] = key;
+        self.flags[i] |= flags;
     }
 
     /// The flags of `word` (any case); 0 for unknown words.
     pub fn flags(&self, word: &str) -> u32 {
-        let bytes = word.as_bytes();
-        if bytes.len() > MAX_WORD {
-            return 0;
+        let Some(key) = pack(word) else { return 0 };
+        let mut i = slot(key);
+        loop {
+            match self.keys[i] {
+                0 => return 0,
+                k if k == key => return self.flags[i],
+                _ => i = (i + 1) & (SLOTS - 1),
+            }
         }
-        let mut buf = [0u8; MAX_WORD];
-        for (dst, src) in buf.iter_mut().zip(bytes) {
-            *dst = src.to_ascii_lowercase();
-        }
-        let key = &buf[..bytes.len()];
-        // Curly apostrophes are looked up as straight ones ("editor’s").
-        if key.contains(&0xE2) {
-            let folded = String::from_utf8_lossy(key).replace('\u{2019}', "'");
-            return self.words.get(folded.as_bytes()).copied().unwrap_or(0);
-        }
-        self.words.get(key).copied().unwrap_or(0)
     }
 }
 
@@ -370,5 +387,19 @@ mod tests {
         assert_ne!(lex.flags("adding") & ING, 0);
         assert_ne!(lex.flags("called") & FRAMING, 0);
         assert_eq!(lex.flags("table"), 0);
+        assert_ne!(lex.flags("editor\u{2019}s") & NOT_NAME, 0);
+    }
+
+    #[test]
+    fn every_listed_word_fits_the_table() {
+        let lists: [&[&str]; 9] = [TITLES, ROLES, DETERMINERS, ADVERBS, STOPS, NOT_NAMES, TIMES, ABBREVIATIONS, CLAUSE_VERBS];
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            assert!(pack(w).is_some(), "{w}");
+        }
+        for entry in SPEECH_VERBS.iter().chain(FRAMING_VERBS) {
+            for (form, _) in inflections(entry) {
+                assert!(pack(&form).is_some(), "{form}");
+            }
+        }
     }
 }

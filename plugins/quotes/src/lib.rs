@@ -74,7 +74,8 @@ pub struct Quote {
 /// Finds the quotations and reported speech of `text`, in text order.
 pub fn find_quotes(text: &str) -> Vec<Quote> {
     let paragraphs = scan::paragraphs(text);
-    let doc_singles = !scan::has_double_marks(text, 0, text.len());
+    let marks = scan::Marks::new(text);
+    let doc_singles = !marks.has_double(0, text.len());
     let mut names = Names::default();
     let mut toks: Vec<Tok> = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
@@ -82,8 +83,8 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     let mut carry = None;
     for (n, &(start, end)) in paragraphs.iter().enumerate() {
         let headline = n == 0 && end - start < 300 && paragraphs.len() > 1;
-        let singles = (doc_singles || headline) && !scan::has_double_marks(text, start, end);
-        let quotes = scan::quotations(text, start, end, paragraphs.get(n + 1).copied(), singles);
+        let singles = (doc_singles || headline) && !marks.has_double(start, end);
+        let quotes = scan::quotations(text, &marks, start, end, paragraphs.get(n + 1).copied(), singles);
         scan::tokenize(text, start, end, &quotes, &mut toks);
         observe_names(text, &toks, &mut names);
         findings.clear();
@@ -112,7 +113,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 }
 
 /// Records runs of two or more capitalised name words as full names.
-fn observe_names(text: &str, toks: &[Tok], names: &mut Names) {
+fn observe_names<'t>(text: &'t str, toks: &[Tok], names: &mut Names<'t>) {
     let is_name = |t: &Tok| t.is_word() && t.cap && t.flags & (NOT_NAME | TITLE) == 0;
     let mut i = 0;
     while i < toks.len() {

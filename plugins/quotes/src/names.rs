@@ -2,6 +2,8 @@
 //! named speaker, short forms ("Trump", "Mr. Obama") to a full name seen
 //! earlier in the document.
 
+use std::collections::HashMap;
+
 use crate::lexicon::{Lexicon, DET, FEMININE, MASCULINE, NOT_NAME, PLURAL, PRONOUN, ROLE, TITLE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,16 +15,18 @@ enum Gender {
 
 /// A full name seen in the document.
 #[derive(Debug)]
-struct Known {
-    name: String,
+struct Known<'t> {
+    name: &'t str,
     gender: Gender,
     speaker: bool,
 }
 
 /// The names of one document, in the order they were seen.
 #[derive(Default)]
-pub struct Names {
-    known: Vec<Known>,
+pub struct Names<'t> {
+    known: Vec<Known<'t>>,
+    /// The names of `known`, for finding a name again.
+    index: HashMap<&'t str, usize>,
     /// Index into `known` of the named speakers, most recent last.
     speakers: Vec<usize>,
 }
@@ -68,18 +72,24 @@ fn name_run<'m>(ws: &[(&'m str, u32)]) -> (Vec<&'m str>, Gender) {
     (run, gender)
 }
 
-impl Names {
+impl<'t> Names<'t> {
     /// Notes a run of capitalised words seen in the text (a candidate
     /// full name for later short forms).
-    pub fn observe(&mut self, name: &str) {
-        if name.split_whitespace().count() >= 2 && !self.known.iter().any(|k| k.name == name) {
-            self.known.push(Known { name: name.to_owned(), gender: Gender::Unknown, speaker: false });
+    pub fn observe(&mut self, name: &'t str) {
+        if name.contains(char::is_whitespace) && !self.index.contains_key(name) {
+            self.add(name, Gender::Unknown, false);
         }
+    }
+
+    fn add(&mut self, name: &'t str, gender: Gender, speaker: bool) -> usize {
+        self.known.push(Known { name, gender, speaker });
+        self.index.insert(name, self.known.len() - 1);
+        self.known.len() - 1
     }
 
     /// The full name a speaker mention refers to, when it is a pronoun or a
     /// short form of a name seen earlier; records named speakers.
-    pub fn resolve(&mut self, mention: &str) -> Option<String> {
+    pub fn resolve(&mut self, mention: &'t str) -> Option<String> {
         let ws = words(mention);
         if let [(w, f)] = ws.as_slice() {
             if f & PRONOUN != 0 {
@@ -98,12 +108,12 @@ impl Names {
                 match found {
                     Some(i) => {
                         self.mark_speaker(i, gender);
-                        Some(self.known[i].name.clone())
+                        Some(self.known[i].name.to_owned())
                     }
                     None if ws.iter().any(|&(w, f)| w == short && f & ROLE != 0) => None,
                     None => {
-                        self.known.push(Known { name: short.to_owned(), gender, speaker: true });
-                        self.speakers.push(self.known.len() - 1);
+                        let i = self.add(short, gender, true);
+                        self.speakers.push(i);
                         None
                     }
                 }
@@ -113,12 +123,9 @@ impl Names {
                 let last = run[run.len() - 1];
                 let end = last.as_ptr() as usize - mention.as_ptr() as usize + last.len();
                 let full = &mention[start..end];
-                let i = match self.known.iter().position(|k| k.name == full) {
-                    Some(i) => i,
-                    None => {
-                        self.known.push(Known { name: full.to_owned(), gender, speaker: true });
-                        self.known.len() - 1
-                    }
+                let i = match self.index.get(full) {
+                    Some(&i) => i,
+                    None => self.add(full, gender, true),
                 };
                 self.mark_speaker(i, gender);
                 None
@@ -129,7 +136,7 @@ impl Names {
     /// The full name of a mention that names someone: a short form's full
     /// name, else the mention's own name words ("Sen. Claire McCaskill" →
     /// "Claire McCaskill").
-    pub fn name_of(&mut self, mention: &str) -> Option<String> {
+    pub fn name_of(&mut self, mention: &'t str) -> Option<String> {
         if let Some(full) = self.resolve(mention) {
             return Some(full);
         }
@@ -169,7 +176,7 @@ impl Names {
         if want != Gender::Unknown && self.known[i].gender == Gender::Unknown {
             self.known[i].gender = want;
         }
-        Some(self.known[i].name.clone())
+        Some(self.known[i].name.to_owned())
     }
 }
 

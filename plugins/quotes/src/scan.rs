@@ -121,55 +121,75 @@ fn flank(text: &str, start: usize, end: usize, declared: Role) -> Role {
     }
 }
 
-/// The quotation marks of `text[start..end]`, in order. Single marks are
-/// kept only when `singles` (apostrophes inside words never count).
-fn marks(text: &str, start: usize, end: usize, singles: bool) -> Vec<Mark> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = start;
-    while i < end {
-        let b = bytes[i];
-        let (len, role, double, low) = match b {
-            b'"' => (1, Role::Either, true, false),
-            b'\'' if bytes.get(i + 1) == Some(&b'\'') && i + 1 < end => (2, Role::Either, true, false),
-            b'`' if bytes.get(i + 1) == Some(&b'`') && i + 1 < end => (2, Role::Open, true, false),
-            b'\'' => (1, Role::Either, false, false),
-            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                Some(0x9C) | Some(0x9F) => (3, Role::Open, true, false),
-                Some(0x9D) => (3, Role::Close, true, false),
-                Some(0x9E) => (3, Role::Open, true, true),
-                Some(0x98) => (3, Role::Open, false, false),
-                Some(0x99) => (3, Role::Close, false, false),
-                Some(0xB9) => (3, Role::Open, false, false),
-                Some(0xBA) => (3, Role::Close, false, false),
-                _ => (0, Role::Either, false, false),
-            },
-            0xC2 => match bytes.get(i + 1) {
-                Some(0xAB) => (2, Role::Open, true, false),
-                Some(0xBB) => (2, Role::Close, true, false),
-                _ => (0, Role::Either, false, false),
-            },
-            _ => (0, Role::Either, false, false),
-        };
-        if len == 0 || i + len > end {
-            i += 1;
-            continue;
+/// The quotation marks of a whole text, found once and sliced per
+/// paragraph. Candidate bytes are found with `memchr`; apostrophes inside
+/// words are dropped on the way.
+pub struct Marks {
+    marks: Vec<Mark>,
+}
+
+impl Marks {
+    /// Finds the marks of `text`.
+    pub fn new(text: &str) -> Marks {
+        let bytes = text.as_bytes();
+        let mut candidates: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).collect();
+        if memchr::memchr2(0xC2, b'`', bytes).is_some() {
+            candidates.extend(memchr::memchr2_iter(0xC2, b'`', bytes));
+            candidates.sort_unstable();
         }
-        let m_end = i + len;
-        if !double {
-            // An apostrophe inside a word ("don't", "Clinton’s") is no mark.
-            let before = char_before(text, i).is_some_and(char::is_alphanumeric);
-            let after = char_at(text, m_end).is_some_and(char::is_alphanumeric);
-            if !singles || (before && after) {
-                i = m_end;
+        let mut marks = Vec::new();
+        let mut next_free = 0;
+        for i in candidates {
+            if i < next_free {
                 continue;
             }
+            let (len, role, double, low) = match bytes[i] {
+                b'"' => (1, Role::Either, true, false),
+                b'\'' if bytes.get(i + 1) == Some(&b'\'') => (2, Role::Either, true, false),
+                b'`' if bytes.get(i + 1) == Some(&b'`') => (2, Role::Open, true, false),
+                b'\'' => (1, Role::Either, false, false),
+                0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                    Some(0x9C) | Some(0x9F) => (3, Role::Open, true, false),
+                    Some(0x9D) => (3, Role::Close, true, false),
+                    Some(0x9E) => (3, Role::Open, true, true),
+                    Some(0x98) | Some(0xB9) => (3, Role::Open, false, false),
+                    Some(0x99) | Some(0xBA) => (3, Role::Close, false, false),
+                    _ => continue,
+                },
+                0xC2 => match bytes.get(i + 1) {
+                    Some(0xAB) => (2, Role::Open, true, false),
+                    Some(0xBB) => (2, Role::Close, true, false),
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            let end = i + len;
+            next_free = end;
+            // An apostrophe inside a word ("don't", "Clinton’s") is no mark.
+            if !double && char_before(text, i).is_some_and(char::is_alphanumeric) && char_at(text, end).is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            marks.push(Mark { start: i, end, role: flank(text, i, end, role), double, low });
         }
-        let role = flank(text, i, m_end, role);
-        out.push(Mark { start: i, end: m_end, role, double, low });
-        i = m_end;
+        Marks { marks }
     }
-    out
+
+    /// The marks inside `start..end`.
+    fn within(&self, start: usize, end: usize) -> &[Mark] {
+        let from = self.marks.partition_point(|m| m.start < start);
+        let to = self.marks.partition_point(|m| m.end <= end);
+        &self.marks[from..to.max(from)]
+    }
+
+    /// Whether `start..end` has a double quotation mark.
+    pub fn has_double(&self, start: usize, end: usize) -> bool {
+        self.within(start, end).iter().any(|m| m.double)
+    }
+
+    /// Whether the paragraph `start..end` opens with a double mark.
+    fn opens(&self, start: usize, end: usize) -> bool {
+        self.within(start, end).first().is_some_and(|m| m.start == start && m.double && m.role != Role::Close)
+    }
 }
 
 /// Pairs the marks of one kind; returns the pairs and the mark left open.
@@ -196,29 +216,20 @@ fn pair(marks: &[Mark], double: bool) -> (Vec<(Mark, Mark)>, Option<Mark>) {
     (pairs, open)
 }
 
-/// Whether paragraph text starts with an opening double mark.
-fn starts_with_opener(text: &str, start: usize, end: usize) -> bool {
-    marks(text, start, end.min(start + 3), false).first().is_some_and(|m| m.start == start && m.role != Role::Close)
-}
-
-/// Whether `text[start..end]` has any double quotation mark.
-pub fn has_double_marks(text: &str, start: usize, end: usize) -> bool {
-    marks(text, start, end, false).iter().any(|m| m.double)
-}
-
 /// The quotations of paragraph `text[start..end]`. `next` is the next
-/// paragraph (for quotes that run on); `singles` pairs single marks too.
-pub fn quotations(text: &str, start: usize, end: usize, next: Option<(usize, usize)>, singles: bool) -> Vec<Quotation> {
-    let all = marks(text, start, end, singles);
+/// paragraph (for quotes that run on); `singles` pairs single marks too
+/// (only where the paragraph has no double marks).
+pub fn quotations(text: &str, marks: &Marks, start: usize, end: usize, next: Option<(usize, usize)>, singles: bool) -> Vec<Quotation> {
+    let all = marks.within(start, end);
     let has_double = all.iter().any(|m| m.double);
-    let (pairs, open) = pair(&all, has_double || !singles);
+    let (pairs, open) = pair(all, has_double || !singles);
     let mut out: Vec<Quotation> = pairs
         .into_iter()
         .filter(|(o, c)| c.start > o.end)
         .map(|(o, c)| Quotation { start: o.start, end: c.end, inner_start: o.end, inner_end: c.start, continues: false })
         .collect();
     if let Some(o) = open.filter(|o| o.end < end) {
-        let continues = next.is_some_and(|(ns, ne)| starts_with_opener(text, ns, ne));
+        let continues = next.is_some_and(|(ns, ne)| marks.opens(ns, ne));
         let before = text[start..o.start].trim_end();
         // An opener left unclosed runs to the end of the paragraph when the
         // next paragraph reopens the quote, or when it opens the paragraph
@@ -403,7 +414,7 @@ mod tests {
     #[test]
     fn pairs_straight_and_curly_marks() {
         let text = "He said \"yes\" and \u{201C}no\u{201D} and ''maybe''.";
-        let qs = quotations(text, 0, text.len(), None, false);
+        let qs = quotations(text, &Marks::new(text), 0, text.len(), None, false);
         let spans: Vec<&str> = qs.iter().map(|q| &text[q.start..q.end]).collect();
         assert_eq!(spans, ["\"yes\"", "\u{201C}no\u{201D}", "''maybe''"]);
     }
@@ -411,7 +422,7 @@ mod tests {
     #[test]
     fn a_closer_with_nothing_open_is_skipped() {
         let text = "The 5\" screen, he said, \"is great.\"";
-        let qs = quotations(text, 0, text.len(), None, false);
+        let qs = quotations(text, &Marks::new(text), 0, text.len(), None, false);
         assert_eq!(qs.len(), 1);
         assert_eq!(&text[qs[0].start..qs[0].end], "\"is great.\"");
     }
