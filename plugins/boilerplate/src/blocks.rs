@@ -227,9 +227,10 @@ mod tests {
     }
 
     #[test]
-    fn lists_of_names_are_bad() {
+    fn lists_of_names_are_bad_when_linked_and_undecided_otherwise() {
         let menu = "World Business Markets Technology Science Health Sports Entertainment Opinion Video Podcasts";
-        assert_eq!(classify(&features(menu, 0), Favor::Balanced), BlockClass::Bad);
+        assert_eq!(classify(&features(menu, 40), Favor::Balanced), BlockClass::Bad);
+        assert_eq!(classify(&features(menu, 0), Favor::Balanced), BlockClass::Short);
     }
 
     #[test]
