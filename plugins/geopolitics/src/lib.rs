@@ -1,23 +1,162 @@
-//! gleaner's `geopolitics` plugin (being written).
+//! gleaner's `geopolitics` plugin: states, organisations and office holders
+//! normalised to codes, and CAMEO-coded events between them, from a single
+//! article, GDELT-style, without a parser.
+//!
+//! For each document it emits:
+//! - `actor` records: `code` (ISO 3166-1 alpha-3 for states, a short code
+//!   for organisations: `EU`, `NATO`, `UN`, `UNSC`, `OPEC`, ...), `role`
+//!   (`country`, `capital`, `city`, `leader`, `government`, `organization`,
+//!   `demonym`) and `name` (canonical English name). Office holders are
+//!   coded by the office they held at the article's date (the document's
+//!   date; today when unknown).
+//! - `event` records over the sentence: `source`, `target` (actor codes),
+//!   `cameo` (CAMEO code), `root` (its two-digit root), `label` (the code's
+//!   name), `quad` (GDELT quad class 1–4), `goldstein` (GDELT Goldstein
+//!   score) and `trigger` (the words that signal it).
+//! - one `summary` record over `0..0`: `actors` ("CHN:5,RUS:4": codes by
+//!   mention count, most first), `dyads` ("CHN>RUS:2,EU>CHN:1": ordered
+//!   pairs by event count), `n_actors` and `n_events`.
+//!
+//! Organisation of the crate:
+//! - [`text`]: tokenizer and sentence splitter;
+//! - [`date`]: dates of articles and of terms of office;
+//! - [`gazetteer`]: the compiled tables and the Aho-Corasick automaton;
+//! - [`actors`]: mentions and their disambiguation;
+//! - [`events`]: triggers, negation, passive voice, coordination;
+//! - [`cameo`]: CAMEO codes with quad class and Goldstein score.
+//!
+//! Data (in `data/`, compiled in; see `data/README.md`): the Open Event
+//! Data Alliance's country, leader and organisation tables and the CAMEO
+//! code table (MIT, © 2014 Open Event Data Alliance; Goldstein scores and
+//! quad classes from GDELT's lookups), event triggers chosen from
+//! PETRARCH-2's CAMEO verb dictionary (MIT, Open Event Data Alliance), and
+//! hand-written additions (office holders since 2015, seats of government,
+//! organisations).
+//!
+//! Setting `gazetteer`: the path of a TSV file that extends the built-in
+//! gazetteer, one alias per line: `alias<TAB>code<TAB>role<TAB>name`, with
+//! optional `<TAB>start<TAB>end` ISO dates for office holders; role `block`
+//! hides a phrase ("South China Sea").
 
-use gleaner_sdk::{Config, Document, Error, Extractor, Output, Plugin};
+pub mod actors;
+pub mod cameo;
+pub mod date;
+pub mod events;
+pub mod gazetteer;
+pub mod text;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use gleaner_sdk::{Config, Document, Error, Extractor, Output, Plugin, Setting, Value};
+
+use crate::date::Date;
+use crate::gazetteer::Gazetteer;
 
 /// The `geopolitics` extractor.
-pub struct Placeholder;
+pub struct Geopolitics {
+    gazetteer: Arc<Gazetteer>,
+}
 
-impl Plugin for Placeholder {
+/// The built-in gazetteer, or the built-in one extended with a user file;
+/// built once per process and path, shared by all instances.
+fn gazetteer_for(path: &str) -> Result<Arc<Gazetteer>, Error> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Gazetteer>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut cache = cache.lock().map_err(|_| "the gazetteer cache is poisoned")?;
+    if let Some(g) = cache.get(path) {
+        return Ok(Arc::clone(g));
+    }
+    let user = if path.is_empty() {
+        None
+    } else {
+        Some(std::fs::read_to_string(path).map_err(|e| format!("gazetteer '{path}': {e}"))?)
+    };
+    let g = Arc::new(Gazetteer::new(user.as_deref())?);
+    cache.insert(path.to_owned(), Arc::clone(&g));
+    Ok(g)
+}
+
+impl Plugin for Geopolitics {
     const ID: &'static str = "geopolitics";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
-    const DESCRIPTION: &'static str = "(being written)";
-    fn new(_: &Config) -> Result<Self, Error> {
-        Ok(Placeholder)
+    const DESCRIPTION: &'static str =
+        "States, organisations and office holders as ISO/organisation codes, and CAMEO-coded events between them.";
+    const SETTINGS: &'static [Setting] = &[Setting::string(
+        "gazetteer",
+        "",
+        "path of a TSV file extending the gazetteer: alias, code, role, name[, start, end] per line",
+    )];
+
+    fn new(config: &Config) -> Result<Self, Error> {
+        Ok(Geopolitics { gazetteer: gazetteer_for(config.string("gazetteer")?)? })
     }
 }
 
-impl Extractor for Placeholder {
-    fn extract(&mut self, _doc: &Document<'_>, _out: &mut Output<'_>) -> Result<(), Error> {
+/// Formats counts as "KEY:n,KEY:n", largest first (ties by key).
+fn format_counts(counts: HashMap<String, usize>) -> String {
+    let mut v: Vec<(String, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v.iter().map(|(k, n)| format!("{k}:{n}")).collect::<Vec<_>>().join(",")
+}
+
+impl Extractor for Geopolitics {
+    fn extract(&mut self, doc: &Document<'_>, out: &mut Output<'_>) -> Result<(), Error> {
+        let text = doc.text();
+        let date = doc.date().and_then(Date::parse).or_else(|| doc.meta_value("date").and_then(Date::parse)).unwrap_or_else(Date::today);
+        let gaz = &*self.gazetteer;
+        let tokens = text::tokenize(text);
+        let sentences = text::sentences(text, &tokens);
+        let mentions = actors::Tagger::new(gaz, date).tag(text, &tokens);
+        let events = events::extract(text, &tokens, &sentences, &mentions);
+
+        let mut actor_counts: HashMap<String, usize> = HashMap::new();
+        for m in &mentions {
+            let a = gaz.actor(m.actor);
+            *actor_counts.entry(a.code.clone()).or_default() += 1;
+            let fields = [
+                ("code", Value::Str(&a.code)),
+                ("role", Value::Str(m.role.as_str())),
+                ("name", Value::Str(&a.name)),
+            ];
+            if !out.emit(m.start, m.end, "actor", &fields) {
+                return Ok(());
+            }
+        }
+        let mut dyads: HashMap<String, usize> = HashMap::new();
+        for e in &events {
+            let (src, tgt) = (gaz.actor(e.source), gaz.actor(e.target));
+            *dyads.entry(format!("{}>{}", src.code, tgt.code)).or_default() += 1;
+            let info = cameo::lookup(e.code);
+            let fields = [
+                ("source", Value::Str(&src.code)),
+                ("target", Value::Str(&tgt.code)),
+                ("cameo", Value::Str(e.code)),
+                ("root", Value::Str(&e.code[..2])),
+                ("label", info.map_or(Value::Null, |c| Value::Str(&c.name))),
+                ("quad", info.map_or(Value::Null, |c| Value::Int(c.quad))),
+                ("goldstein", info.map_or(Value::Null, |c| Value::Float(c.goldstein))),
+                ("trigger", Value::Str(&text[e.trigger.0..e.trigger.1])),
+            ];
+            if !out.emit(e.start, e.end, "event", &fields) {
+                return Ok(());
+            }
+        }
+        let (n_actors, n_events) = (mentions.len(), events.len());
+        let (actors_field, dyads_field) = (format_counts(actor_counts), format_counts(dyads));
+        out.emit(
+            0,
+            0,
+            "summary",
+            &[
+                ("actors", Value::Str(&actors_field)),
+                ("dyads", Value::Str(&dyads_field)),
+                ("n_actors", Value::from(n_actors)),
+                ("n_events", Value::from(n_events)),
+            ],
+        );
         Ok(())
     }
 }
 
-gleaner_sdk::export_plugin!(extractor Placeholder);
+gleaner_sdk::export_plugin!(extractor Geopolitics);

@@ -1,0 +1,300 @@
+//! Actor mentions: gazetteer matches kept or dropped by their context, plus
+//! office holders named by their family name alone.
+//!
+//! Disambiguation prefers precision: a name is dropped when its context says
+//! it is something else — a person ("Michael Jordan", "Jordan said"), a US
+//! state ("Georgia" next to Atlanta and a governor), a newspaper or
+//! university ("Washington Post", "University of Texas"), a geographic
+//! feature ("South China Sea", "Jordan River"), a bird ("roast turkey"), or a
+//! demonym used for food, games or languages ("Chinese food", "in Russian").
+
+use crate::date::Date;
+use crate::gazetteer::{Gazetteer, Role, Sense};
+use crate::text::Token;
+
+/// A mention of an actor in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset of the end.
+    pub end: usize,
+    /// Index of the actor in the gazetteer.
+    pub actor: u32,
+    /// The mention's role.
+    pub role: Role,
+    /// Index of the first token of the mention.
+    pub first: usize,
+    /// Index one past the last token of the mention.
+    pub last: usize,
+}
+
+/// Capitalised words that often start a sentence or modify a name without being a first name.
+const PLAIN_CAPITALISED: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "For", "From", "To", "With", "By", "And", "But", "Or", "As", "While", "After",
+    "Before", "Since", "Both", "Neighbouring", "Neighboring", "Unlike", "Like", "Meanwhile", "Also", "When", "Where",
+    "If", "Although", "Though", "Despite", "Under", "Over", "Against", "Between", "Among", "During", "Including",
+    "Even", "Only", "Then", "So", "Yet", "Now", "That", "This", "These", "Those", "It", "He", "She", "They", "We",
+    "Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East", "West", "Greater", "Mainland",
+    "Communist", "Soviet", "Imperial", "Modern", "Neighbour", "Neighbor", "Ally", "Allies", "Landlocked", "Oil-rich",
+    "President", "King", "Queen", "Prime", "Minister", "Premier", "Chancellor", "Gen", "General", "Secretary",
+    "Foreign", "Defence", "Defense", "Envoy", "Ambassador", "Officials", "Official", "Via", "Of", "Did", "Does",
+];
+
+/// Words before a family name that make it an office holder ("President Xi", "Mr Putin").
+const TITLES: &[&str] = &[
+    "President", "Premier", "Chancellor", "Minister", "Secretary", "King", "Queen", "Prince", "Emir", "Sheikh",
+    "Ayatollah", "Mr", "Mrs", "Ms", "Dr", "Gen", "General", "Marshal", "Admiral", "Adm", "Sultan", "Leader",
+    "President-elect", "Vice-President", "PM", "Shah", "Tsar", "Counsellor", "Spokesman", "Spokeswoman",
+];
+
+/// Aliases that are also common first names or family names.
+const PERSON_LIKE: &[&str] = &[
+    "JORDAN", "CHAD", "GEORGIA", "WASHINGTON", "INDIA", "ISRAEL", "KENYA", "PARIS", "SYDNEY", "FLORENCE",
+    "HOUSTON", "DALLAS", "MADISON", "SAVANNAH", "LINCOLN", "KINGSTON", "SANTIAGO", "SOFIA", "VICTORIA",
+];
+
+/// Words after a place name that make the phrase an institution, a company or a place, not the state.
+const INSTITUTION_TAILS: &[&str] = &[
+    "Post", "Times", "Herald", "Tribune", "Journal", "Today", "Airlines", "Airways", "University", "College",
+    "Institute", "Museum", "Stock", "Exchange", "Club", "Cup", "Open", "Marathon", "Zoo", "Street", "Avenue", "Road",
+    "Square", "Boulevard", "FC", "Symphony", "Orchestra", "Opera", "Ballet", "Philharmonic", "Festival", "Airport",
+    "Station", "Sea", "Ocean", "River", "Valley", "Mountains", "Basin", "Plateau", "Peninsula", "Lake", "Motors",
+    "Telecom", "Tech", "Bulldogs", "Huskies", "Nationals", "Commanders", "Wizards", "Capitals", "Redskins",
+    "Agreement", "Accord", "Accords", "Club", "Masters", "Marathon", "Business", "School", "Observer", "Examiner",
+];
+
+/// Institutions named "X of <place>" that are not the state ("Bank of England", "University of Texas").
+const INSTITUTION_HEADS: &[&str] = &[
+    "Bank", "University", "College", "Museum", "Institute", "Church", "School", "Academy", "Society", "Hospital",
+    "Gulf", "Sea", "Archbishop", "Bishop", "Diocese", "Duke", "Duchess", "Earl", "Prince", "Princess", "Order",
+    "Lake", "River", "Straits", "Strait", "Bay", "Port", "Mayor", "Tour", "Rose", "Battle", "Treaty", "Statue",
+];
+
+/// Nouns after a demonym that make it a cuisine, a game, a language or an ancestry, not the state.
+const NON_STATE_HEADS: &[&str] = &[
+    "food", "cuisine", "restaurant", "restaurants", "dish", "dishes", "cooking", "roulette", "cheese", "fries",
+    "toast", "dressing", "pastry", "pastries", "language", "languages", "speakers", "speaking", "medicine",
+    "checkers", "chess", "tea", "lantern", "lanterns", "whispers", "salad", "breakfast", "horn", "bulldog",
+    "shepherd", "poodle", "wine", "wines", "descent", "ancestry", "heritage", "origin", "literature", "poetry",
+    "novel", "novels", "novelist", "writer", "writers", "music", "art", "painting", "opera", "ballet", "dance",
+    "dances", "dancers", "characters", "alphabet", "grammar", "class", "classes", "lessons", "teacher", "teachers",
+    "speaker", "dialect", "dialects", "translation", "subtitles", "cinema", "film", "films", "movie", "movies",
+    "New", "Open", "Grand", "League", "Cup", "Revolution", "Empire", "Orthodox", "cabbage", "dumplings", "noodles",
+];
+
+/// Verbs after a bare name that make it the subject of a sentence about a person ("Jordan scored").
+const PERSON_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "scored", "wrote", "tweeted", "posted", "laughed", "smiled", "sang", "played",
+    "joked", "recalled", "explained", "admitted", "insisted", "replied",
+];
+
+/// Words that signal the US state of Georgia in a document.
+const US_GEORGIA_CUES: &[&str] = &[
+    "Atlanta", "Savannah", "governor", "Governor", "Republican", "Democrat", "county", "County", "primary",
+    "runoff", "Senate race", "Peach State", "Kemp", "Raffensperger", "Warnock", "Ossoff", "Augusta", "Macon",
+];
+/// Words that signal the country Georgia in a document.
+const GEO_GEORGIA_CUES: &[&str] = &[
+    "Tbilisi", "Georgian", "Caucasus", "Abkhazia", "Ossetia", "Saakashvili", "Ivanishvili", "Kobakhidze",
+    "Zourabichvili", "Batumi", "Kutaisi", "Soviet", "Kremlin",
+];
+/// Words that signal the Republic of the Congo (Brazzaville) in a document.
+const COG_CUES: &[&str] = &["Brazzaville", "Sassou", "Pointe-Noire"];
+/// Words that signal the Democratic Republic of the Congo in a document.
+const COD_CUES: &[&str] = &["Kinshasa", "DRC", "Kabila", "Tshisekedi", "Goma", "Kivu", "Ituri", "Lubumbashi", "M23"];
+/// Words that signal the country Jordan in a document.
+const JOR_CUES: &[&str] = &["Amman", "Jordanian", "Hashemite", "King Abdullah", "Aqaba"];
+/// Words that signal the country Chad in a document.
+const TCD_CUES: &[&str] = &["N'Djamena", "Ndjamena", "Chadian", "Deby", "Déby", "Sahel"];
+
+fn has_any(text: &str, cues: &[&str]) -> bool {
+    cues.iter().any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Finds the actor mentions in a text.
+pub struct Tagger<'g> {
+    gaz: &'g Gazetteer,
+    date: Date,
+    cod: Option<u32>,
+    cog: Option<u32>,
+}
+
+impl<'g> Tagger<'g> {
+    /// A tagger over `gaz` for articles dated `date`.
+    pub fn new(gaz: &'g Gazetteer, date: Date) -> Tagger<'g> {
+        Tagger { gaz, date, cod: gaz.actor_index("COD"), cog: gaz.actor_index("COG") }
+    }
+
+    /// The actor mentions of `text`, in text order.
+    pub fn tag(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
+        let word = |i: usize| tokens.get(i).map(|t| t.text(text)).unwrap_or("");
+        let mut out = Vec::new();
+        for f in self.gaz.find(text) {
+            let first = tokens.partition_point(|t| t.end <= f.start);
+            let last = tokens.partition_point(|t| t.start < f.end);
+            if first >= last {
+                continue;
+            }
+            let Some(sense) = Gazetteer::resolve(f.senses, self.date) else { continue };
+            if sense.role == Role::Block {
+                continue;
+            }
+            let alias = text[f.start..f.end].to_ascii_uppercase();
+            let prev = if first > 0 { word(first - 1) } else { "" };
+            let prev2 = if first > 1 { word(first - 2) } else { "" };
+            let next = word(last);
+            let mut actor = sense.actor;
+            // Inside an institution's name.
+            let place = matches!(sense.role, Role::Country | Role::Capital | Role::City);
+            if place && prev == "of" && INSTITUTION_HEADS.contains(&prev2) {
+                continue;
+            }
+            if place && INSTITUTION_TAILS.contains(&next) {
+                continue;
+            }
+            // A demonym for a cuisine, a game, a language, an ancestry.
+            if sense.role == Role::Demonym {
+                if NON_STATE_HEADS.contains(&next) {
+                    continue;
+                }
+                let ends_phrase = next.is_empty() || matches!(next, "." | "," | ";" | ":" | ")" | "and" | "or");
+                if ends_phrase && matches!(prev, "in" | "into" | "speak" | "speaks" | "spoke" | "speaking" | "from") {
+                    continue;
+                }
+            }
+            if PERSON_LIKE.contains(&alias.as_str()) && self.person_context(text, tokens, first, last) {
+                continue;
+            }
+            match alias.as_str() {
+                "GEORGIA" => {
+                    let us_state = matches!(next, "State" | "Tech" | "Republicans" | "Democrats" | "Gov" | "Governor")
+                        || (prev == "," && first > 1 && word(first - 2) == "Atlanta")
+                        || (prev == "of" && prev2.eq_ignore_ascii_case("state"))
+                        || (has_any(text, US_GEORGIA_CUES) && !has_any(text, GEO_GEORGIA_CUES));
+                    if us_state {
+                        continue;
+                    }
+                }
+                "WASHINGTON" => {
+                    if matches!(next, "state" | "State" | "University") || (prev == "of" && prev2.eq_ignore_ascii_case("state")) {
+                        continue;
+                    }
+                }
+                "JORDAN" | "CHAD" => {
+                    let cues = if alias == "JORDAN" { JOR_CUES } else { TCD_CUES };
+                    if PERSON_VERBS.contains(&next) && !has_any(text, cues) {
+                        continue;
+                    }
+                }
+                "TURKEY" => {
+                    let bird = matches!(prev, "a" | "roast" | "wild" | "Thanksgiving" | "stuffed" | "smoked")
+                        || matches!(
+                            next,
+                            "dinner" | "sandwich" | "sandwiches" | "breast" | "legs" | "meat" | "farm" | "farms"
+                                | "farmers" | "hunt" | "hunting" | "trot" | "bacon" | "Day" | "day" | "vultures"
+                        );
+                    if bird {
+                        continue;
+                    }
+                }
+                "CONGO" => {
+                    let (cog, cod) = (has_any(text, COG_CUES), has_any(text, COD_CUES));
+                    actor = match (cog, cod, self.cog, self.cod) {
+                        (true, false, Some(c), _) => c,
+                        (_, _, _, Some(d)) => d,
+                        _ => actor,
+                    };
+                }
+                "NIGER" if prev == "River" => continue,
+                _ => {}
+            }
+            out.push(Mention { start: f.start, end: f.end, actor, role: sense.role, first, last });
+        }
+        self.add_family_names(text, tokens, &mut out);
+        out
+    }
+
+    /// Whether a person-like name is a person here: a capitalised word
+    /// (a first name) before it, or a capitalised word (a family name) after it.
+    fn person_context(&self, text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+        let capital_word = |i: usize| {
+            tokens.get(i).is_some_and(|t| {
+                let w = t.text(text);
+                t.is_word && is_capitalised(w) && !PLAIN_CAPITALISED.contains(&w.trim_end_matches('.'))
+            })
+        };
+        let before = first > 0 && capital_word(first - 1) && tokens[first - 1].text(text).chars().count() > 1;
+        // A capitalised word after the name, on the same line, that is not itself a place or actor name.
+        let after = capital_word(last) && {
+            let t = tokens[last];
+            self.gaz.find(t.text(text)).is_empty() && !text[tokens[last - 1].end..t.start].contains('\n')
+        };
+        before || after
+    }
+
+    /// Adds office holders named by their family name alone, after a title
+    /// ("President Xi") or after their full name earlier in the text.
+    fn add_family_names(&self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+        let mut covered = vec![false; tokens.len()];
+        for m in out.iter() {
+            covered[m.first..m.last].iter_mut().for_each(|c| *c = true);
+        }
+        let mut added = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if covered[i] || !t.is_word {
+                continue;
+            }
+            let w = t.text(text);
+            let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+            if !is_capitalised(bare) || bare.len() < 3 {
+                continue;
+            }
+            let Some(senses) = self.gaz.surname(bare) else { continue };
+            let mut j = i;
+            while j > 0 && tokens[j - 1].text(text) == "." {
+                j -= 1;
+            }
+            let titled = j > 0 && TITLES.contains(&tokens[j - 1].text(text));
+            let earlier = out
+                .iter()
+                .chain(added.iter())
+                .filter(|m| m.role == Role::Leader && m.end <= t.start && senses.iter().any(|s| s.actor == m.actor))
+                .filter(|m| text[m.start..m.end].split_whitespace().any(|p| p.eq_ignore_ascii_case(bare)))
+                .max_by_key(|m| m.start)
+                .map(|m| m.actor);
+            if !titled && earlier.is_none() {
+                continue;
+            }
+            let Some(sense) = self.pick_family_name(senses, earlier) else { continue };
+            added.push(Mention {
+                start: t.start,
+                end: t.start + bare.len(),
+                actor: sense.actor,
+                role: Role::Leader,
+                first: i,
+                last: i + 1,
+            });
+        }
+        out.extend(added);
+        out.sort_by_key(|m| m.start);
+    }
+
+    /// The office holder a family name refers to at the article's date: the
+    /// one named earlier in the text, else the only state or organisation
+    /// among the office holders of that name in office at the date.
+    fn pick_family_name(&self, senses: &[Sense], named: Option<u32>) -> Option<Sense> {
+        if let Some(actor) = named {
+            return senses.iter().find(|s| s.actor == actor).copied();
+        }
+        let in_office: Vec<&Sense> = senses.iter().filter(|s| s.from.is_none_or(|f| f <= self.date) && s.to.is_none_or(|t| self.date <= t)).collect();
+        let best_rank = in_office.iter().map(|s| s.rank).min()?;
+        let best: Vec<&&Sense> = in_office.iter().filter(|s| s.rank == best_rank).collect();
+        let actor = best.first()?.actor;
+        best.iter().all(|s| s.actor == actor).then(|| **best[0])
+    }
+}
