@@ -42,7 +42,10 @@ impl Codec {
     fn sniff(head: &[u8]) -> Codec {
         if head.starts_with(&[0x1f, 0x8b]) {
             Codec::Gzip
-        } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd])
+            || (head.len() >= 4 && head[0] & 0xF0 == 0x50 && head[1..4] == [0x2A, 0x4D, 0x18])
+        {
+            // A zstd frame, or a skippable frame (which may carry a dictionary).
             Codec::Zstd
         } else {
             Codec::Plain
@@ -143,9 +146,8 @@ fn wrap<R: Read + Send + 'static>(raw: R, codec: Codec, cap: u64, pipelined: boo
             flate2::read::MultiGzDecoder::new(BufReader::new(raw)),
             cap,
         )),
-        Codec::Zstd => match zstd::stream::read::Decoder::new(raw) {
+        Codec::Zstd => match zstd_decoder(raw) {
             Ok(decoder) => Box::new(Capped::new(decoder, cap)),
-            // Creating a decoder context fails only when out of memory.
             Err(err) => Box::new(Failing(Some(err))),
         },
     };
@@ -155,6 +157,53 @@ fn wrap<R: Read + Send + 'static>(raw: R, codec: Codec, cap: u64, pipelined: boo
         Box::new(BufReader::with_capacity(BUFFER_SIZE, decoded))
     };
     Stream { reader, codec, cap }
+}
+
+/// The magic number of the skippable frame that carries a dictionary at the
+/// start of a `.warc.zst` file (the WARC zstd convention), little-endian.
+const DICTIONARY_FRAME_MAGIC: [u8; 4] = [0x5D, 0x2A, 0x4D, 0x18];
+/// The largest dictionary accepted (they are typically 100 KiB–1 MiB).
+const MAX_DICTIONARY_BYTES: u64 = 64 << 20;
+
+/// A zstd decoder, with the dictionary of the stream's first frame when
+/// that is a dictionary frame (as `.warc.zst` files may start with; the
+/// dictionary itself may be zstd-compressed). Other skippable frames are
+/// skipped by zstd itself.
+fn zstd_decoder<R: Read + Send + 'static>(raw: R) -> io::Result<Box<dyn Read + Send>> {
+    let mut reader = BufReader::with_capacity(BUFFER_SIZE, raw);
+    if !reader.fill_buf()?.starts_with(&DICTIONARY_FRAME_MAGIC) {
+        return Ok(Box::new(zstd::stream::read::Decoder::with_buffer(reader)?));
+    }
+    let mut header = [0u8; 8];
+    reader.read_exact(&mut header)?;
+    let size = u64::from(u32::from_le_bytes([
+        header[4], header[5], header[6], header[7],
+    ]));
+    if size > MAX_DICTIONARY_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("zstd dictionary frame of {size} bytes is too big"),
+        ));
+    }
+    let mut dictionary = Vec::new();
+    (&mut reader).take(size).read_to_end(&mut dictionary)?;
+    if (dictionary.len() as u64) < size {
+        return Err(io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            "cut in the zstd dictionary frame",
+        ));
+    }
+    if dictionary.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        let mut unpacked = Vec::new();
+        zstd::stream::read::Decoder::new(&dictionary[..])?
+            .take(MAX_DICTIONARY_BYTES)
+            .read_to_end(&mut unpacked)?;
+        dictionary = unpacked;
+    }
+    Ok(Box::new(zstd::stream::read::Decoder::with_dictionary(
+        reader,
+        &dictionary,
+    )?))
 }
 
 /// How many decompressed chunks may wait for the parser.
@@ -402,6 +451,35 @@ mod tests {
         assert!(stream
             .describe_error(&err)
             .starts_with("decompressed data exceeds the 1000 bytes limit"));
+    }
+
+    #[test]
+    fn zstd_dictionary_frame_is_used() {
+        let data = sample();
+        let dictionary: Vec<u8> = (0..2000)
+            .flat_map(|n: u32| format!("line {n}\n").into_bytes())
+            .collect();
+        let mut encoder =
+            zstd::stream::write::Encoder::with_dictionary(Vec::new(), 3, &dictionary).unwrap();
+        std::io::Write::write_all(&mut encoder, &data).unwrap();
+        let frames = encoder.finish().unwrap();
+        for packed in [false, true] {
+            let stored = if packed {
+                zstd::encode_all(&dictionary[..], 3).unwrap()
+            } else {
+                dictionary.clone()
+            };
+            let mut file = DICTIONARY_FRAME_MAGIC.to_vec();
+            file.extend_from_slice(&(stored.len() as u32).to_le_bytes());
+            file.extend_from_slice(&stored);
+            file.extend_from_slice(&frames);
+            let progress = Arc::new(AtomicU64::new(0));
+            let mut stream =
+                open_sniffed(io::Cursor::new(file.clone()), u64::MAX, &progress).unwrap();
+            assert!(read_all(&mut stream).unwrap() == data, "packed: {packed}");
+        }
+        // Without the dictionary the frames cannot be read.
+        assert!(zstd::decode_all(&frames[..]).is_err());
     }
 
     #[test]

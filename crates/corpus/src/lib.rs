@@ -43,7 +43,10 @@
 //! - `.warc`: WARC archives. `response` records with an HTML payload,
 //!   `resource` records of text/html or text/plain, and `conversion`
 //!   records of text/plain (WET files) become documents; the HTTP chunked
-//!   transfer encoding and gzip/deflate content encodings are undone.
+//!   transfer encoding and gzip/deflate/zstd content encodings are undone.
+//!   A `.warc.gz` may be one gzip member per record or one for the whole
+//!   file; a `.warc.zst` may start with a dictionary frame (the WARC zstd
+//!   convention).
 //! - `.txt`, `.text`: one plain-text document per file.
 //! - `.html`, `.htm`, `.xhtml`: one HTML document per file.
 //! - a folder: walked recursively in sorted order (by file name, bytewise),
