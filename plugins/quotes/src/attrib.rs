@@ -126,6 +126,15 @@ impl<'a> Paragraph<'a> {
         if i > 0 && self.is_article(i - 1) {
             return false;
         }
+        // "a phone call", "Chinese state media": a base form after a
+        // singular noun is a noun (verbs there would need "-s").
+        if t.flags & BASE != 0 && i > 0 && !self.is_put_it(i) {
+            let p = &self.toks[i - 1];
+            let w = self.word(i - 1);
+            if p.is_word() && p.flags & (PRONOUN | ADVERB | STOP) == 0 && !w.ends_with('s') {
+                return false;
+            }
+        }
         let be_before = i > 0 && ["was", "were", "been", "being", "is", "are", "be"].iter().any(|w| self.word_is(i - 1, w));
         let say = ["say", "says", "said"].iter().any(|w| self.word_is(i, w));
         if self.word_is(i + 1, "to") && (!say || be_before) {
@@ -772,8 +781,10 @@ impl<'a> Paragraph<'a> {
         if self.toks[v].has(ADDRESSEE) {
             k = self.np_from(k, end).map_or(k, |np| np.1 + 1);
         }
-        // "said in a statement that", "said Tuesday that"
-        if let Some(that) = (k..end.min(k + 8)).find(|&m| self.word_is(m, "that")) {
+        // "said in a statement that", "said Tuesday that", "said in a
+        // phone call with his counterpart that"
+        let reach = if k < end && self.toks[k].has(PREP | TIME) { 20 } else { 8 };
+        if let Some(that) = (k..end.min(k + reach)).find(|&m| self.word_is(m, "that")) {
             if (k..that).all(|m| self.toks[m].is_word() && !self.toks[m].has(SPEECH)) {
                 k = that + 1;
             }

@@ -42,6 +42,9 @@ pub const MASCULINE: u32 = 1 << 15;
 pub const PLURAL: u32 = 1 << 16;
 /// Verbs that frame indirect speech with a following clause ("said", "warned").
 pub const CLAUSE: u32 = 1 << 17;
+/// The base form of a verb ("say", "call"): after a singular noun it is a
+/// noun itself ("a phone call", "state news").
+pub const BASE: u32 = 1 << 18;
 
 /// Speech verbs: `base` or `base|past|ing|3sg|participle` where irregular.
 const SPEECH_VERBS: &[&str] = &[
@@ -354,7 +357,7 @@ fn inflections(entry: &str) -> Vec<(String, u32)> {
     let parts: Vec<&str> = entry.split('|').collect();
     if parts.len() == 5 {
         return vec![
-            (parts[0].to_owned(), 0),
+            (parts[0].to_owned(), BASE),
             (parts[1].to_owned(), 0),
             (parts[2].to_owned(), ING),
             (parts[3].to_owned(), 0),
@@ -371,7 +374,7 @@ fn inflections(entry: &str) -> Vec<(String, u32)> {
     } else {
         (format!("{base}ed"), format!("{base}ing"), format!("{base}s"))
     };
-    vec![(base.to_owned(), 0), (past, 0), (ing, ING), (third, 0)]
+    vec![(base.to_owned(), BASE), (past, 0), (ing, ING), (third, 0)]
 }
 
 #[cfg(test)]

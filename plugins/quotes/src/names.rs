@@ -108,7 +108,7 @@ impl<'t> Names<'t> {
                 match found {
                     Some(i) => {
                         self.mark_speaker(i, gender);
-                        Some(self.known[i].name.to_owned())
+                        Some(self.known[i].name).filter(|&full| full != short).map(str::to_owned)
                     }
                     None if ws.iter().any(|&(w, f)| w == short && f & ROLE != 0) => None,
                     None => {
