@@ -142,10 +142,7 @@ fn wrap<R: Read + Send + 'static>(raw: R, codec: Codec, cap: u64, pipelined: boo
                 cap,
             }
         }
-        Codec::Gzip => Box::new(Capped::new(
-            flate2::read::MultiGzDecoder::new(BufReader::new(raw)),
-            cap,
-        )),
+        Codec::Gzip => Box::new(Capped::new(GzipMembers::new(Lookahead::new(raw)), cap)),
         Codec::Zstd => match zstd_decoder(raw) {
             Ok(decoder) => Box::new(Capped::new(decoder, cap)),
             Err(err) => Box::new(Failing(Some(err))),
@@ -206,13 +203,175 @@ fn zstd_decoder<R: Read + Send + 'static>(raw: R) -> io::Result<Box<dyn Read + S
     )?))
 }
 
+/// A gzip reader that decodes member after member (as a multi-member
+/// decoder does) and, after a corrupt member, skips to the next member
+/// header instead of giving up: a WARC file with one gzip member per
+/// record loses only the damaged record. The error is still returned, once,
+/// marked [`Resumed`] when reading goes on.
+struct GzipMembers<R: Read> {
+    /// `None` once the input is exhausted or could not be resumed.
+    decoder: Option<flate2::bufread::GzDecoder<Lookahead<R>>>,
+}
+
+impl<R: Read> GzipMembers<R> {
+    fn new(reader: Lookahead<R>) -> Self {
+        GzipMembers {
+            decoder: Some(flate2::bufread::GzDecoder::new(reader)),
+        }
+    }
+}
+
+impl<R: Read> Read for GzipMembers<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        while let Some(decoder) = &mut self.decoder {
+            match decoder.read(buf) {
+                Ok(0) => {
+                    // The member ended; another may follow.
+                    let Some(decoder) = self.decoder.take() else {
+                        break;
+                    };
+                    let mut inner = decoder.into_inner();
+                    if !inner.fill_buf()?.is_empty() {
+                        self.decoder = Some(flate2::bufread::GzDecoder::new(inner));
+                    }
+                }
+                Ok(n) => return Ok(n),
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                Err(err) => {
+                    let Some(decoder) = self.decoder.take() else {
+                        break;
+                    };
+                    let mut inner = decoder.into_inner();
+                    return Err(if inner.skip_to(&GZIP_MEMBER_MAGIC)? {
+                        self.decoder = Some(flate2::bufread::GzDecoder::new(inner));
+                        io::Error::new(err.kind(), Resumed(err))
+                    } else {
+                        err
+                    });
+                }
+            }
+        }
+        Ok(0)
+    }
+}
+
+/// The first bytes of a gzip member (magic and the deflate method).
+const GZIP_MEMBER_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
+
+/// A buffered reader that can look a few bytes ahead across its buffer's
+/// end, to find a pattern without consuming its first bytes.
+struct Lookahead<R> {
+    inner: R,
+    buffer: Box<[u8]>,
+    start: usize,
+    end: usize,
+}
+
+impl<R: Read> Lookahead<R> {
+    fn new(inner: R) -> Self {
+        Lookahead {
+            inner,
+            buffer: vec![0; 64 * 1024].into_boxed_slice(),
+            start: 0,
+            end: 0,
+        }
+    }
+
+    /// At least `n` buffered bytes (`n` ≤ the buffer size), unless the
+    /// input ends sooner.
+    fn fill_at_least(&mut self, n: usize) -> io::Result<&[u8]> {
+        if self.end - self.start < n {
+            self.buffer.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            self.start = 0;
+            while self.end < n {
+                match self.inner.read(&mut self.buffer[self.end..]) {
+                    Ok(0) => break,
+                    Ok(read) => self.end += read,
+                    Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                    Err(err) => return Err(err),
+                }
+            }
+        }
+        Ok(&self.buffer[self.start..self.end])
+    }
+
+    /// Consumes bytes up to the next occurrence of `pattern`; `false` if
+    /// the input ends first.
+    fn skip_to(&mut self, pattern: &[u8]) -> io::Result<bool> {
+        loop {
+            let available = self.fill_at_least(pattern.len())?;
+            if available.len() < pattern.len() {
+                let length = available.len();
+                self.consume(length);
+                return Ok(false);
+            }
+            if let Some(at) = memchr::memmem::find(available, pattern) {
+                self.consume(at);
+                return Ok(true);
+            }
+            // Keep the last bytes: the pattern may straddle two reads.
+            let length = available.len() + 1 - pattern.len();
+            self.consume(length);
+        }
+    }
+}
+
+impl<R: Read> Read for Lookahead<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: Read> BufRead for Lookahead<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.start == self.end {
+            self.start = 0;
+            self.end = 0;
+            self.fill_at_least(1)
+        } else {
+            Ok(&self.buffer[self.start..self.end])
+        }
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.start = (self.start + amount).min(self.end);
+    }
+}
+
+/// Marks a decompression error after which the stream goes on (at the
+/// next gzip member).
+#[derive(Debug)]
+struct Resumed(io::Error);
+
+impl std::fmt::Display for Resumed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Resumed {}
+
+/// Whether reading can go on after this error (at the next gzip member).
+pub(crate) fn is_resumable(err: &io::Error) -> bool {
+    err.get_ref().is_some_and(|inner| inner.is::<Resumed>())
+}
+
 /// How many decompressed chunks may wait for the parser.
 const PIPELINE_DEPTH: usize = 4;
 
 /// A reader fed by a thread that decompresses ahead of it, in chunks of
 /// [`BUFFER_SIZE`] over a bounded channel (memory stays at a few chunks).
-/// The thread stops at the end of the stream, at its first error (handed
-/// over in turn), or when this reader is dropped.
+/// Errors are handed over in turn; the thread stops at the end of the
+/// stream, at an error that cannot be resumed, or when this reader is
+/// dropped.
 struct Pipelined {
     chunks: Receiver<io::Result<Vec<u8>>>,
     /// Emptied chunks, sent back to be filled again.
@@ -244,12 +403,17 @@ impl Pipelined {
                 }
             };
             chunk.truncate(filled);
-            let end = filled == 0 || result.is_err();
+            let end = match &result {
+                Ok(()) => filled == 0,
+                Err(err) => !is_resumable(err),
+            };
             if filled > 0 && chunk_sender.send(Ok(chunk)).is_err() {
                 return;
             }
             if let Err(err) = result {
-                let _ = chunk_sender.send(Err(err));
+                if chunk_sender.send(Err(err)).is_err() {
+                    return;
+                }
             }
             if end {
                 return;
@@ -299,10 +463,9 @@ impl BufRead for Pipelined {
                     // The worker may be gone; the chunk is then just freed.
                     let _ = self.recycle.send(used);
                 }
-                Ok(Err(err)) => {
-                    self.finished = true;
-                    return Err(err);
-                }
+                // After an error that cannot be resumed the worker stops,
+                // closing the channel.
+                Ok(Err(err)) => return Err(err),
                 Err(_) => self.finished = true,
             }
         }
@@ -480,6 +643,33 @@ mod tests {
         }
         // Without the dictionary the frames cannot be read.
         assert!(zstd::decode_all(&frames[..]).is_err());
+    }
+
+    /// Hands out one byte per read, so every pattern straddles two reads.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((&byte, rest)), Some(slot)) => {
+                    *slot = byte;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    #[test]
+    fn lookahead_finds_a_pattern_across_reads() {
+        let mut reader = Lookahead::new(Trickle(b"junk junk \x1f\x8b\x08rest"));
+        assert!(reader.skip_to(&GZIP_MEMBER_MAGIC).unwrap());
+        let mut rest = Vec::new();
+        reader.read_to_end(&mut rest).unwrap();
+        assert_eq!(rest, b"\x1f\x8b\x08rest");
+        let mut none = Lookahead::new(Trickle(b"no magic \x1f\x8b"));
+        assert!(!none.skip_to(&GZIP_MEMBER_MAGIC).unwrap());
     }
 
     #[test]

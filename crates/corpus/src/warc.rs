@@ -20,8 +20,10 @@
 //!
 //! Damage:
 //! - a record cut by the end of the input, or a read error (a clipped gzip
-//!   member), is an [`Entry::Error`] naming the record, and ends the file
-//!   (a broken compressed stream cannot be resumed);
+//!   member), is an [`Entry::Error`] naming the record, and ends the file;
+//!   except that after a corrupt gzip member followed by other members
+//!   (one member per record, as crawlers write), reading resumes at the
+//!   next member;
 //! - a `Content-Length` a few bytes short (the next record starts within
 //!   64 bytes) is repaired: the document is kept, with a warning;
 //! - any other lying `Content-Length` (no record separator where it says
@@ -36,7 +38,7 @@ use std::io::{self, BufRead, Read};
 use std::sync::Arc;
 
 use crate::charset::{content_type_charset, decode_as, decode_html};
-use crate::compress::{Codec, Stream};
+use crate::compress::{is_resumable, Codec, Stream};
 use crate::http::{decode_chunked, decode_content, parse_response};
 use crate::lines::{read_line_limited, LineRead};
 use crate::text::replace_nul;
@@ -114,13 +116,19 @@ impl WarcReader {
     /// resynchronisation.
     fn report(&mut self, damage: Damage) -> Entry {
         let message = match damage {
-            Damage::Read(err) if self.record == 0 => {
-                self.done = true;
-                self.input.stream.describe_error(&err)
-            }
             Damage::Read(err) => {
-                self.done = true;
-                format!("{} in this record", self.input.stream.describe_error(&err))
+                let resumable = is_resumable(&err);
+                let mut message = self.input.stream.describe_error(&err);
+                if self.record > 0 {
+                    message.push_str(" in this record");
+                }
+                if resumable {
+                    message.push_str(": reading resumed at the next gzip member");
+                    self.resync = true;
+                } else {
+                    self.done = true;
+                }
+                message
             }
             Damage::Truncated(message) => {
                 self.done = true;

@@ -359,3 +359,41 @@ fn shared_edge_cases() {
     assert_eq!(html.len(), 1, "{entries:?}");
     assert!(matches!(html[0], Entry::Doc(d) if d.url.as_deref() == Some("http://example.com/")));
 }
+
+#[test]
+fn corrupt_gzip_member_loses_only_its_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut members: Vec<Vec<u8>> = crawl().iter().map(|record| gzip(record)).collect();
+    // Break the checksum of record 3 (a document) and the deflate data of
+    // record 5.
+    let crc_at = members[2].len() - 8;
+    members[2][crc_at] ^= 0xFF;
+    let middle = members[4].len() / 2;
+    members[4][middle..middle + 8].fill(0xFF);
+    let path = write(dir.path(), "bad-member.warc.gz", &members.concat());
+    let entries = read(&[&path], ReaderOptions::default());
+    let errors: Vec<&String> = entries
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Error { source, message } => {
+                assert!(
+                    message.contains("corrupt gzip stream")
+                        && message.ends_with("resumed at the next gzip member"),
+                    "{message}"
+                );
+                Some(source)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(errors.len(), 2, "{entries:?}");
+    assert!(
+        errors[0].ends_with("#3") && errors[1].ends_with("#5"),
+        "{errors:?}"
+    );
+    // The resource of record 7 is still read.
+    assert!(
+        matches!(entries.last(), Some(Entry::Doc(d)) if d.source.ends_with("#7") && d.text == "Plain notes."),
+        "{entries:?}"
+    );
+}
