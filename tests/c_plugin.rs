@@ -27,8 +27,8 @@ fn c_and_rust_terms_plugins_give_identical_output() {
     ];
     for sets in [&["terms.terms= oil , gold,,"][..], &["terms.terms=oil,gold", "terms.ignore_case=true"], &[]] {
         let docs = || texts.iter().enumerate().map(|(i, t)| doc(&i.to_string(), t)).collect();
-        let (from_c, _) = run_raw(&[c_terms.clone()], sets, docs(), RunOptions::default());
-        let (from_rust, _) = run_raw(&[rust_terms.clone()], sets, docs(), RunOptions::default());
+        let (from_c, _) = run_raw(std::slice::from_ref(&c_terms), sets, docs(), RunOptions::default());
+        let (from_rust, _) = run_raw(std::slice::from_ref(&rust_terms), sets, docs(), RunOptions::default());
         assert_eq!(String::from_utf8(from_c).unwrap(), String::from_utf8(from_rust.clone()).unwrap(), "settings {sets:?}");
         if !sets.is_empty() {
             assert!(parse_lines(&from_rust).iter().map(|l| records(l, "terms").len()).sum::<usize>() > 5, "the comparison covers matches");

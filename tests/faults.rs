@@ -62,3 +62,29 @@ fn a_record_flood_is_capped_with_one_error() {
     assert_eq!(records(&lines[1], "faulty").len(), 1, "the next document is not affected");
     assert_eq!(summary.records, 51);
 }
+
+#[test]
+fn a_batch_failure_marks_the_documents_without_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let failing = load(&compile_c(dir.path(), "fixture", "batchfail", &["-DFIXTURE_BATCH_FAILS"]));
+    let entries = (0..3).map(|i| doc(&i.to_string(), "text")).collect();
+    let options = RunOptions { batch_docs: 3, ..RunOptions::default() };
+    let (lines, _) = run(&[failing], &[], entries, options);
+    assert_eq!(records(&lines[0], "fixture").len(), 1);
+    assert!(errors(&lines[0]).is_empty(), "the document with output keeps it, without an error");
+    for line in &lines[1..] {
+        let errs = errors(line);
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].contains("process() failed for the whole batch"), "{errs:?}");
+    }
+}
+
+#[test]
+fn a_plugin_that_refuses_to_start_fails_before_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = compile_c(dir.path(), "fixture", "nostart", &["-DFIXTURE_CREATE_FAILS"]);
+    let output = gleaner().args(["run", "-", "--plugin", path.to_str().unwrap()]).stdin(std::process::Stdio::null()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("plugin fixture could not start: the fixture refuses to start"), "{stderr}");
+}

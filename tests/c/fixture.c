@@ -10,6 +10,9 @@
  *   -DFIXTURE_UNDEFINED_SYMBOL     call a function no library defines
  *   -DFIXTURE_ENTRY=name           export the entry under another name
  *   -DFIXTURE_NO_ENTRY             export no entry at all (a plain library)
+ *   -DFIXTURE_CREATE_FAILS         create() refuses with a message
+ *   -DFIXTURE_BATCH_FAILS          process() fails the whole batch after
+ *                                  emitting for the first document only
  *
  * Unchanged, it is a valid extractor that emits one "doc" record per
  * document over the whole text.
@@ -41,12 +44,19 @@
 extern int gleaner_fixture_function_that_does_not_exist(void);
 #endif
 
-static int token;
+__attribute__((unused)) static int token;
 
 static int32_t fixture_create(const gleaner_create_args *args, void **instance) {
+#ifdef FIXTURE_CREATE_FAILS
+    gleaner_str message = STR("the fixture refuses to start");
+    args->error(args->ctx, message);
+    (void)instance;
+    return GLEANER_ERROR;
+#else
     (void)args;
     *instance = &token;
     return GLEANER_OK;
+#endif
 }
 
 static void fixture_destroy(void *instance) {
@@ -61,6 +71,9 @@ __attribute__((unused)) static int32_t fixture_process(void *instance, const gle
     for (size_t d = 0; d < n_docs; d++) {
         gleaner_record record = { 0, docs[d].text.len, STR("doc"), NULL, 0 };
         host->emit(host->ctx, d, &record);
+#ifdef FIXTURE_BATCH_FAILS
+        return GLEANER_ERROR;
+#endif
     }
     return GLEANER_OK;
 }

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::loader::{LoadError, Plugin, PluginKind};
+use crate::loader::{LoadError, Plugin};
 
 /// The file extension of shared libraries on this platform.
 pub const LIBRARY_EXTENSION: &str = if cfg!(target_os = "macos") { "dylib" } else { "so" };
@@ -234,10 +234,5 @@ impl PluginSet {
     /// The ids, in the order given.
     pub fn ids(&self) -> Vec<&str> {
         self.plugins.iter().map(|p| p.id()).collect()
-    }
-
-    /// Whether any plugin is a transform.
-    pub fn has_transform(&self) -> bool {
-        self.plugins.iter().any(|p| p.kind() == PluginKind::Transform)
     }
 }

@@ -24,11 +24,6 @@ impl AtomicFile {
         Ok(AtomicFile { final_path: path.to_path_buf(), temp_path, writer: Some(BufWriter::with_capacity(1 << 20, file)) })
     }
 
-    /// The temporary file's path.
-    pub fn temp_path(&self) -> &Path {
-        &self.temp_path
-    }
-
     /// Flushes, syncs and renames the file to its final name.
     pub fn commit(mut self) -> io::Result<()> {
         let writer = self.writer.take().ok_or_else(|| io::Error::other("output file already closed"))?;

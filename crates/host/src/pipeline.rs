@@ -101,6 +101,8 @@ struct CallDoc {
     emitted: u32,
     accepted: usize,
     stopped: bool,
+    /// Whether an extractor's replace_text() was already refused (reported once).
+    replace_refused: bool,
     /// Whether the plugin produced any output (record, error, text, meta).
     touched: bool,
     new_text: Option<String>,
@@ -487,7 +489,7 @@ fn check_spans(records: &mut [Record], errors: &mut Vec<DocError>, docs: &[DocSt
     for r in records.iter_mut() {
         let text = &docs[r.doc as usize].doc.text;
         let problem = if r.start > r.end {
-            format!("starts after it ends")
+            "starts after it ends".to_owned()
         } else if r.end > text.len() {
             format!("is outside the text ({} bytes)", text.len())
         } else if !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
@@ -611,7 +613,7 @@ impl CallCtx<'_> {
         let kind = self.plugin.kind();
         let Some(call) = self.call(doc, "replace_text") else { return GLEANER_STOP };
         if kind != PluginKind::Transform {
-            let first = !std::mem::replace(&mut call.stopped, true);
+            let first = !std::mem::replace(&mut call.replace_refused, true);
             if first {
                 self.error(doc, "replace_text() called by an extractor (only transforms may rewrite the text); ignored".into());
             }
