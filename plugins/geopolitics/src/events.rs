@@ -17,10 +17,11 @@
 //!   event, nor does a trigger governed by another one ("threatened to
 //!   attack" is a threat, "agreed to meet" an intent).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::actors::Mention;
+use crate::gazetteer::Role;
 use crate::text::Token;
 
 /// A coded event between two actors.
@@ -168,6 +169,7 @@ fn is_negator(w: &str) -> bool {
         w,
         "not" | "never" | "no" | "refused" | "refuses" | "refuse" | "refusing" | "declined" | "declines" | "decline"
             | "declining" | "failed" | "fails" | "without" | "unwilling" | "nor" | "neither" | "cannot" | "avoided"
+            | "cancelled" | "canceled" | "cancel" | "postponed" | "postpone" | "scrapped" | "halted"
     ) || w.ends_with("n't")
         || w.ends_with("n’t")
 }
@@ -182,10 +184,54 @@ fn is_locative(w: &str) -> bool {
     matches!(w, "in" | "at" | "near" | "inside" | "within" | "throughout" | "across" | "outside" | "around")
 }
 
+/// Words between a locative preposition and a place ("in the east of", "in southern").
+fn is_place_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "The" | "east" | "west" | "north" | "south" | "eastern" | "western" | "northern" | "southern"
+            | "central" | "northeastern" | "northwestern" | "southeastern" | "southwestern" | "Eastern" | "Western"
+            | "Northern" | "Southern" | "Central" | "neighbouring" | "neighboring" | "rebel-held" | "occupied"
+    )
+}
+
+/// Verbs of saying that follow their subject in a reporting clause.
+fn is_reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "say" | "told" | "reported" | "reports" | "announced" | "confirmed" | "stated" | "added"
+            | "quoted" | "according"
+    )
+}
+
+/// Verbs whose object is an event noun done by their subject ("launched an invasion", "held talks").
+fn is_light_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "launched" | "launch" | "launches" | "launching" | "began" | "begin" | "begun" | "started" | "start"
+            | "carried" | "conducted" | "conduct" | "staged" | "stage" | "waged" | "wage" | "wages" | "ordered"
+            | "mounted" | "held" | "hold" | "holds" | "holding" | "made" | "make" | "paid"
+            | "pay" | "continued" | "continue" | "stepped" | "opened" | "open" | "resumed" | "resume" | "renewed"
+            | "offered" | "offer" | "offers" | "gave" | "give" | "extended" | "expressed" | "issued" | "imposed"
+            | "impose" | "imposes" | "announced" | "completed" | "undertook" | "pledged" | "sent" | "provided"
+            | "provide" | "provides" | "providing" | "intensified" | "escalated" | "led" | "leads" | "joined"
+    )
+}
+
+/// Words before a form that make it a verb rather than a noun ("to support", "will visit").
+fn verb_context(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "will" | "would" | "can" | "could" | "may" | "might" | "shall" | "should" | "must" | "did" | "does"
+            | "do" | "not" | "also" | "then" | "and" | "never" | "jointly" | "strongly" | "firmly" | "further"
+            | "publicly" | "openly" | "repeatedly" | "immediately" | "he" | "she" | "they" | "we" | "it" | "who"
+            | "which" | "that" | "officially" | "already" | "still" | "again" | "fully" | "formally"
+    )
+}
+
 /// Prepositions that introduce the target of an event noun.
 fn introduces_target(w: &str, code: &str) -> bool {
-    matches!(w, "of" | "on" | "against" | "with" | "to" | "for" | "toward" | "towards" | "into" | "upon")
-        || (w == "in" && (code.starts_with("19") || code.starts_with("18")))
+    matches!(w, "of" | "on" | "against" | "with" | "to" | "for" | "toward" | "towards" | "into" | "upon" | "between")
+        || (w == "in" && (code.starts_with("19") || code.starts_with("18") || code.starts_with("14")))
 }
 
 /// Tokens that end a clause for the search of actors.
@@ -201,7 +247,10 @@ fn is_coordinator(w: &str) -> bool {
 struct Sentence<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    mentions: &'a [Mention],
+    /// The sentence's actor mentions, and agents ("police") standing for its only state.
+    mentions: Vec<Mention>,
+    /// Per mention: whether it is an agent noun rather than a name.
+    agent: Vec<bool>,
     /// Per token of the sentence (offset by `first`), the mention covering it.
     at: Vec<Option<usize>>,
     first: usize,
@@ -238,6 +287,44 @@ impl<'a> Sentence<'a> {
         (l..i).rev().find_map(|j| self.mention_at(j))
     }
 
+    /// The actor acting at token `i`: the nearest mention before it in the
+    /// clause, preferring one that is not a place after a locative
+    /// preposition ("the US commander in Iraq held talks" → US). A relative
+    /// pronoun met first ("the group that seized") makes its antecedent the
+    /// subject: an actor right before it, else none.
+    fn subject_before(&self, i: usize, l: usize) -> Option<usize> {
+        let mut fallback = None;
+        let mut j = i;
+        while j > l {
+            j -= 1;
+            if let Some(m) = self.mention_at(j) {
+                if !self.after_locative(m) {
+                    return Some(m);
+                }
+                fallback = fallback.or(Some(m));
+                j = self.mentions[m].first;
+                continue;
+            }
+            if fallback.is_none() && matches!(self.word(j), "that" | "which" | "who") && j + 1 < i {
+                let before = j.checked_sub(1).filter(|&k| k >= l);
+                let antecedent = before.and_then(|k| self.mention_at(k).or_else(|| self.mention_at(k.saturating_sub(1)).filter(|_| self.word(k) == ",")));
+                if antecedent.is_some() || before.is_some_and(|k| self.tokens[k].is_word && !is_reporting_verb(self.word(k))) {
+                    return antecedent;
+                }
+            }
+        }
+        fallback
+    }
+
+    /// Whether mention `m` follows a locative preposition ("in Iraq", "in southern Lebanon").
+    fn after_locative(&self, m: usize) -> bool {
+        let mut k = self.mentions[m].first;
+        while k > self.first && is_place_modifier(self.word(k - 1)) {
+            k -= 1;
+        }
+        k > self.first && is_locative(self.word(k - 1))
+    }
+
     /// The nearest mention starting at or after token `i`, before `r`,
     /// skipping actors after a locative preposition when `skip_places`.
     fn nearest_after(&self, i: usize, r: usize, skip_places: bool) -> Option<usize> {
@@ -246,11 +333,11 @@ impl<'a> Sentence<'a> {
             if let Some(m) = self.mention_at(j) {
                 let start = self.mentions[m].first;
                 let mut k = start;
-                while k > i && matches!(self.word(k - 1), "the" | "The") {
+                while k > i && is_place_modifier(self.word(k - 1)) {
                     k -= 1;
                 }
                 let place = k > 0 && is_locative(self.word(k - 1));
-                if !(skip_places && place) {
+                if !(skip_places && place) && !self.reports(m) && self.word(k.saturating_sub(1)) != "by" {
                     return Some(m);
                 }
                 j = self.mentions[m].last;
@@ -265,6 +352,8 @@ impl<'a> Sentence<'a> {
     /// as distinct actor indices.
     fn group(&self, m: usize) -> Vec<u32> {
         let mut members = vec![m];
+        // A list needs an "and" somewhere ("A, B and C"); commas alone join appositions.
+        let mut joined_by_and = false;
         // Leftwards and rightwards over coordinators only.
         for dir in [-1i64, 1] {
             let mut cur = m;
@@ -279,6 +368,7 @@ impl<'a> Sentence<'a> {
                 }
                 let mut j = edge as i64 + if dir < 0 { -1 } else { 0 };
                 let mut saw_and = false;
+                let mut saw_comma = false;
                 let mut found = None;
                 while j >= self.first as i64 && (j as usize) < self.last {
                     let ju = j as usize;
@@ -290,11 +380,13 @@ impl<'a> Sentence<'a> {
                     if !is_coordinator(w) {
                         break;
                     }
-                    saw_and |= matches!(w, "and" | "," | "&");
+                    saw_and |= matches!(w, "and" | "&");
+                    saw_comma |= w == ",";
                     j += dir;
                 }
                 match found {
-                    Some(n) if saw_and && n != cur => {
+                    Some(n) if (saw_and || saw_comma) && n != cur => {
+                        joined_by_and |= saw_and;
                         members.push(n);
                         cur = n;
                     }
@@ -302,10 +394,41 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+        if !joined_by_and {
+            members.truncate(1);
+        }
         let mut actors: Vec<u32> = members.iter().map(|&k| self.mentions[k].actor).collect();
         actors.sort_unstable();
         actors.dedup();
         actors
+    }
+
+    /// Whether mention `m` is the subject of a reporting clause (", the White
+    /// House announced", "a Jordanian official confirmed"): a reporter, not a target.
+    fn reports(&self, m: usize) -> bool {
+        let mention = &self.mentions[m];
+        (mention.last..(mention.last + 3).min(self.last)).any(|j| is_reporting_verb(self.word(j)))
+    }
+
+    /// Whether an event between mentions `a` and `b` of the same state may be
+    /// a domestic one ("Insurgents shelled Aleppo"): they are apart, and one
+    /// is an agent noun standing for the state's people or institutions.
+    fn may_be_domestic(&self, a: usize, b: usize) -> bool {
+        let (ma, mb) = (&self.mentions[a], &self.mentions[b]);
+        let apart = ma.last + 1 < mb.first || mb.last + 1 < ma.first;
+        apart && (self.agent[a] || self.agent[b])
+    }
+
+    /// "X said Y must ...": a demand by X on Y at the modal `must` (token `i`).
+    fn must_demand(&self, i: usize, l: usize) -> Option<(usize, usize)> {
+        let target = self.nearest_before(i, i.saturating_sub(4).max(l))?;
+        let t_first = self.mentions[target].first;
+        let verb = (l..t_first).rev().take(3).find(|&k| {
+            matches!(self.word(k), "said" | "says" | "declared" | "reiterated" | "insisted" | "stressed" | "warned" | "that")
+        })?;
+        let verb = if self.word(verb) == "that" { (l..verb).rev().take(3).find(|&k| self.word(k) != "that")? } else { verb };
+        let source = self.subject_before(verb, l)?;
+        (source != target).then_some((source, target))
     }
 
     /// Whether mention `m` is written as a possessive ("Moscow's").
@@ -317,8 +440,42 @@ impl<'a> Sentence<'a> {
     }
 }
 
-/// Finds the events of one document.
-pub fn extract(text: &str, tokens: &[Token], sentences: &[(usize, usize)], mentions: &[Mention]) -> Vec<Event> {
+const AGENTS_TXT: &str = include_str!("../data/agents.txt");
+
+fn agents() -> &'static HashSet<&'static str> {
+    static AGENTS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    AGENTS.get_or_init(|| AGENTS_TXT.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::trim).collect())
+}
+
+/// The mentions of a sentence plus its agent nouns: when the sentence names
+/// one state only, an agent noun ("rebels", "police") with no actor just
+/// before it stands for an actor of that state.
+fn with_agents(text: &str, tokens: &[Token], (first, last): (usize, usize), mentions: &[Mention], is_state: &dyn Fn(u32) -> bool) -> (Vec<Mention>, Vec<bool>) {
+    let mut states = mentions.iter().map(|m| m.actor).filter(|&a| is_state(a));
+    let sole = states.next().filter(|&a| states.all(|b| b == a));
+    let mut parts: Vec<(Mention, bool)> = mentions.iter().map(|m| (*m, false)).collect();
+    if let Some(state) = sole {
+        let agent_words = agents();
+        for j in first..last {
+            let t = tokens[j];
+            let lower = t.text(text).to_lowercase();
+            if !t.is_word || !agent_words.contains(lower.as_str()) || mentions.iter().any(|m| m.first <= j && j < m.last) {
+                continue;
+            }
+            // An actor within the three words before, with only words between, anchors the noun.
+            let anchored = mentions.iter().any(|m| m.last <= j && m.last + 3 >= j && (m.last..j).all(|k| tokens[k].is_word));
+            if !anchored {
+                let m = Mention { start: t.start, end: t.end, actor: state, role: Role::Demonym, first: j, last: j + 1 };
+                parts.push((m, true));
+            }
+        }
+        parts.sort_by_key(|(m, _)| m.first);
+    }
+    parts.into_iter().unzip()
+}
+
+/// Finds the events of one document; `is_state` tells states from organisations.
+pub fn extract(text: &str, tokens: &[Token], sentences: &[(usize, usize)], mentions: &[Mention], is_state: &dyn Fn(u32) -> bool) -> Vec<Event> {
     let lex = lexicon();
     let mut out = Vec::new();
     let mut mi = 0;
@@ -330,8 +487,11 @@ pub fn extract(text: &str, tokens: &[Token], sentences: &[(usize, usize)], menti
         while mj < mentions.len() && mentions[mj].last <= last {
             mj += 1;
         }
-        let sent_mentions = &mentions[mi..mj];
-        if sent_mentions.len() < 2 || first >= last {
+        if mj == mi || first >= last {
+            continue;
+        }
+        let (sent_mentions, agent) = with_agents(text, tokens, (first, last), &mentions[mi..mj], is_state);
+        if sent_mentions.len() < 2 {
             continue;
         }
         let mut at = vec![None; last - first];
@@ -340,7 +500,7 @@ pub fn extract(text: &str, tokens: &[Token], sentences: &[(usize, usize)], menti
                 *slot = Some(k);
             }
         }
-        let s = Sentence { text, tokens, mentions: sent_mentions, at, first, last };
+        let s = Sentence { text, tokens, mentions: sent_mentions, agent, at, first, last };
         let span = (tokens[first].start, tokens[last - 1].end);
         sentence_events(&s, lex, span, &mut out);
     }
@@ -348,7 +508,7 @@ pub fn extract(text: &str, tokens: &[Token], sentences: &[(usize, usize)], menti
 }
 
 fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &mut Vec<Event>) {
-    let mut last_trigger: Option<usize> = None;
+    let mut last_trigger: Option<(usize, &'static str)> = None;
     let mut seen: Vec<(u32, u32, &'static str)> = Vec::new();
     let mut i = s.first;
     while i < s.last {
@@ -357,15 +517,33 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
             continue;
         }
         let lower = s.word(i).to_lowercase();
+        if lower == "must" {
+            let (l, _) = s.clause(i);
+            if let Some((src, tgt)) = s.must_demand(i, l) {
+                let trigger = (s.tokens[i].start, s.tokens[i].end);
+                for a in s.group(src) {
+                    for b in s.group(tgt).into_iter().filter(|&b| b != a) {
+                        if !seen.contains(&(a, b, "100")) {
+                            seen.push((a, b, "100"));
+                            out.push(Event { start: span.0, end: span.1, source: a, target: b, code: "100", trigger });
+                        }
+                    }
+                }
+            }
+            i += 1;
+            continue;
+        }
         let Some(forms) = lex.forms.get(lower.as_str()) else {
             i += 1;
             continue;
         };
-        // The longest matching definition (its following words present).
+        // The longest matching definition (its following words present); a
+        // form that is both a verb and a noun is read by its left context.
+        let as_verb = i > s.first && (verb_context(s.word(i - 1)) || s.mention_at(i - 1).is_some());
         let matched = forms
             .iter()
             .filter(|f| lex.defs[f.def].follow.iter().enumerate().all(|(k, w)| s.word(i + 1 + k).eq_ignore_ascii_case(w)))
-            .max_by_key(|f| lex.defs[f.def].follow.len());
+            .max_by_key(|f| (lex.defs[f.def].follow.len(), (lex.defs[f.def].pos == Pos::Noun) != as_verb));
         let Some(form) = matched else {
             i += 1;
             continue;
@@ -376,63 +554,153 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         let has_object = def.objects.is_empty()
             || (end..(end + 6).min(r)).any(|k| def.objects.iter().any(|o| s.word(k).eq_ignore_ascii_case(o)));
         let negated = (i.saturating_sub(4).max(l)..i).any(|k| is_negator(&s.word(k).to_lowercase()));
-        let governed = i > l && s.word(i - 1) == "to" && last_trigger.is_some_and(|t| t + 7 >= i && t >= l);
-        if has_object && def.pos != Pos::Adjective {
-            last_trigger = Some(i);
+        // Governed by an earlier trigger: "agreed to meet", "threatened to
+        // attack", "promised to continue military aid".
+        let governed = last_trigger.is_some_and(|(t, code)| {
+            t >= l && ((i > l && s.word(i - 1) == "to" && t + 10 >= i) || (t + 6 >= i && is_governing(code)))
+        });
+        let prev = if i > l { s.word(i - 1) } else { "" };
+        // "the alleged bombers", "into alleged crimes": a participle used as an adjective.
+        let adjectival = form.participle
+            && def.pos == Pos::Verb
+            && (is_determiner_or_preposition(prev) || (i > l && lex.forms.contains_key(prev.to_lowercase().as_str())))
+            && s.tokens.get(end).is_some_and(|t| t.is_word && s.word(end).chars().next().is_some_and(char::is_lowercase));
+        if has_object && def.pos != Pos::Adjective && !adjectival && !governed {
+            last_trigger = Some((i, def.code));
         }
-        if !has_object || negated || governed {
+        if !has_object || negated || governed || adjectival {
             i = end;
             continue;
         }
         if def.pos == Pos::Adjective {
-            last_trigger = Some(i);
+            last_trigger = Some((i, def.code));
         }
+        // "will visit", "would support": an intent; "will attack": a threat.
+        let code = if def.pos == Pos::Verb && matches!(prev, "will" | "would" | "shall" | "'ll") { intent_code(def.code) } else { def.code };
+        let by = (end..(end + 3).min(r)).find(|&k| s.word(k) == "by");
+        // "the civilians imprisoned for ...": a participle after a noun, before a preposition.
+        let reduced_relative = i > l
+            && s.mention_at(i - 1).is_none()
+            && s.tokens[i - 1].is_word
+            && prev.chars().next().is_some_and(char::is_lowercase)
+            && !is_be(prev)
+            && !matches!(prev, "has" | "have" | "had" | "and" | "or" | "it" | "they" | "he" | "she" | "we" | "who" | "which" | "that")
+            && is_preposition(s.word(end));
         let passive = def.pos == Pos::Verb
             && form.participle
-            && (i.saturating_sub(3).max(l)..i).any(|k| is_be(&s.word(k).to_lowercase()))
-            && !(i.saturating_sub(3).max(l)..i).any(|k| matches!(s.word(k), "has" | "have" | "had"));
+            && (by.is_some_and(|k| k <= end + 1)
+                || reduced_relative
+                || ((i.saturating_sub(3).max(l)..i).any(|k| is_be(&s.word(k).to_lowercase()))
+                    && !(i.saturating_sub(3).max(l)..i).any(|k| matches!(s.word(k), "has" | "have" | "had"))));
         let (source, target) = if def.pos == Pos::Noun {
-            noun_actors(s, i, end, l, r, def.code)
+            noun_actors(s, i, end, l, r, code)
         } else if passive {
-            let by = (end..(end + 4).min(r)).find(|&k| s.word(k) == "by");
             let source = by.and_then(|k| s.nearest_after(k + 1, (k + 4).min(r), false));
-            (source, s.nearest_before(i, l))
+            (source, if reduced_relative { None } else { s.nearest_before(i, l) })
         } else {
-            (s.nearest_before(i, l), s.nearest_after(end, r, true))
+            (s.subject_before(i, l), s.nearest_after(end, r, !code.starts_with("04") && !code.starts_with("036")))
         };
-        if let (Some(src), Some(tgt)) = (source, target) {
-            let trigger = (s.tokens[i].start, s.tokens[end - 1].end);
-            for a in s.group(src) {
-                for b in s.group(tgt) {
-                    if a == b || seen.contains(&(a, b, def.code)) {
-                        continue;
+        let source_group = source.map(|m| s.group(m)).unwrap_or_default();
+        // "Israel and Lebanon renewed negotiations on ...": a joint event.
+        let target = if def.pos == Pos::Noun && is_mutual(code) && source_group.len() > 1 { None } else { target };
+        let trigger = (s.tokens[i].start, s.tokens[end - 1].end);
+        let domestic = match (source, target) {
+            (Some(a), Some(b)) => s.may_be_domestic(a, b),
+            _ => false,
+        };
+        let mut emit = |a: u32, b: u32| {
+            if (a != b || domestic) && !seen.contains(&(a, b, code)) {
+                seen.push((a, b, code));
+                out.push(Event { start: span.0, end: span.1, source: a, target: b, code: code, trigger });
+            }
+        };
+        match (source, target) {
+            (Some(src), Some(tgt)) => {
+                for a in s.group(src) {
+                    for b in s.group(tgt) {
+                        emit(a, b);
                     }
-                    seen.push((a, b, def.code));
-                    out.push(Event { start: span.0, end: span.1, source: a, target: b, code: def.code, trigger });
                 }
             }
+            // "Brazil and the United States agreed": each with each other.
+            (Some(src), None) if is_mutual(code) => {
+                let members = s.group(src);
+                for &a in &members {
+                    for &b in members.iter().filter(|&&b| b != a) {
+                        emit(a, b);
+                    }
+                }
+            }
+            _ => {}
         }
         i = end;
     }
 }
 
-/// Source and target of an event noun at tokens `i..end` in the clause `l..r`.
+/// Whether a trigger with this code governs the event words right after it
+/// (an appeal, intent, demand, rejection or threat is about them, not them).
+fn is_governing(code: &str) -> bool {
+    matches!(&code[..2], "02" | "03" | "10" | "12" | "13")
+}
+
+/// The CAMEO code of the intent to do an event of code `code` ("will meet" → 036).
+fn intent_code(code: &'static str) -> &'static str {
+    match &code[..2] {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => "033",
+        "08" => "035",
+        "17" | "18" | "19" | "20" => "138",
+        _ => code,
+    }
+}
+
+fn is_determiner_or_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "of" | "for" | "in" | "on" | "into" | "against" | "over" | "his" | "her" | "its" | "their"
+            | "with" | "by" | "from" | "under" | "these" | "those" | "this" | "two" | "three" | "several" | "many"
+    )
+}
+
+/// Codes of events that actors do together ("A and B met"): a coordinated
+/// subject without an object gives the event in both directions.
+fn is_mutual(code: &str) -> bool {
+    matches!(code, "030" | "036" | "040" | "046" | "050" | "057" | "061" | "190")
+}
+
+/// Source and target of an event noun at tokens `i..end` in the clause `l..r`:
+/// the source is an actor after "from" or "by", a possessive before the
+/// noun, or the subject of a light verb ("Russia launched an invasion");
+/// the target is the actor after the noun's preposition.
 fn noun_actors(s: &Sentence<'_>, i: usize, end: usize, l: usize, r: usize, code: &str) -> (Option<usize>, Option<usize>) {
+    // The first actor within three words after token k, with no other preposition between.
+    let actor_after = |k: usize| {
+        (k + 1..(k + 4).min(r)).take_while(|&j| j == k + 1 || s.mention_at(j).is_some() || !is_preposition(s.word(j))).find_map(|j| s.mention_at(j))
+    };
     let mut source = None;
     let mut target = None;
-    let mut k = end;
-    while k < r.min(end + 6) {
+    for k in end..r.min(end + 6) {
         let w = s.word(k);
-        if w == "from" {
-            source = source.or_else(|| s.mention_at(k + 1).or_else(|| s.mention_at(k + 2).filter(|_| s.word(k + 1) == "the")));
-        } else if introduces_target(w, code) && target.is_none() {
-            target = s.mention_at(k + 1).or_else(|| s.mention_at(k + 2).filter(|_| matches!(s.word(k + 1), "the" | "its")));
+        if matches!(w, "from" | "by") {
+            source = source.or_else(|| actor_after(k));
+        } else if target.is_none() && introduces_target(w, code) {
+            target = actor_after(k);
         }
-        k += 1;
     }
-    let before = (i.saturating_sub(4).max(l)..i).rev().find_map(|j| s.mention_at(j).filter(|&m| s.possessive(m)));
-    let source = source.or(before).or_else(|| s.nearest_before(i, l));
-    (source, target)
+    let possessor = (i.saturating_sub(4).max(l)..i).rev().find_map(|j| s.mention_at(j).filter(|&m| s.possessive(m)));
+    // "US mediation", "Israeli troop pullback": an actor modifying the noun.
+    let modifier = (i.saturating_sub(2).max(l)..i).rev().find_map(|j| s.mention_at(j)).filter(|&m| (s.mentions[m].last..i).all(|k| s.tokens[k].is_word && s.mention_at(k).is_none() && !is_preposition(s.word(k)) && !is_determiner_or_preposition(s.word(k))));
+    let subject = || {
+        let verb = (i.saturating_sub(4).max(l)..i).rev().find(|&j| is_light_verb(s.word(j)))?;
+        s.subject_before(verb, l)
+    };
+    (source.or(possessor).or(modifier).or_else(subject), target)
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(w, "of" | "on" | "against" | "with" | "to" | "for" | "in" | "at" | "from" | "by" | "into" | "over" | "between")
 }
 
 #[cfg(test)]

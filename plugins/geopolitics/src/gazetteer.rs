@@ -107,6 +107,8 @@ pub struct Actor {
     pub code: String,
     /// Canonical English name.
     pub name: String,
+    /// Whether the actor is a state or territory (else an organisation).
+    pub is_state: bool,
 }
 
 /// A validated match of an alias in a text.
@@ -165,6 +167,9 @@ const CAMEO_ORGS: &[(&str, &str)] = &[
     ("IGOCASCIS", "CIS"),
 ];
 
+/// Three-letter organisation codes (every other three-letter upper-case code is a state's).
+const NOT_STATES: &[&str] = &["WHO", "IMF", "ICC", "ICJ", "WFP", "OAS", "GCC", "SCO", "CIS", "OIC", "ECB", "HRW"];
+
 /// States whose people put the family name first ("Xi Jinping" → "President Xi").
 const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "SGP", "KHM"];
 
@@ -215,7 +220,8 @@ impl Builder {
             return i;
         }
         let i = self.actors.len() as u32;
-        self.actors.push(Actor { code: code.to_owned(), name: name.to_owned() });
+        let is_state = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) && !NOT_STATES.contains(&code);
+        self.actors.push(Actor { code: code.to_owned(), name: name.to_owned(), is_state });
         self.index.insert(code.to_owned(), i);
         i
     }
@@ -292,6 +298,10 @@ impl Builder {
             for (i, alias) in nationality.iter().enumerate() {
                 let role = if i == 0 || looks_like_demonym(alias) { Role::Demonym } else { Role::Country };
                 self.add(alias, sense(role));
+                // The plural of a demonym for people ("Liberians", "Israelis").
+                if role == Role::Demonym && (alias.ends_with("AN") || alias.ends_with('I')) {
+                    self.add(&format!("{alias}S"), sense(role));
+                }
             }
             let capitals: Vec<&str> = c.get(6).map(|s| s.split('|').collect()).unwrap_or_default();
             for alias in &capitals {

@@ -108,7 +108,7 @@ impl Extractor for Geopolitics {
         let tokens = text::tokenize(text);
         let sentences = text::sentences(text, &tokens);
         let mentions = actors::Tagger::new(gaz, date).tag(text, &tokens);
-        let events = events::extract(text, &tokens, &sentences, &mentions);
+        let events = events::extract(text, &tokens, &sentences, &mentions, &|a| gaz.actor(a).is_state);
 
         let mut actor_counts: HashMap<String, usize> = HashMap::new();
         for m in &mentions {
