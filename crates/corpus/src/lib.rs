@@ -61,25 +61,30 @@
 //!   recognised by their magic bytes.
 //!
 //! HTML is decoded to UTF-8 from its charset: a byte order mark, then the
-//! HTTP `Content-Type` charset (WARC), then a `<meta>` charset in the first
-//! 4 KiB, else UTF-8 if it validates, else windows-1252 (see `charset`).
+//! HTTP `Content-Type` charset (WARC), then a `<meta>` charset in the head
+//! (first 16 KiB), else UTF-8 if it validates, else windows-1252 (see
+//! `charset`; a UTF-8 declaration that the bytes contradict gives way to
+//! the next one). Plain text is UTF-8, or UTF-16 after a byte order mark.
 //! NUL characters are replaced by U+FFFD, with a warning.
 //!
 //! # Limits against hostile input
 //!
 //! - [`ReaderOptions::max_doc_bytes`]: a larger document becomes
-//!   [`Entry::Bad`] without being held in memory; a JSON line longer than
-//!   twice the limit (plus 1 MiB) is skipped to its end unread.
+//!   [`Entry::Bad`]; at most about that much is ever held (twice that plus
+//!   1 MiB for a JSON line: a longer line is skipped to its end unstored;
+//!   a larger WARC record is skipped unread).
 //! - [`ReaderOptions::max_decompressed_bytes`]: a compressed file that
 //!   expands past it stops with an [`Entry::Error`] (documents before the
 //!   cap are kept).
 //!
 //! # Organisation
 //!
-//! `compress` opens inputs (decompression, the cap, progress counting);
-//! `jsonl`, `warc` and `files` (folders and one-document files) parse;
-//! `charset` decodes HTML; `text` holds the UTF-8 and NUL policies shared
-//! by all readers.
+//! `compress` opens inputs: decompression (on a thread of its own for
+//! streams, ahead of the parser), the cap, progress counting, resuming
+//! after a corrupt gzip member. `jsonl`, `warc` (with `http` for the HTTP
+//! payloads) and `files` (folders and one-document files) parse; `lines`
+//! reads lines with a length limit; `charset` decodes HTML; `text` holds
+//! the UTF-8 and NUL policies shared by all readers.
 
 mod charset;
 mod compress;
