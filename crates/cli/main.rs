@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod eval;
 mod plugins;
 mod run;
 
@@ -47,6 +48,8 @@ enum Command {
     Run(run::RunArgs),
     /// List the plugins gleaner finds, or inspect one.
     Plugins(plugins::PluginsArgs),
+    /// Score a plugin's records against a gold file: P/R/F1 per kind and the worst misses.
+    Eval(eval::EvalArgs),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Run(args) => run::main(args),
         Command::Plugins(args) => plugins::main(args),
+        Command::Eval(args) => eval::main(args),
     }
 }
 
