@@ -1,10 +1,9 @@
 //! The word lexicon, built once: number words (cardinal and ordinal),
 //! magnitude abbreviations, months, weekdays, currency nouns and units.
-//! The scanner looks every word up once (lower-cased, through a small
-//! FNV-hashed map); the parser then works with [`WordInfo`]s.
+//! The scanner looks every word up once (packed into an integer, in an
+//! open-addressing table); the parser then works with [`WordInfo`]s.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Index of a word's entry; `WordId::NONE` for words not in the lexicon.
@@ -92,32 +91,40 @@ pub struct WordInfo {
     pub scale_abbr: Option<i128>,
     /// As a unit.
     pub unit: Option<Unit>,
+    /// A word that counts or measures without being a number: "half",
+    /// "dozen", "month" (lets a keyword before it start an expression).
+    pub counts: bool,
+    /// "today" 0, "yesterday" -1, "tomorrow" 1.
+    pub day_offset: Option<i8>,
     /// A word that may start an expression on its own ("between", "more",
     /// "Rs", "USD", "today", "a", ...).
     pub keyword: bool,
 }
 
-/// FNV-1a: fast for the short keys of the lexicon.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+struct Lexicon {
+    /// Open-addressing table of packed words (see [`pack`]); 0 = empty.
+    keys: Vec<u128>,
+    ids: Vec<WordId>,
+    mask: usize,
+    infos: Vec<WordInfo>,
 }
 
-struct Lexicon {
-    ids: HashMap<&'static [u8], WordId, BuildHasherDefault<Fnv>>,
-    infos: Vec<WordInfo>,
+/// A word of up to 16 ASCII letters, lower-cased and packed into an
+/// integer: one comparison instead of a string comparison.
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > MAX_WORD {
+        return None;
+    }
+    let mut k: u128 = 0;
+    for &b in word {
+        k = (k << 8) | u128::from(b | 0x20);
+    }
+    Some(k)
+}
+
+fn slot(key: u128, mask: usize) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
 const UNITS: [&str; 10] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
@@ -463,7 +470,7 @@ const UNIT_WORDS: &[(&str, &str, bool)] = &[
 const KEYWORDS: &[&str] = &[
     "between", "from", "more", "less", "fewer", "over", "under", "above", "below", "up", "at", "no", "not",
     "greater", "higher", "larger", "lower", "smaller", "exceeding", "exceed", "exceeds", "exceeded", "aged",
-    "minus", "negative", "a", "an", "half", "quarter", "quarters", "today", "yesterday", "tomorrow", "rs", "us",
+    "minus", "negative", "a", "an", "half", "quarter", "quarters", "rs", "us",
     "hk", "nz", "c", "can", "au", "nt", "cad", "s", "r", "sen", "equal", "in", "upwards", "minimum", "maximum", "next", "this", "last", "coming", "rm",
 ];
 
@@ -511,6 +518,16 @@ fn build() -> Lexicon {
             set(pl, &|e| e.ord = Some((nw, true)));
         }
     }
+    // Tens and units written as one word: "twentyfive", "thirtyfirst".
+    for (t, tw) in TENS.iter().enumerate() {
+        for u in 1..10 {
+            let value = 20 + 10 * t as i128 + u as i128;
+            let card: &'static str = Box::leak(format!("{tw}{}", UNITS[u]).into_boxed_str());
+            let ord: &'static str = Box::leak(format!("{tw}{}", ORD_UNITS[u]).into_boxed_str());
+            set(card, &|e| e.card = Some(NumWord { value, class: Class::Teen }));
+            set(ord, &|e| e.ord = Some((NumWord { value, class: Class::Teen }, false)));
+        }
+    }
     for &(w, m) in MONTHS {
         set(w, &|e| e.month = m);
     }
@@ -526,6 +543,18 @@ fn build() -> Lexicon {
     for &(w, out, attached_only) in UNIT_WORDS {
         set(w, &|e| e.unit = Some(Unit { out, attached_only }));
     }
+    for w in ["half", "quarter", "quarters", "dozen", "dozens", "day", "days", "week", "weeks", "month", "months", "year", "years"] {
+        set(w, &|e| e.counts = true);
+    }
+    for (w, off) in [("today", 0), ("yesterday", -1), ("tomorrow", 1)] {
+        set(w, &|e| e.day_offset = Some(off));
+    }
+    for list in crate::parse::WORD_LISTS {
+        for w in *list {
+            let lower: &'static str = Box::leak(w.to_ascii_lowercase().into_boxed_str());
+            set(lower, &|_| {});
+        }
+    }
     for w in KEYWORDS {
         set(w, &|e| e.keyword = true);
     }
@@ -533,13 +562,22 @@ fn build() -> Lexicon {
         let lower: &'static str = Box::leak(w.to_ascii_lowercase().into_boxed_str());
         set(lower, &|e| e.keyword = true);
     }
+    let size = (map.len() * 4).next_power_of_two();
+    let mask = size - 1;
+    let mut keys = vec![0u128; size];
+    let mut ids = vec![WordId::NONE; size];
     let mut infos = vec![WordInfo::default()];
-    let mut ids = HashMap::default();
     for (w, info) in map {
-        ids.insert(w.as_bytes(), WordId(infos.len() as u16));
+        let Some(key) = pack(w.as_bytes()) else { continue };
+        let mut h = slot(key, mask);
+        while keys[h] != 0 {
+            h = (h + 1) & mask;
+        }
+        keys[h] = key;
+        ids[h] = WordId(infos.len() as u16);
         infos.push(info);
     }
-    Lexicon { ids, infos }
+    Lexicon { keys, ids, mask, infos }
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -552,14 +590,19 @@ const MAX_WORD: usize = 16;
 
 /// The id of an ASCII word (any case).
 pub fn lookup(word: &[u8]) -> WordId {
-    if word.len() > MAX_WORD {
-        return WordId::NONE;
+    let lex = lexicon();
+    let Some(key) = pack(word) else { return WordId::NONE };
+    let mut h = slot(key, lex.mask);
+    loop {
+        let k = lex.keys[h];
+        if k == key {
+            return lex.ids[h];
+        }
+        if k == 0 {
+            return WordId::NONE;
+        }
+        h = (h + 1) & lex.mask;
     }
-    let mut buf = [0u8; MAX_WORD];
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
-    }
-    lexicon().ids.get(&buf[..word.len()]).copied().unwrap_or(WordId::NONE)
 }
 
 /// The entry of a word id.

@@ -5,7 +5,7 @@
 
 use crate::dates::{self, Ymd};
 use crate::decimal::Rat;
-use crate::lexicon::{info, Class, Family, NumWord, WordInfo};
+use crate::lexicon::{info, lookup, Class, Family, NumWord, WordId, WordInfo};
 use crate::money;
 use crate::tokens::{Tok, Token};
 
@@ -117,7 +117,482 @@ const ARTICLE_UNITS: &[&str] = &[
     "kilo", "lb", "ounce", "barrel", "hectare", "acre", "kilowatt", "megawatt",
 ];
 
-const APPROX: &[&str] = &["about", "around", "approximately", "roughly", "some", "nearly", "almost", "circa", "~"];
+const APPROX: &[&str] = &["about", "around", "approximately", "roughly", "some", "nearly", "almost", "circa"];
+
+/// Words that may follow a one-letter unit ("5 m from", "2 t of").
+const AFTER_UNIT: &[&str] = &[
+                "tall", "high", "long", "deep", "wide", "thick", "away", "above", "below", "from", "of", "and", "or",
+                "in", "to", "per", "is", "was", "are", "were", "on", "at", "by", "for", "with", "into", "across",
+                "behind", "ahead", "x", "off", "up", "down", "under", "over", "but", "the", "a",
+            ];
+
+/// Words before a four-digit number that make it a year ("in 2019").
+const BEFORE_YEAR: &[&str] = &[
+            "in", "since", "of", "by", "until", "till", "from", "to", "before", "after", "during", "year", "early", "late",
+            "mid", "between", "and", "around", "circa", "fiscal", "fy", "spring", "summer", "autumn", "fall", "winter",
+            "through", "throughout", "for", "the", "season", "census", "election", "elections", "olympics", "cup", "class",
+            "born", "founded", "established", "est", "built", "than", "at", "on", "or", "as", "last", "this", "next",
+        ];
+
+/// Words after a four-digit number that make it a year ("2019 was").
+const AFTER_YEAR: &[&str] = &[
+            "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "from", "with", "by", "of", "as", "when",
+            "after", "before", "but", "was", "were", "is", "are", "had", "has", "have", "that", "which", "it", "he",
+            "she", "they", "we", "i", "compared", "than", "while", "until", "through", "election", "elections", "season",
+            "census", "olympics", "world", "budget", "levels", "level", "figures", "edition", "report", "survey", "due",
+            "will", "would", "could", "should", "saw", "there", "alone", "onwards", "onward",
+        ];
+
+/// Every other word the parser compares tokens with; the lexicon holds
+/// them all, so a word outside the lexicon is rejected without a string
+/// comparison.
+pub(crate) const PARSER_WORDS: &[&str] = &[
+    "A",
+    "B",
+    "BST",
+    "C",
+    "CET",
+    "Can",
+    "E",
+    "EST",
+    "ET",
+    "F",
+    "G",
+    "GBX",
+    "GMT",
+    "INR",
+    "K",
+    "M",
+    "MM",
+    "MUSD",
+    "MW",
+    "MYR",
+    "Mm",
+    "R",
+    "RM",
+    "S",
+    "T",
+    "USD",
+    "USX",
+    "UTC",
+    "a",
+    "about",
+    "above",
+    "acre",
+    "across",
+    "act",
+    "after",
+    "age",
+    "aged",
+    "ago",
+    "ahead",
+    "airbus",
+    "almost",
+    "alone",
+    "am",
+    "amendment",
+    "an",
+    "and",
+    "another",
+    "any",
+    "apartment",
+    "apollo",
+    "approximately",
+    "apt",
+    "are",
+    "around",
+    "art",
+    "article",
+    "as",
+    "at",
+    "autumn",
+    "away",
+    "b",
+    "baby",
+    "bad",
+    "barrel",
+    "before",
+    "behind",
+    "below",
+    "between",
+    "big",
+    "bill",
+    "block",
+    "bn",
+    "boeing",
+    "born",
+    "box",
+    "brazilian",
+    "buck",
+    "budget",
+    "building",
+    "built",
+    "but",
+    "by",
+    "c",
+    "can",
+    "cardinal",
+    "cat",
+    "category",
+    "celsius",
+    "census",
+    "cent",
+    "centavos",
+    "centigrade",
+    "centimes",
+    "cents",
+    "ch",
+    "channel",
+    "chapter",
+    "circa",
+    "class",
+    "clause",
+    "cm",
+    "coming",
+    "compared",
+    "could",
+    "covid",
+    "cubic",
+    "cup",
+    "date",
+    "day",
+    "days",
+    "deep",
+    "deg",
+    "degree",
+    "degrees",
+    "district",
+    "dollar",
+    "down",
+    "doz",
+    "dozen",
+    "dozens",
+    "dozs",
+    "drop",
+    "dropped",
+    "due",
+    "during",
+    "dutch",
+    "dz",
+    "dzs",
+    "e",
+    "each",
+    "early",
+    "edition",
+    "egyptian",
+    "election",
+    "elections",
+    "end",
+    "episode",
+    "equal",
+    "est",
+    "established",
+    "euro",
+    "every",
+    "exceed",
+    "exceeded",
+    "exceeding",
+    "exceeds",
+    "excess",
+    "exit",
+    "f",
+    "fahrenheit",
+    "fall",
+    "farenheit",
+    "fewer",
+    "fig",
+    "figure",
+    "figures",
+    "finnish",
+    "fiscal",
+    "fish",
+    "flight",
+    "for",
+    "formula",
+    "founded",
+    "from",
+    "ft",
+    "fy",
+    "gain",
+    "gained",
+    "gains",
+    "galaxy",
+    "gallon",
+    "gate",
+    "good",
+    "grade",
+    "greater",
+    "h",
+    "had",
+    "half",
+    "halves",
+    "has",
+    "have",
+    "he",
+    "heavier",
+    "heavy",
+    "hectare",
+    "her",
+    "high",
+    "higher",
+    "highway",
+    "his",
+    "hour",
+    "hr",
+    "hrs",
+    "hungarian",
+    "i",
+    "in",
+    "indonesian",
+    "interstate",
+    "into",
+    "iphone",
+    "is",
+    "israeli",
+    "issue",
+    "it",
+    "its",
+    "jan",
+    "k",
+    "kWh",
+    "kilo",
+    "kilogram",
+    "kilometer",
+    "kilometre",
+    "kilowatt",
+    "km",
+    "kopeks",
+    "kuwaiti",
+    "l",
+    "larger",
+    "last",
+    "late",
+    "lb",
+    "least",
+    "less",
+    "level",
+    "levels",
+    "lighter",
+    "line",
+    "liter",
+    "litre",
+    "little",
+    "long",
+    "lose",
+    "loses",
+    "losing",
+    "lost",
+    "lot",
+    "lower",
+    "m",
+    "mM",
+    "mar",
+    "maximum",
+    "may",
+    "megawatt",
+    "meter",
+    "metre",
+    "metric",
+    "mi",
+    "mid",
+    "mig",
+    "mile",
+    "million",
+    "minimum",
+    "minus",
+    "ml",
+    "mm",
+    "model",
+    "money",
+    "month",
+    "months",
+    "more",
+    "most",
+    "mph",
+    "my",
+    "nd",
+    "nearly",
+    "negative",
+    "new",
+    "next",
+    "nigerian",
+    "no",
+    "not",
+    "number",
+    "of",
+    "off",
+    "old",
+    "olympics",
+    "on",
+    "one",
+    "only",
+    "onward",
+    "onwards",
+    "or",
+    "ordinal",
+    "ounce",
+    "our",
+    "over",
+    "p",
+    "page",
+    "pages",
+    "paise",
+    "paragraph",
+    "part",
+    "pct",
+    "pence",
+    "penny",
+    "per",
+    "percent",
+    "percentage",
+    "phase",
+    "pier",
+    "pixel",
+    "platform",
+    "playstation",
+    "pm",
+    "point",
+    "points",
+    "polish",
+    "post",
+    "pound",
+    "pounds",
+    "pp",
+    "pre",
+    "precinct",
+    "proposition",
+    "ps",
+    "psalm",
+    "quantity",
+    "quarter",
+    "quarters",
+    "r",
+    "range",
+    "rd",
+    "report",
+    "resolution",
+    "right",
+    "ringgit",
+    "rm",
+    "room",
+    "roughly",
+    "route",
+    "rs",
+    "rule",
+    "rupee",
+    "russian",
+    "s",
+    "sars",
+    "saw",
+    "season",
+    "sec",
+    "second",
+    "section",
+    "sen",
+    "sens",
+    "series",
+    "she",
+    "shed",
+    "should",
+    "since",
+    "smaller",
+    "some",
+    "someone",
+    "spanish",
+    "split",
+    "spring",
+    "sq",
+    "square",
+    "st",
+    "stage",
+    "studio",
+    "su",
+    "such",
+    "suite",
+    "summer",
+    "sun",
+    "survey",
+    "t",
+    "table",
+    "tall",
+    "terminal",
+    "th",
+    "thai",
+    "than",
+    "that",
+    "the",
+    "their",
+    "there",
+    "they",
+    "thick",
+    "this",
+    "through",
+    "throughout",
+    "thru",
+    "thurs",
+    "till",
+    "title",
+    "to",
+    "today",
+    "tomorrow",
+    "ton",
+    "tonne",
+    "tonnes",
+    "tons",
+    "top",
+    "track",
+    "tu",
+    "tues",
+    "type",
+    "u",
+    "ukrainian",
+    "under",
+    "unit",
+    "until",
+    "up",
+    "upwards",
+    "ur",
+    "us",
+    "version",
+    "vietnamese",
+    "vol",
+    "volume",
+    "ward",
+    "was",
+    "we",
+    "week",
+    "weeks",
+    "weigh",
+    "were",
+    "when",
+    "which",
+    "while",
+    "wide",
+    "will",
+    "windows",
+    "winter",
+    "with",
+    "world",
+    "would",
+    "wrong",
+    "x",
+    "xbox",
+    "yd",
+    "year",
+    "years",
+    "yen",
+    "yesterday",
+    "yo",
+    "your",
+    "yr",
+    "yrs",
+    "yuan",
+    "zero",
+];
+
+/// All the word lists of the parser (for the lexicon).
+pub(crate) const WORD_LISTS: &[&[&str]] =
+    &[PARSER_WORDS, ARTICLE_CURRENCIES, ARTICLE_UNITS, APPROX, CODE_NOUNS, AFTER_UNIT, BEFORE_YEAR, AFTER_YEAR];
 
 /// Capitalised words after which a number is a name or code ("Article 5",
 /// "Boeing 737").
@@ -128,7 +603,7 @@ const CODE_NOUNS: &[&str] = &[
     "paragraph", "clause", "series", "block", "unit", "building", "pier", "line", "channel", "track", "episode",
     "season", "no", "number", "galaxy", "pixel", "playstation", "xbox", "covid", "sars", "tu", "su", "mig", "ps",
     "cat", "vol", "volume", "issue", "page", "pages", "fig", "figure", "table", "act", "part", "psalm", "ward",
-    "district", "precinct", "lot", "suite", "apartment", "apt", "box", "studio", "ch", "art", "sec", "no.",
+    "district", "precinct", "lot", "suite", "apartment", "apt", "box", "studio", "ch", "art", "sec",
 ];
 
 impl<'a> Parser<'a> {
@@ -154,11 +629,21 @@ impl<'a> Parser<'a> {
     fn is_word(&self, i: usize) -> bool {
         matches!(self.tok(i), Some(Token { tok: Tok::Word(_), .. }))
     }
+    /// The bytes of a word known to the lexicon (`None` for other tokens).
+    fn known_word(&self, i: usize) -> Option<&'a [u8]> {
+        let t = self.toks.get(i)?;
+        match t.tok {
+            Tok::Word(id) if id != WordId::NONE => Some(&self.text.as_bytes()[t.start..t.end]),
+            _ => None,
+        }
+    }
     fn is(&self, i: usize, w: &str) -> bool {
-        self.is_word(i) && self.str(i).eq_ignore_ascii_case(w)
+        debug_assert!(lookup(w.as_bytes()) != WordId::NONE, "{w:?} is not in the lexicon");
+        self.known_word(i).is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
     }
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.is_word(i) && ws.iter().any(|w| self.str(i).eq_ignore_ascii_case(w))
+        debug_assert!(ws.iter().all(|w| lookup(w.as_bytes()) != WordId::NONE), "{ws:?} not all in the lexicon");
+        self.known_word(i).is_some_and(|b| ws.iter().any(|w| b.eq_ignore_ascii_case(w.as_bytes())))
     }
     fn punct(&self, i: usize, c: char) -> bool {
         matches!(self.tok(i), Some(Token { tok: Tok::Punct(p), .. }) if *p == c)
@@ -201,18 +686,35 @@ impl<'a> Parser<'a> {
     fn may_start(&self, i: usize) -> bool {
         match self.toks[i].tok {
             Tok::Digits => true,
-            Tok::Punct(c) => matches!(c, '.' | '-' | '+' | '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₴' | '₦' | '₱' | '₿' | '₡' | '₭' | '₪' | '₫' | '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛' | '⅜' | '⅝' | '⅞' | '⅕' | '>' | '<' | '≥' | '≤'),
+            Tok::Punct(c) => match c {
+                '.' | '-' | '+' => self.digits(i + 1) && self.attached(i + 1),
+                '>' | '<' | '≥' | '≤' => self.numberish_within(i + 1, 2),
+                _ => money::sign_code(c).is_some() || vulgar(c).is_some(),
+            },
             Tok::Word(id) => {
                 let w = info(id);
-                w.card.is_some()
-                    || w.ord.is_some()
-                    || w.month != 0
-                    || w.weekday != 0
-                    || w.keyword
-                    || w.currency.is_some()
-                    || (self.toks[i].upper && self.str(i).len() >= 2)
+                if w.card.is_some() || w.ord.is_some() || w.month != 0 || w.weekday != 0 || w.day_offset.is_some() {
+                    return true;
+                }
+                (w.keyword || w.currency.is_some() || self.toks[i].upper) && self.numberish_within(i + 1, 5)
             }
         }
+    }
+
+    /// Whether one of the `n` tokens from `j` is a digit run, a number
+    /// word, a currency sign or a weekday: the cheap test that lets a
+    /// keyword ("between", "a", "next", "USD") start an expression.
+    fn numberish_within(&self, j: usize, n: usize) -> bool {
+        self.toks.get(j..(j + n).min(self.toks.len())).is_some_and(|ts| {
+            ts.iter().any(|t| match t.tok {
+                Tok::Digits => true,
+                Tok::Punct(c) => money::sign_code(c).is_some() || vulgar(c).is_some(),
+                Tok::Word(id) => {
+                    let w = info(id);
+                    w.card.is_some() || w.ord.is_some() || w.weekday != 0 || w.day_offset.is_some() || w.currency.is_some() || w.unit.is_some() || w.counts
+                }
+            })
+        })
     }
 
     // ------------------------------------------------------------------ driver
@@ -1299,18 +1801,11 @@ impl<'a> Parser<'a> {
         if u.attached_only {
             // "5m people", "100m sprint", "1 m x": a one-letter unit counts
             // only before punctuation or a word that can follow a length.
-            const AFTER_UNIT: &[&str] = &[
-                "tall", "high", "long", "deep", "wide", "thick", "away", "above", "below", "from", "of", "and", "or",
-                "in", "to", "per", "is", "was", "are", "were", "on", "at", "by", "for", "with", "into", "across",
-                "behind", "ahead", "x", "off", "up", "down", "under", "over", "but", "the", "a",
-            ];
             let next_ok = self.ends(j + 1) || self.is_any(j + 1, AFTER_UNIT) || self.digits(j + 1);
             if !next_ok || num.scaled {
                 return None;
             }
-            if !self.attached(j) && !(s == "m" || s == "t") {
-                return None;
-            }
+
             if s == "l" && self.is(j + 1, "of") {
                 return None;
             }
@@ -1553,7 +2048,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             // Phone numbers: "555-1234".
-            if let (Some(3), true) = (a.num.plain_digits, self.digits(sep + 1) && self.str(sep + 1).len() == 4) {
+            if let (Some(3), true) = (a.num.plain_digits, self.digits(sep + 1) && self.str(sep + 1).len() == 4 && !self.str(sep + 1).ends_with("00")) {
                 return None;
             }
         }
@@ -1616,8 +2111,8 @@ impl<'a> Parser<'a> {
         if self.word(i).is_some_and(|w| w.weekday != 0) {
             return self.weekday_date(i);
         }
-        if self.is_any(i, &["today", "yesterday", "tomorrow"]) {
-            let off = if self.is(i, "yesterday") { -1 } else if self.is(i, "tomorrow") { 1 } else { 0 };
+        if let Some(off) = self.word(i).and_then(|w| w.day_offset) {
+            let off = i64::from(off);
             // "the day before yesterday", "the day after tomorrow".
             let (s, off) = if i >= 3 && self.is(i - 3, "the") && self.is(i - 2, "day") && self.is_any(i - 1, &["before", "after"]) {
                 (i - 3, off + if self.is(i - 1, "before") { -1 } else { 1 })
@@ -1704,7 +2199,7 @@ impl<'a> Parser<'a> {
         let (sign, base, end) = if self.is(j, "ago") {
             (-1, 0, j + 1)
         } else if self.is_any(j, &["after", "from", "before"]) && self.is_any(j + 1, &["today", "tomorrow", "yesterday"]) {
-            let base = if self.is(j + 1, "tomorrow") { 1 } else if self.is(j + 1, "yesterday") { -1 } else { 0 };
+            let base = self.word(j + 1).and_then(|w| w.day_offset).map_or(0, i64::from);
             (if self.is(j, "before") { -1 } else { 1 }, base, j + 2)
         } else {
             return None;
@@ -1919,23 +2414,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         let i = m.s;
-        const BEFORE: &[&str] = &[
-            "in", "since", "of", "by", "until", "till", "from", "to", "before", "after", "during", "year", "early", "late",
-            "mid", "between", "and", "around", "circa", "fiscal", "fy", "spring", "summer", "autumn", "fall", "winter",
-            "through", "throughout", "for", "the", "season", "census", "election", "elections", "olympics", "cup", "class",
-            "born", "founded", "established", "est", "built", "than", "at", "on", "or", "as", "last", "this", "next",
-        ];
-        const AFTER: &[&str] = &[
-            "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "from", "with", "by", "of", "as", "when",
-            "after", "before", "but", "was", "were", "is", "are", "had", "has", "have", "that", "which", "it", "he",
-            "she", "they", "we", "i", "compared", "than", "while", "until", "through", "election", "elections", "season",
-            "census", "olympics", "world", "budget", "levels", "level", "figures", "edition", "report", "survey", "due",
-            "will", "would", "could", "should", "saw", "there", "alone", "onwards", "onward",
-        ];
-        let prev_ok = i > 0 && (self.is_any(i - 1, BEFORE) || self.punct(i - 1, '(') || self.punct(i - 1, '-') || self.punct(i - 1, '\'') || self.punct(i - 1, ','));
+        let prev_ok = i > 0 && (self.is_any(i - 1, BEFORE_YEAR) || self.punct(i - 1, '(') || self.punct(i - 1, '-') || self.punct(i - 1, '\'') || self.punct(i - 1, ','));
         let next_ok = self.tok(m.e).is_none()
             || matches!(self.tok(m.e).map(|t| t.tok), Some(Tok::Punct(c)) if c != '%' && c != '-')
-            || self.is_any(m.e, AFTER)
+            || self.is_any(m.e, AFTER_YEAR)
             || self.tok(m.e).is_some_and(|t| t.cap && matches!(t.tok, Tok::Word(_)));
         if !(prev_ok || next_ok) || (i > 0 && self.punct(i - 1, '#')) {
             return None;
