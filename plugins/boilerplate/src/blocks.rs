@@ -103,12 +103,31 @@ pub fn classify(f: &Features, favor: Favor) -> BlockClass {
     }
 }
 
+/// Several medium paragraphs in a row are as good as one long one (news
+/// is often written in one- and two-sentence paragraphs): in a run
+/// without `Bad` blocks, at least two `NearGood` blocks adding up to 250
+/// characters become `Good`.
+pub fn promote_runs(classes: &mut [BlockClass], features: &[Features]) {
+    let n = classes.len();
+    let mut run_start = 0;
+    for i in 0..=n {
+        if i == n || classes[i] == BlockClass::Bad {
+            let near: Vec<usize> = (run_start..i).filter(|&j| classes[j] == BlockClass::NearGood).collect();
+            if near.len() >= 2 && near.iter().map(|&j| features[j].chars).sum::<usize>() >= 250 {
+                for j in near {
+                    classes[j] = BlockClass::Good;
+                }
+            }
+            run_start = i + 1;
+        }
+    }
+}
+
 /// Resolves `Short` and `NearGood` blocks from their context, in place.
 /// `groups[i]` identifies the element holding block `i` (blocks with the
 /// same group are siblings); pass distinct values where there is no tree.
 ///
-/// Several `NearGood` blocks in a row (no `Bad` between) adding up to 250
-/// characters count as `Good`. A short block is kept when the nearest
+/// First [`promote_runs`]. Then a short block is kept when the nearest
 /// decided blocks on both sides are kept (one side suffices at the edges
 /// of the sequence), or when one side is kept and is its sibling while
 /// the other is not; a short heading is kept when the next decided block
@@ -119,18 +138,7 @@ pub fn classify(f: &Features, favor: Favor) -> BlockClass {
 pub fn smooth(classes: &mut [BlockClass], features: &[Features], groups: &[usize], favor: Favor) {
     let mut original: Vec<BlockClass> = classes.to_vec();
     let n = original.len();
-    let mut run_start = 0;
-    for i in 0..=n {
-        if i == n || original[i] == BlockClass::Bad {
-            let near: Vec<usize> = (run_start..i).filter(|&j| original[j] == BlockClass::NearGood).collect();
-            if near.len() >= 2 && near.iter().map(|&j| features[j].chars).sum::<usize>() >= 250 {
-                for j in near {
-                    original[j] = BlockClass::Good;
-                }
-            }
-            run_start = i + 1;
-        }
-    }
+    promote_runs(&mut original, features);
     // Index of the nearest block before/after each index passing `pick`.
     let nearest = |pick: &dyn Fn(BlockClass) -> bool| {
         let mut before = vec![None; n];

@@ -263,6 +263,37 @@ pub fn is_boilerplate_line(text: &str, stats: &TextStats) -> bool {
     }
 }
 
+/// Whether a line opens a section that follows the article: comments
+/// ("12 Comments", "Leave a Reply", "X wrote:", "3 weeks ago"), related
+/// or popular stories, author boxes, privacy overlays. Only short lines
+/// (up to 12 words) qualify.
+pub fn is_section_break(line: &str, stats: &TextStats) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?xi)
+            ^\W*(\d+\s+)?(comments?|responses?|replies|reactions|discussion|conversation)\b\W*(\(\d+\))?\W*$
+            | \b(\d+|an?)\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b
+            | ^\W*reply\W*$
+            | \breport\s+(this\s+)?comment\b
+            | \bwrote:\s*$
+            | \b(leave|post|add|write)\s+a\s+(reply|comment|response)\b
+            | \bjoin\s+the\s+(conversation|discussion)\b
+            | \b(comments|discussion)\s+(from|by)\s+our\b
+            | ^\W*(related|recommended|popular|trending|latest|top|more)\s+(articles|stories|posts|content|coverage|news|reads|videos)\b
+            | \byou\s+(may|might)\s+(also\s+)?(like|enjoy)\b
+            | ^\W*more\s+(from|on|in)\b
+            | ^\W*most\s+(read|popular|viewed|shared|commented|emailed)\b
+            | ^\W*(what|where)\s+to\s+read\s+next\b
+            | ^\W*about\s+the\s+authors?\W*$
+            | ^\W*(privacy|cookie)\s+(overview|settings|preferences)\b
+            | ^\W*(recommended|trending|related)(\s+for\s+you)?\W*$",
+        )
+        .expect("static regex")
+    });
+    stats.words <= 12 && re.is_match(line)
+}
+
 /// Whether a word looks like a link, an e-mail address or a handle.
 pub fn is_link_like(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '/');
@@ -382,6 +413,16 @@ mod tests {
             "Prices rose 3 percent in May, the statistics office said.",
         ] {
             assert!(!is_boilerplate_line(line, &text_stats(line)), "{line}");
+        }
+    }
+
+    #[test]
+    fn section_breaks() {
+        for line in ["12 Comments", "Leave a Reply", "Reply", "jdoe • 3 weeks ago", "Related articles", "You may also like", "Most read", "About the author"] {
+            assert!(is_section_break(line, &text_stats(line)), "{line}");
+        }
+        for line in ["He did not reply to requests for comment.", "Comments made by the minister angered farmers."] {
+            assert!(!is_section_break(line, &text_stats(line)), "{line}");
         }
     }
 

@@ -9,7 +9,7 @@
 //! the HTML container choice: Kadane's maximum-sum segment), and inside
 //! that run short and borderline lines follow their neighbours.
 
-use crate::blocks::{classify, smooth, BlockClass, Features};
+use crate::blocks::{classify, promote_runs, smooth, BlockClass, Features};
 use crate::meta::{self, DateItem, Item, Metadata};
 use crate::signals;
 use crate::Options;
@@ -53,14 +53,39 @@ fn looks_like_headline(line: &str, features: &Features) -> bool {
         && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '“' || c == '"')
 }
 
-/// The value of a line for the article-run search.
-fn value(class: BlockClass, chars: usize) -> f64 {
+/// Whether a line ends in an ellipsis: a teaser cut short.
+fn truncated(line: &str) -> bool {
+    line.ends_with("...") || line.ends_with('…')
+}
+
+/// The first line after the first that repeats the headline and is
+/// followed within twelve lines by article-like text.
+fn headline_repeat(lines: &[Line<'_>], classes: &[BlockClass], title: &str) -> Option<usize> {
+    let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let title = key(title);
+    if title.len() < 10 {
+        return None;
+    }
+    (1..lines.len()).find(|&i| {
+        key(lines[i].text) == title && classes[i + 1..lines.len().min(i + 7)].contains(&BlockClass::Good)
+    })
+}
+
+/// The value of a line for the article-run search: article-like lines
+/// add their length, others subtract a share of theirs plus a constant
+/// (a menu of one-word lines costs per line), and a line that opens
+/// comments or related stories costs as much as a few paragraphs, so
+/// the run stops there unless much more article text follows.
+fn value(class: BlockClass, chars: usize, section_break: bool) -> f64 {
     let chars = chars as f64;
+    if section_break {
+        return -400.0;
+    }
     match class {
         BlockClass::Good => chars,
         BlockClass::NearGood => 0.5 * chars,
-        BlockClass::Short => -0.1 * chars - 2.0,
-        BlockClass::Bad => -0.6 * chars - 5.0,
+        BlockClass::Short => -0.2 * chars - 5.0,
+        BlockClass::Bad => -0.6 * chars - 10.0,
     }
 }
 
@@ -88,11 +113,12 @@ pub fn extract(text: &str, options: &Options) -> (String, Metadata) {
     let features: Vec<Features> = lines.iter().map(|l| line_features(l.text)).collect();
     let mut classes: Vec<BlockClass> = features
         .iter()
-        .map(|f| {
+        .zip(&lines)
+        .map(|(f, l)| {
             let class = classify(f, options.favor);
             // A line that does not end like a sentence is a label, a
             // headline or a menu entry unless its neighbours say otherwise.
-            if class.kept() && !f.stats.terminal && !f.stats.unspaced() && f.chars < 160 {
+            if class.kept() && !f.stats.unspaced() && f.chars < 160 && (!f.stats.terminal || truncated(l.text)) {
                 BlockClass::Short
             } else {
                 class
@@ -102,8 +128,37 @@ pub fn extract(text: &str, options: &Options) -> (String, Metadata) {
 
     let title_line = features.first().is_some_and(|f| looks_like_headline(lines[0].text, f));
     let body_start = usize::from(title_line);
-    let values: Vec<f64> = (body_start..lines.len()).map(|i| value(classes[i], features[i].chars)).collect();
-    let run = best_run(&values).map(|r| r.start + body_start..r.end + body_start);
+    // A short line seen twice is template (menus and headlines repeat);
+    // a long one is the article printed twice: keep its first copy.
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for line in &lines {
+        *seen.entry(line.text).or_default() += 1;
+    }
+    let mut first_copy: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        let repeated = seen[line.text] > 1;
+        let later_copy = !first_copy.insert(line.text);
+        if repeated && (features[i].chars < 100 || later_copy) {
+            classes[i] = BlockClass::Bad;
+        }
+    }
+    // The headline printed again above the article (the page's <h1>
+    // after its <title>) marks where the article starts.
+    let search_start = title_line
+        .then(|| headline_repeat(&lines, &classes, &meta::clean_title(lines[0].text)))
+        .flatten()
+        .map_or(body_start, |h| h + 1);
+    promote_runs(&mut classes, &features);
+    let values: Vec<f64> = (search_start..lines.len())
+        .map(|i| value(classes[i], features[i].chars, signals::is_section_break(lines[i].text, &features[i].stats)))
+        .collect();
+    let run = best_run(&values).map(|r| r.start + search_start..r.end + search_start);
+    if std::env::var("BP_DEBUG").is_ok() {
+        eprintln!("search_start {search_start} run {run:?}");
+        for (i, l) in lines.iter().enumerate() {
+            eprintln!("{i} {:?} {:.2} {} | {}", classes[i], features[i].stats.stop_ratio(), features[i].chars, &l.text.chars().take(90).collect::<String>());
+        }
+    }
     let mut keep = vec![false; lines.len()];
     if let Some(run) = &run {
         let groups: Vec<usize> = run.clone().collect();
