@@ -298,6 +298,9 @@ impl<'a> Sentence<'a> {
         while j > l {
             j -= 1;
             if let Some(m) = self.mention_at(j) {
+                if self.in_introductory_phrase(m, i) {
+                    return None;
+                }
                 if !self.after_locative(m) {
                     return Some(m);
                 }
@@ -316,6 +319,39 @@ impl<'a> Sentence<'a> {
         fallback
     }
 
+    /// Whether mention `m` sits in an introductory phrase ("In the eyes of
+    /// Chinese officials, European countries backed ..."): the sentence
+    /// starts with a preposition, and a comma after `m` is followed by a
+    /// word that is not an actor, before the trigger at `i`.
+    fn in_introductory_phrase(&self, m: usize, i: usize) -> bool {
+        let opens_with_preposition = matches!(
+            self.word(self.first),
+            "In" | "For" | "After" | "Before" | "During" | "Unlike" | "Like" | "With" | "Despite" | "Amid" | "Since" | "Under" | "To"
+        );
+        let mention = &self.mentions[m];
+        opens_with_preposition
+            && (mention.last..i).any(|k| self.word(k) == "," && self.mention_at(k + 1).is_none() && self.tokens.get(k + 1).is_some_and(|t| t.is_word))
+            && !(self.first..mention.first).any(|k| self.word(k) == ",")
+    }
+
+    /// The subject of the clause `l..i`: its first actor that is not in a
+    /// prepositional phrase, when it comes before any verb-like word.
+    fn main_subject(&self, l: usize, i: usize) -> Option<usize> {
+        let mut j = l;
+        while j < i {
+            if let Some(m) = self.mention_at(j) {
+                let in_pp = j > l && is_preposition(self.word(j - 1));
+                if !in_pp && !self.after_locative(m) {
+                    return Some(m);
+                }
+                j = self.mentions[m].last;
+                continue;
+            }
+            j += 1;
+        }
+        None
+    }
+
     /// Whether mention `m` follows a locative preposition ("in Iraq", "in southern Lebanon").
     fn after_locative(&self, m: usize) -> bool {
         let mut k = self.mentions[m].first;
@@ -327,7 +363,7 @@ impl<'a> Sentence<'a> {
 
     /// The nearest mention starting at or after token `i`, before `r`,
     /// skipping actors after a locative preposition when `skip_places`.
-    fn nearest_after(&self, i: usize, r: usize, skip_places: bool) -> Option<usize> {
+    fn nearest_after(&self, i: usize, r: usize, skip_places: bool, code: &str) -> Option<usize> {
         let mut j = i;
         while j < r {
             if let Some(m) = self.mention_at(j) {
@@ -336,7 +372,9 @@ impl<'a> Sentence<'a> {
                 while k > i && is_place_modifier(self.word(k - 1)) {
                     k -= 1;
                 }
-                let place = k > 0 && is_locative(self.word(k - 1));
+                // "fired at Russia": "at" introduces the target of an attack.
+                let at_target = self.word(k.saturating_sub(1)) == "at" && matches!(&code[..2], "18" | "19" | "20" | "13");
+                let place = k > 0 && is_locative(self.word(k - 1)) && !at_target;
                 if !(skip_places && place) && !self.reports(m) && self.word(k.saturating_sub(1)) != "by" {
                     return Some(m);
                 }
@@ -539,7 +577,9 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         };
         // The longest matching definition (its following words present); a
         // form that is both a verb and a noun is read by its left context.
-        let as_verb = i > s.first && (verb_context(s.word(i - 1)) || s.mention_at(i - 1).is_some());
+        let after_possessive = i > s.first && s.mention_at(i - 1).is_some_and(|m| s.possessive(m));
+        let nominal_context = i > s.first && (after_possessive || is_determiner_or_preposition(s.word(i - 1)));
+        let as_verb = i > s.first && !after_possessive && (verb_context(s.word(i - 1)) || s.mention_at(i - 1).is_some());
         let matched = forms
             .iter()
             .filter(|f| lex.defs[f.def].follow.iter().enumerate().all(|(k, w)| s.word(i + 1 + k).eq_ignore_ascii_case(w)))
@@ -550,6 +590,11 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         };
         let def = &lex.defs[form.def];
         let end = i + 1 + def.follow.len();
+        // "Moscow's help", "bans on travel to": a verb form used as a noun.
+        if def.pos == Pos::Verb && nominal_context && !form.participle {
+            i = end;
+            continue;
+        }
         let (l, r) = s.clause(i);
         let has_object = def.objects.is_empty()
             || (end..(end + 6).min(r)).any(|k| def.objects.iter().any(|o| s.word(k).eq_ignore_ascii_case(o)));
@@ -595,10 +640,13 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         let (source, target) = if def.pos == Pos::Noun {
             noun_actors(s, i, end, l, r, code)
         } else if passive {
-            let source = by.and_then(|k| s.nearest_after(k + 1, (k + 4).min(r), false));
+            let source = by.and_then(|k| s.nearest_after(k + 1, (k + 4).min(r), false, code));
             (source, if reduced_relative { None } else { s.nearest_before(i, l) })
         } else {
-            (s.subject_before(i, l), s.nearest_after(end, r, !code.starts_with("04") && !code.starts_with("036")))
+            // ", accusing it of ...", "by criticizing ...": the main clause's subject acts.
+            let participial = s.word(i).ends_with("ing") && i > l && matches!(s.word(i - 1), "," | "by" | "while" | "after" | "before");
+            let subject = if participial { s.main_subject(l, i) } else { s.subject_before(i, l) };
+            (subject, s.nearest_after(end, r, !code.starts_with("04"), code))
         };
         let source_group = source.map(|m| s.group(m)).unwrap_or_default();
         // "Israel and Lebanon renewed negotiations on ...": a joint event.
@@ -643,15 +691,13 @@ fn is_governing(code: &str) -> bool {
     matches!(&code[..2], "02" | "03" | "10" | "12" | "13")
 }
 
-/// The CAMEO code of the intent to do an event of code `code` ("will meet" → 036).
+/// The CAMEO code of the intent to do a cooperative event of code `code`
+/// ("will support" → 032); other codes stay ("will meet" is coded as a meeting).
 fn intent_code(code: &'static str) -> &'static str {
     match &code[..2] {
-        "04" => "036",
         "05" => "032",
         "06" => "031",
-        "07" => "033",
         "08" => "035",
-        "17" | "18" | "19" | "20" => "138",
         _ => code,
     }
 }
@@ -696,7 +742,9 @@ fn noun_actors(s: &Sentence<'_>, i: usize, end: usize, l: usize, r: usize, code:
         let verb = (i.saturating_sub(4).max(l)..i).rev().find(|&j| is_light_verb(s.word(j)))?;
         s.subject_before(verb, l)
     };
-    (source.or(possessor).or(modifier).or_else(subject), target)
+    // "said in a telephone conversation with", "during a visit to": the subject took part.
+    let participant = || (code.starts_with("04") && i > l && matches!(s.word(i.saturating_sub(2)), "in" | "during" | "at" | "after")).then(|| s.subject_before(i, l)).flatten();
+    (source.or(possessor).or(modifier).or_else(subject).or_else(participant), target)
 }
 
 fn is_preposition(w: &str) -> bool {
