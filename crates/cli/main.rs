@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod eval;
+mod new_plugin;
 mod plugins;
 mod run;
 
@@ -50,6 +51,8 @@ enum Command {
     Plugins(plugins::PluginsArgs),
     /// Score a plugin's records against a gold file: P/R/F1 per kind and the worst misses.
     Eval(eval::EvalArgs),
+    /// Create a new plugin project (Rust or C) with an example, tests and sample data.
+    NewPlugin(new_plugin::NewPluginArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         Command::Run(args) => run::main(args),
         Command::Plugins(args) => plugins::main(args),
         Command::Eval(args) => eval::main(args),
+        Command::NewPlugin(args) => new_plugin::main(args),
     }
 }
 
