@@ -238,7 +238,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_> {
             } else if key == o.html_field {
                 record.html = value.into_text(key, &mut record.problem);
             } else if key == o.id_field {
-                record.id = value.into_scalar();
+                record.id = value.into_scalar().filter(|id| !id.trim().is_empty());
             } else if key == o.date_field {
                 record.date = value.into_scalar();
             } else if key == o.url_field {

@@ -10,7 +10,7 @@ const THREE_LINES: &str = concat!(
     "\n",
     r#"{"id": 7, "source": "wire", "text": "Second story.", "tags": ["x"], "score": 0.5}"#,
     "\n\n",
-    r#"{"html": "<p>Third</p>"}"#,
+    r#"{"id": "", "html": "<p>Third</p>"}"#,
     "\n",
 );
 
@@ -39,7 +39,7 @@ fn plain_jsonl_fields_meta_and_defaults() {
         ]
     );
 
-    // Blank line 3 skipped; line 4 has no id and carries HTML.
+    // Blank line 3 skipped; line 4 has an empty id and carries HTML.
     assert_eq!(docs[2].id, format!("{shown}:4"));
     assert_eq!(docs[2].source, format!("{shown}:4"));
     assert_eq!(docs[2].content_type, "text/html");
