@@ -128,6 +128,7 @@ const AFTER_UNIT: &[&str] = &[
 
 /// Words before a four-digit number that make it a year ("in 2019").
 const BEFORE_YEAR: &[&str] = &[
+    "its", "his", "her", "their", "our", "whose",
             "in", "since", "of", "by", "until", "till", "from", "to", "before", "after", "during", "year", "early", "late",
             "mid", "between", "and", "around", "circa", "fiscal", "fy", "spring", "summer", "autumn", "fall", "winter",
             "through", "throughout", "for", "the", "season", "census", "election", "elections", "olympics", "cup", "class",
@@ -592,7 +593,24 @@ pub(crate) const PARSER_WORDS: &[&str] = &[
 
 /// All the word lists of the parser (for the lexicon).
 pub(crate) const WORD_LISTS: &[&[&str]] =
-    &[PARSER_WORDS, ARTICLE_CURRENCIES, ARTICLE_UNITS, APPROX, CODE_NOUNS, AFTER_UNIT, BEFORE_YEAR, AFTER_YEAR];
+    &[PARSER_WORDS, ARTICLE_CURRENCIES, ARTICLE_UNITS, APPROX, CODE_NOUNS, AFTER_UNIT, BEFORE_YEAR, AFTER_YEAR, CHANGE_VERBS, DETERMINERS];
+
+/// Words before "one" that make it a pronoun ("the one", "no one").
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "no", "any", "every", "each", "which", "such", "someone", "another", "my", "your", "his",
+    "her", "our", "their", "its", "a", "an",
+];
+
+/// Verbs of change: "X to Y" after them is a change, not a range.
+const CHANGE_VERBS: &[&str] = &[
+    "rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls", "falling", "fallen", "increased", "increase",
+    "increases", "increasing", "decreased", "decrease", "decreases", "declined", "decline", "declines", "climbed",
+    "climb", "climbs", "dropped", "drop", "drops", "gained", "gain", "gains", "lost", "jumped", "jump", "jumps",
+    "slipped", "eased", "added", "grew", "grow", "grows", "growing", "cut", "cuts", "raised", "raise", "raises",
+    "lowered", "reduced", "reduce", "up", "down", "slid", "slumped", "surged", "soared", "plunged", "tumbled",
+    "widened", "narrowed", "shrank", "expanded", "improved", "boosted", "revised", "lifted", "doubled", "tripled",
+    "changed", "moved", "went", "advanced", "retreated", "rallied", "sank", "dipped", "edged", "swelled", "hiked",
+];
 
 /// Capitalised words after which a number is a name or code ("Article 5",
 /// "Boeing 737").
@@ -603,7 +621,7 @@ const CODE_NOUNS: &[&str] = &[
     "paragraph", "clause", "series", "block", "unit", "building", "pier", "line", "channel", "track", "episode",
     "season", "no", "number", "galaxy", "pixel", "playstation", "xbox", "covid", "sars", "tu", "su", "mig", "ps",
     "cat", "vol", "volume", "issue", "page", "pages", "fig", "figure", "table", "act", "part", "psalm", "ward",
-    "district", "precinct", "lot", "suite", "apartment", "apt", "box", "studio", "ch", "art", "sec",
+    "district", "precinct", "lot", "suite", "radio", "apartment", "apt", "box", "studio", "ch", "art", "sec",
 ];
 
 impl<'a> Parser<'a> {
@@ -994,7 +1012,9 @@ impl<'a> Parser<'a> {
                 groups.push_str(self.str(k));
                 k += 1;
             }
-            if !groups.is_empty() && !(self.digits(k) && !self.attached(k)) {
+            let thin = self.tok(j).is_some_and(|t| !self.text[self.toks[j - 1].end..t.start].starts_with(' '));
+            let after_dash = i > 0 && self.punct(i - 1, '-') && self.attached(i);
+            if !groups.is_empty() && !(self.digits(k) && !self.attached(k)) && (thin || groups.len() >= 6) && !after_dash {
                 s.push_str(&groups);
                 j = k;
                 plain = false;
@@ -1157,7 +1177,8 @@ impl<'a> Parser<'a> {
                 return Some(Num { s: i, e: j + 1, val: v, base: v, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
             }
             // "a half", "a quarter of", "half of".
-            if (article && (self.ends(k + 1) || self.is(k + 1, "of"))) || (!article && self.is(k, "half") && self.is(k + 1, "of")) {
+            let half = self.is(k, "half");
+            if (article && ((half && self.ends(k + 1)) || self.is(k + 1, "of"))) || (!article && half && self.is(k + 1, "of")) {
                 return Some(Num { s: i, e: k + 1, val: f, base: f, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
             }
             return None;
@@ -1177,10 +1198,24 @@ impl<'a> Parser<'a> {
         if n.ordinal {
             return Some(n);
         }
+        // "two mln", "five bn".
+        if let Some(scale) = self.word(n.e).and_then(|w| w.scale_abbr).filter(|_| self.str(n.e).len() >= 2 && !self.is(n.e, "mm")) {
+            n.val = n.val.mul(Rat::int(scale))?;
+            n.e += 1;
+            n.scaled = true;
+            n.mult = scale;
+            return Some(n);
+        }
         // Numerator and denominator: "two thirds", "one eighth", "one twenty-fifth".
         if let Some((den, end)) = self.denominator(n.e) {
             let is_one = sp.val == Rat::ONE;
-            if den.1 || is_one {
+            // "two quarters" are usually periods: quarters are fractions
+            // only as "three quarters" or before "of" or a magnitude.
+            let quarter_ok = !self.is_any(end - 1, &["quarter", "quarters"])
+                || sp.val == Rat::int(3)
+                || self.is(end, "of")
+                || self.card(end).is_some_and(|c| c.class == Class::Scale);
+            if (den.1 || is_one) && quarter_ok {
                 n.val = sp.val.div(Rat::int(den.0))?;
                 n.e = end;
                 n.base = n.val;
@@ -1432,6 +1467,12 @@ impl<'a> Parser<'a> {
             if self.is_time_second(num) {
                 return None;
             }
+            // "First Boston", "Fifth Avenue": a capitalised ordinal word
+            // before a capitalised word is part of a name.
+            let name = !self.digits(num.s) && self.tok(num.s).is_some_and(|t| t.cap) && self.tok(e).is_some_and(|t| t.cap && matches!(t.tok, Tok::Word(_)));
+            if name {
+                return None;
+            }
             return Some(Measure { s: i, e, kind: Kind::Ordinal, num, unit: None, unit_first: false });
         }
         if let Some(end) = self.percent_after(e) {
@@ -1584,8 +1625,11 @@ impl<'a> Parser<'a> {
             return false;
         }
         let i = m.s;
-        (i > 0 && self.is_any(i - 1, &["the", "this", "that", "no", "any", "every", "each", "which", "such", "little", "only", "someone", "last", "another", "my", "your", "his", "her", "our", "their", "its", "big", "new", "old", "right", "wrong", "good", "bad"]))
+        // "the one", "no one", "a new one", "the existing one".
+        (i > 0 && self.is_any(i - 1, DETERMINERS))
+            || (i > 1 && self.is_any(i - 2, DETERMINERS) && self.is_word(i - 1) && self.card(i - 1).is_none() && !self.tok(i - 1).is_some_and(|t| t.cap))
             || self.is(i + 1, "another")
+            || (i > 1 && self.punct(i - 1, '-') && self.attached(i) && self.is(i - 2, "no"))
     }
 
     /// The end of a percent sign or word after a number at `i`.
@@ -1890,6 +1934,10 @@ impl<'a> Parser<'a> {
             return self.closed_range(i, a, b).map(|f| (f, b.e));
         }
         if self.is(i, "from") {
+            // "rose from 5% to 7%" is a change, not an interval.
+            if self.change_before(i) {
+                return None;
+            }
             let a = self.measure(self.skip_approx(i + 1))?;
             let sep = a.e;
             if !(self.is_any(sep, &["to", "through", "and"]) || self.punct(sep, '-')) {
@@ -2052,10 +2100,25 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
+        // "rose 32,000 to 1.41 million": a change and a level, not an interval.
+        if word && self.change_before(a.s) {
+            return None;
+        }
         let j = self.skip_approx(sep + 1);
         let b = self.measure(j)?;
+        // "grew 16% to 250,000": a unit written after the first number only
+        // must be written after the second too.
+        if word && !a.unit_first && a.unit.is_some() && b.kind == Kind::Cardinal {
+            return None;
+        }
         let f = self.closed_range(a.s, a, b)?;
         Some((f, b.e))
+    }
+
+    /// Whether a verb of change ("rose", "fell by", "up") comes just before
+    /// token `i`.
+    fn change_before(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..i).any(|k| self.is_any(k, CHANGE_VERBS))
     }
 
     /// `[a,b]` for two measures, if they fit together (`a < b`, same kind
@@ -2240,6 +2303,18 @@ impl<'a> Parser<'a> {
             if let Some((day, e)) = self.day(j) {
                 // "may 2 people": a spelled day number must not run into a quantity.
                 if !(is_may_like && !self.toks[i].cap && self.is_word(e) && !self.ends(e) && self.year_at(e).is_none() && s.eq_ignore_ascii_case("may") && self.digits(j) && !self.ends(e)) {
+                    // "April 1-15": a span of days.
+                    if self.punct(e, '-') && self.attached(e) && self.attached(e + 1) {
+                        if let Some((day2, e2)) = self.day(e + 1).filter(|(d2, _)| *d2 > day) {
+                            if self.digits(e + 1) {
+                                let (year, end) = self.year_after_day(e2);
+                                let a = self.date_found(i, end, year, m, day);
+                                let b = self.date_found(i, end, year, m, day2);
+                                let v = format!("{}/{}", a.value.unwrap_or_default(), b.value.unwrap_or_default());
+                                return Some((Found { value: Some(v), ..a }, end));
+                            }
+                        }
+                    }
                     let (year, end) = self.year_after_day(e);
                     return Some((self.date_found(i, end, year, m, day), end));
                 }
@@ -2419,7 +2494,12 @@ impl<'a> Parser<'a> {
             || matches!(self.tok(m.e).map(|t| t.tok), Some(Tok::Punct(c)) if c != '%' && c != '-')
             || self.is_any(m.e, AFTER_YEAR)
             || self.tok(m.e).is_some_and(|t| t.cap && matches!(t.tok, Tok::Word(_)));
-        if !(prev_ok || next_ok) || (i > 0 && self.punct(i - 1, '#')) {
+        // News writes counts of a thousand or more with a comma ("2,000
+        // people"), so 1900–2099 without one is a year unless a plural
+        // noun follows ("2000 people", but "1986 sales" after "its").
+        let plural_next = self.is_word(m.e) && !self.tok(m.e).is_some_and(|t| t.cap) && self.str(m.e).ends_with('s') && !self.is_any(m.e, AFTER_YEAR);
+        let modern = (1900..=2099).contains(&y) && !plural_next;
+        if !(prev_ok || next_ok || modern) || (i > 0 && self.punct(i - 1, '#')) {
             return None;
         }
         Some(self.found(m.s, m.e, Kind::Date, y.to_string(), None))
