@@ -240,7 +240,8 @@ pub struct ReaderOptions {
     /// folder, `Text`, `Html`, `Jsonl` or `Warc` reads every (non-hidden)
     /// file in it as that format.
     pub format: Option<Format>,
-    /// JSONL: the field holding the id (default `id`).
+    /// JSONL: the field holding the id (default `id`); a line without one
+    /// (or with an empty one) gets `<file>:<line>`.
     pub id_field: String,
     /// JSONL: the field holding plain text (default `text`).
     pub text_field: String,

@@ -10,7 +10,8 @@
 //! - `conversion` records of `text/plain` (Common Crawl's WET files).
 //!
 //! Other records (warcinfo, request, metadata, revisit, images, redirects,
-//! error pages) are skipped. A record is held in memory only up to
+//! error pages, and resources about the crawl itself, with a `metadata:`
+//! or `dns:` target URI) are skipped. A record is held in memory only up to
 //! `max_doc_bytes` + 1 MiB; a larger one is skipped unread (an
 //! [`Entry::Bad`] if it could have been a document). A document's id is
 //! its `WARC-Record-ID` without angle brackets (`urn:uuid:...`), else
@@ -226,8 +227,17 @@ impl WarcReader {
         Ok(header)
     }
 
-    /// Whether a record of this header can hold a document.
+    /// Whether a record of this header can hold a document. Records about
+    /// the crawl itself (wget stores its log and arguments as resources
+    /// with `metadata://` URIs) are not documents.
     fn wanted(header: &Header) -> bool {
+        let about_the_crawl = header
+            .target_uri
+            .as_deref()
+            .is_some_and(|uri| uri.starts_with("metadata:") || uri.starts_with("dns:"));
+        if about_the_crawl {
+            return false;
+        }
         let media = media_type(&header.content_type);
         match header.warc_type.as_str() {
             "response" => media == "application/http" || media.is_empty(),
