@@ -4,7 +4,9 @@
 //! a WARC record); then a `<meta charset>` or `<meta http-equiv
 //! content="...; charset=...">` (or an XML declaration) in the head, looked
 //! for in the first [`META_SCAN_BYTES`] bytes and not past `</head>`; else
-//! UTF-8 if the bytes are valid UTF-8; else windows-1252.
+//! UTF-8 if the bytes are valid UTF-8 (or nearly: a few stray bytes among
+//! many valid multi-byte characters, decoded with a warning); else
+//! windows-1252.
 //!
 //! A declaration of UTF-8 is trusted only if the bytes are valid UTF-8
 //! (pages mislabelled as UTF-8 are common, and WARC writers often add a
@@ -53,11 +55,27 @@ pub(crate) fn decode_html(
             return decode_as(declared, bytes, strict, warnings);
         }
     }
-    if utf8_declared || std::str::from_utf8(bytes).is_ok() {
+    if utf8_declared || mostly_utf8(bytes) {
         decode_as(UTF_8, bytes, strict, warnings)
     } else {
         decode_as(WINDOWS_1252, bytes, strict, warnings)
     }
+}
+
+/// Whether undeclared bytes are UTF-8: valid, or with invalid sequences
+/// rare among valid multi-byte characters (a stray byte in a UTF-8 page, a
+/// character cut at the end). Text in a legacy 8-bit charset almost never
+/// forms valid multi-byte UTF-8 sequences.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    if std::str::from_utf8(bytes).is_ok() {
+        return true;
+    }
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    multibyte >= 4 * invalid
 }
 
 /// Decodes `bytes` (without a BOM) from `encoding`, warning about (or in
@@ -212,6 +230,20 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         let mut strict = Vec::new();
         assert!(decode_html(b"<meta charset=utf-8>\xef", None, true, &mut strict).is_err());
+    }
+
+    #[test]
+    fn nearly_valid_utf8_without_declaration_stays_utf8() {
+        // Four accented letters in UTF-8, then a stray windows-1252 byte.
+        let mut page = "<p>été à Zürich ".as_bytes().to_vec();
+        page.extend_from_slice(b"\x96 x</p>");
+        let (text, warnings) = decode(&page, None);
+        assert_eq!(text, "<p>été à Zürich \u{FFFD} x</p>");
+        assert_eq!(warnings.len(), 1);
+        // A page cut in the middle of its last character.
+        let cut = "<p>Ελλάδα</p>é".as_bytes();
+        let (text, _) = decode(&cut[..cut.len() - 1], None);
+        assert!(text.starts_with("<p>Ελλάδα</p>"), "{text}");
     }
 
     #[test]
