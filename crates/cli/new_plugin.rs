@@ -4,7 +4,9 @@
 //!
 //! The templates live in `templates/` and are compiled into the binary.
 //! They use `{{key}}` placeholders and line-level conditional blocks
-//! (`{{#extractor}}` ... `{{/extractor}}`, same for `transform`).
+//! (`{{#extractor}}` ... `{{/extractor}}`, same for `transform`). The Rust
+//! manifest is `Cargo.toml.in` so that Cargo never mistakes the template
+//! for a package.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -197,7 +199,7 @@ fn project_files(name: &str, lang: Lang, kind: Kind, sdk: &Path) -> Vec<(&'stati
     let fill = |template: &str| render(template, kind, &values);
     let mut files = match lang {
         Lang::Rust => vec![
-            ("Cargo.toml", fill(include_str!("templates/rust/Cargo.toml"))),
+            ("Cargo.toml", fill(include_str!("templates/rust/Cargo.toml.in"))),
             (
                 "src/lib.rs",
                 fill(match kind {
