@@ -26,17 +26,31 @@ fn main() {
     let mut found = 0;
     for _ in 0..3 {
         let (start, cpu_start) = (Instant::now(), cpu_seconds());
-        found = texts.iter().map(|t| gleaner_plugin_numbers::find(t, Some("2020-01-01")).len()).sum();
+        found = texts
+            .iter()
+            .map(|t| gleaner_plugin_numbers::find(t, Some("2020-01-01")).len())
+            .sum();
         best_wall = best_wall.min(start.elapsed().as_secs_f64());
         if let (Some(a), Some(b)) = (cpu_start, cpu_seconds()) {
             best_cpu = best_cpu.min(b - a);
         }
     }
     let mb = bytes as f64 / 1e6;
-    println!("{} documents, {mb:.1} MB, {chars} chars, {found} expressions (best of 3)", texts.len());
-    println!("wall: {best_wall:.3} s, {:.1} MB/s, {:.0} chars/s", mb / best_wall, chars as f64 / best_wall);
+    println!(
+        "{} documents, {mb:.1} MB, {chars} chars, {found} expressions (best of 3)",
+        texts.len()
+    );
+    println!(
+        "wall: {best_wall:.3} s, {:.1} MB/s, {:.0} chars/s",
+        mb / best_wall,
+        chars as f64 / best_wall
+    );
     if best_cpu < f64::MAX {
-        println!("cpu:  {best_cpu:.3} s, {:.1} MB/s, {:.0} chars/s", mb / best_cpu, chars as f64 / best_cpu);
+        println!(
+            "cpu:  {best_cpu:.3} s, {:.1} MB/s, {:.0} chars/s",
+            mb / best_cpu,
+            chars as f64 / best_cpu
+        );
     }
 }
 

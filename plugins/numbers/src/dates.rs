@@ -1,12 +1,13 @@
 //! Calendar arithmetic for dates: reading the document's date, shifting a
 //! date by days, and choosing the year of a date written without one.
 //!
-//! **Year filling.** A date without a year ("December 30") gets the year,
-//! among the document's year and the years before and after it, that puts
-//! it closest to the document's date: "December 30" in an article of
+//! **Year filling.** A date without a year ("December 30") is placed in
+//! the twelve months that run from about nine months before the
+//! document's date to three months after it (news reports the recent past
+//! more often than it announces): "December 30" in an article of
 //! 5 January 2023 is 2022-12-30; "January 3" in an article of 28 December
-//! 2022 is 2023-01-03. On a tie the earlier year wins (news more often
-//! reports than announces). Without a document date the year is `XXXX`.
+//! 2022 is 2023-01-03; "June 16" in that article is 2022-06-16. Without a
+//! document date the year is `XXXX`.
 
 use std::fmt;
 
@@ -61,7 +62,11 @@ fn civil_from_days(z: i64) -> Ymd {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    Ymd { y: (y + i64::from(m <= 2)) as i32, m, d }
+    Ymd {
+        y: (y + i64::from(m <= 2)) as i32,
+        m,
+        d,
+    }
 }
 
 /// `date` moved by `days`.
@@ -69,19 +74,19 @@ pub fn shift(date: Ymd, days: i64) -> Ymd {
     civil_from_days(days_from_civil(date) + days)
 }
 
-/// The year for month `m`, day `d` closest to `doc` (see the module docs).
+/// Days before the document date that a date without a year may lie.
+const PAST_DAYS: i64 = 273;
+
+/// The year for month `m`, day `d` near `doc` (see the module docs).
 pub fn nearest_year(doc: Ymd, m: u8, d: u8) -> i32 {
     let here = days_from_civil(doc);
-    let mut best = doc.y;
-    let mut best_gap = i64::MAX;
-    for y in [doc.y - 1, doc.y, doc.y + 1] {
-        let gap = (days_from_civil(Ymd { y, m, d }) - here).abs();
-        if gap < best_gap {
-            best = y;
-            best_gap = gap;
-        }
-    }
-    best
+    [doc.y - 1, doc.y, doc.y + 1]
+        .into_iter()
+        .find(|&y| {
+            let delta = days_from_civil(Ymd { y, m, d }) - here;
+            (-PAST_DAYS..365 - PAST_DAYS).contains(&delta)
+        })
+        .unwrap_or(doc.y)
 }
 
 #[cfg(test)]
@@ -90,19 +95,39 @@ mod tests {
 
     #[test]
     fn nearest_year_crosses_new_year() {
-        let jan = Ymd { y: 2023, m: 1, d: 5 };
+        let jan = Ymd {
+            y: 2023,
+            m: 1,
+            d: 5,
+        };
         assert_eq!(nearest_year(jan, 12, 30), 2022);
         assert_eq!(nearest_year(jan, 2, 24), 2023);
-        let dec = Ymd { y: 2022, m: 12, d: 28 };
+        let dec = Ymd {
+            y: 2022,
+            m: 12,
+            d: 28,
+        };
         assert_eq!(nearest_year(dec, 1, 3), 2023);
         assert_eq!(nearest_year(dec, 6, 16), 2022);
+        assert_eq!(nearest_year(dec, 3, 1), 2023);
     }
 
     #[test]
     fn shifting_and_parsing() {
         let d = parse_iso("2024-03-01T08:00:00Z").unwrap();
         assert_eq!(shift(d, -1).to_string(), "2024-02-29");
-        assert_eq!(shift(Ymd { y: 2022, m: 12, d: 31 }, 1).to_string(), "2023-01-01");
+        assert_eq!(
+            shift(
+                Ymd {
+                    y: 2022,
+                    m: 12,
+                    d: 31
+                },
+                1
+            )
+            .to_string(),
+            "2023-01-01"
+        );
         assert!(parse_iso("yesterday").is_none());
     }
 }

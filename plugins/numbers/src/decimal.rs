@@ -41,7 +41,14 @@ impl Rat {
         }
         let g = gcd(num, den);
         let (num, den) = (num / g, den / g);
-        Some(if den < 0 { Rat { num: num.checked_neg()?, den: den.checked_neg()? } } else { Rat { num, den } })
+        Some(if den < 0 {
+            Rat {
+                num: num.checked_neg()?,
+                den: den.checked_neg()?,
+            }
+        } else {
+            Rat { num, den }
+        })
     }
 
     /// An integer.
@@ -75,7 +82,10 @@ impl Rat {
     pub fn add(self, o: Rat) -> Option<Rat> {
         let g = gcd(self.den, o.den);
         let den = (self.den / g).checked_mul(o.den)?;
-        let num = self.num.checked_mul(o.den / g)?.checked_add(o.num.checked_mul(self.den / g)?)?;
+        let num = self
+            .num
+            .checked_mul(o.den / g)?
+            .checked_add(o.num.checked_mul(self.den / g)?)?;
         Rat::new(num, den)
     }
 
@@ -83,7 +93,10 @@ impl Rat {
     pub fn mul(self, o: Rat) -> Option<Rat> {
         let g1 = gcd(self.num, o.den);
         let g2 = gcd(o.num, self.den);
-        Rat::new((self.num / g1).checked_mul(o.num / g2)?, (self.den / g2).checked_mul(o.den / g1)?)
+        Rat::new(
+            (self.num / g1).checked_mul(o.num / g2)?,
+            (self.den / g2).checked_mul(o.den / g1)?,
+        )
     }
 
     /// Quotient; `None` when dividing by zero.
@@ -93,7 +106,10 @@ impl Rat {
 
     /// Negation.
     pub fn neg(self) -> Option<Rat> {
-        Some(Rat { num: self.num.checked_neg()?, den: self.den })
+        Some(Rat {
+            num: self.num.checked_neg()?,
+            den: self.den,
+        })
     }
 
     /// Whether this is a whole number.
@@ -166,7 +182,7 @@ impl fmt::Display for Rat {
             if !leading {
                 significant += 1;
             }
-            if significant > ROUNDED_DIGITS && rem != 0 {
+            if significant >= ROUNDED_DIGITS && rem != 0 {
                 // Round half up on the next digit.
                 let next = ((rem * 10) / den) as u8;
                 if next >= 5 {
@@ -211,8 +227,14 @@ mod tests {
 
     #[test]
     fn canonical_forms() {
-        assert_eq!(d("1.1").mul(Rat::pow10(6).unwrap()).unwrap().to_string(), "1100000");
-        assert_eq!(d("147").mul(Rat::pow10(9).unwrap()).unwrap().to_string(), "147000000000");
+        assert_eq!(
+            d("1.1").mul(Rat::pow10(6).unwrap()).unwrap().to_string(),
+            "1100000"
+        );
+        assert_eq!(
+            d("147").mul(Rat::pow10(9).unwrap()).unwrap().to_string(),
+            "147000000000"
+        );
         assert_eq!(d("0.500").to_string(), "0.5");
         assert_eq!(d(".23456000").to_string(), "0.23456");
         assert_eq!(d("3.25").neg().unwrap().to_string(), "-3.25");

@@ -127,11 +127,27 @@ fn slot(key: u128, mask: usize) -> usize {
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
-const UNITS: [&str; 10] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
-const TEENS: [&str; 10] =
-    ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
-const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-const ORD_UNITS: [&str; 10] = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
+const UNITS: [&str; 10] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+const TEENS: [&str; 10] = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const ORD_UNITS: [&str; 10] = [
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+];
 const ORD_TEENS: [&str; 10] = [
     "tenth",
     "eleventh",
@@ -144,8 +160,16 @@ const ORD_TEENS: [&str; 10] = [
     "eighteenth",
     "nineteenth",
 ];
-const ORD_TENS: [&str; 8] =
-    ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+const ORD_TENS: [&str; 8] = [
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
 const SCALES: &[(&str, u32)] = &[
     ("thousand", 3),
     ("million", 6),
@@ -472,46 +496,180 @@ const UNIT_WORDS: &[(&str, &str, bool)] = &[
 
 /// Words that may start an expression without being number words.
 const KEYWORDS: &[&str] = &[
-    "between", "from", "more", "less", "fewer", "over", "under", "above", "below", "up", "at", "no", "not",
-    "greater", "higher", "larger", "lower", "smaller", "exceeding", "exceed", "exceeds", "exceeded", "aged",
-    "minus", "negative", "a", "an", "half", "quarter", "quarters", "rs", "us",
-    "hk", "nz", "c", "can", "au", "nt", "cad", "s", "r", "sen", "equal", "in", "upwards", "minimum", "maximum", "next", "this", "last", "coming", "rm",
+    "between",
+    "from",
+    "more",
+    "less",
+    "fewer",
+    "over",
+    "under",
+    "above",
+    "below",
+    "up",
+    "at",
+    "no",
+    "not",
+    "greater",
+    "higher",
+    "larger",
+    "lower",
+    "smaller",
+    "exceeding",
+    "exceed",
+    "exceeds",
+    "exceeded",
+    "aged",
+    "minus",
+    "negative",
+    "a",
+    "an",
+    "half",
+    "quarter",
+    "quarters",
+    "rs",
+    "us",
+    "hk",
+    "nz",
+    "c",
+    "can",
+    "au",
+    "nt",
+    "cad",
+    "s",
+    "r",
+    "sen",
+    "equal",
+    "in",
+    "upwards",
+    "minimum",
+    "maximum",
+    "next",
+    "this",
+    "last",
+    "coming",
+    "rm",
 ];
 
 fn build() -> Lexicon {
     let mut map: HashMap<&'static str, WordInfo> = HashMap::new();
     let mut set = |w: &'static str, f: &dyn Fn(&mut WordInfo)| f(map.entry(w).or_default());
     for (i, w) in UNITS.iter().enumerate() {
-        set(w, &|e| e.card = Some(NumWord { value: i as i128, class: Class::Unit }));
+        set(w, &|e| {
+            e.card = Some(NumWord {
+                value: i as i128,
+                class: Class::Unit,
+            })
+        });
     }
     for (i, w) in TEENS.iter().enumerate() {
-        set(w, &|e| e.card = Some(NumWord { value: 10 + i as i128, class: Class::Teen }));
+        set(w, &|e| {
+            e.card = Some(NumWord {
+                value: 10 + i as i128,
+                class: Class::Teen,
+            })
+        });
     }
     for (i, w) in TENS.iter().enumerate() {
-        set(w, &|e| e.card = Some(NumWord { value: 20 + 10 * i as i128, class: Class::Ten }));
+        set(w, &|e| {
+            e.card = Some(NumWord {
+                value: 20 + 10 * i as i128,
+                class: Class::Ten,
+            })
+        });
     }
-    set("nought", &|e| e.card = Some(NumWord { value: 0, class: Class::Unit }));
-    set("naught", &|e| e.card = Some(NumWord { value: 0, class: Class::Unit }));
-    set("hundred", &|e| e.card = Some(NumWord { value: 100, class: Class::Hundred }));
-    set("hundreds", &|e| e.card = Some(NumWord { value: 100, class: Class::Hundred }));
+    set("nought", &|e| {
+        e.card = Some(NumWord {
+            value: 0,
+            class: Class::Unit,
+        })
+    });
+    set("naught", &|e| {
+        e.card = Some(NumWord {
+            value: 0,
+            class: Class::Unit,
+        })
+    });
+    set("hundred", &|e| {
+        e.card = Some(NumWord {
+            value: 100,
+            class: Class::Hundred,
+        })
+    });
+    set("hundreds", &|e| {
+        e.card = Some(NumWord {
+            value: 100,
+            class: Class::Hundred,
+        })
+    });
     for &(w, exp) in SCALES {
-        set(w, &|e| e.card = Some(NumWord { value: 10i128.pow(exp), class: Class::Scale }));
+        set(w, &|e| {
+            e.card = Some(NumWord {
+                value: 10i128.pow(exp),
+                class: Class::Scale,
+            })
+        });
     }
-    set("cr", &|e| e.card = Some(NumWord { value: 10_000_000, class: Class::Scale }));
-    let plural = |w: &str| -> String { if w.ends_with('y') { format!("{}ies", &w[..w.len() - 1]) } else { format!("{w}s") } };
+    set("cr", &|e| {
+        e.card = Some(NumWord {
+            value: 10_000_000,
+            class: Class::Scale,
+        })
+    });
+    let plural = |w: &str| -> String {
+        if w.ends_with('y') {
+            format!("{}ies", &w[..w.len() - 1])
+        } else {
+            format!("{w}s")
+        }
+    };
     let mut ords: Vec<(String, NumWord)> = Vec::new();
     for (i, w) in ORD_UNITS.iter().enumerate() {
-        ords.push((w.to_string(), NumWord { value: i as i128, class: Class::Unit }));
+        ords.push((
+            w.to_string(),
+            NumWord {
+                value: i as i128,
+                class: Class::Unit,
+            },
+        ));
     }
     for (i, w) in ORD_TEENS.iter().enumerate() {
-        ords.push((w.to_string(), NumWord { value: 10 + i as i128, class: Class::Teen }));
+        ords.push((
+            w.to_string(),
+            NumWord {
+                value: 10 + i as i128,
+                class: Class::Teen,
+            },
+        ));
     }
     for (i, w) in ORD_TENS.iter().enumerate() {
-        ords.push((w.to_string(), NumWord { value: 20 + 10 * i as i128, class: Class::Ten }));
+        ords.push((
+            w.to_string(),
+            NumWord {
+                value: 20 + 10 * i as i128,
+                class: Class::Ten,
+            },
+        ));
     }
-    ords.push(("hundredth".into(), NumWord { value: 100, class: Class::Hundred }));
-    for (w, exp) in [("thousandth", 3), ("millionth", 6), ("billionth", 9), ("trillionth", 12)] {
-        ords.push((w.into(), NumWord { value: 10i128.pow(exp), class: Class::Scale }));
+    ords.push((
+        "hundredth".into(),
+        NumWord {
+            value: 100,
+            class: Class::Hundred,
+        },
+    ));
+    for (w, exp) in [
+        ("thousandth", 3),
+        ("millionth", 6),
+        ("billionth", 9),
+        ("trillionth", 12),
+    ] {
+        ords.push((
+            w.into(),
+            NumWord {
+                value: 10i128.pow(exp),
+                class: Class::Scale,
+            },
+        ));
     }
     for (w, nw) in ords {
         let pl = plural(&w);
@@ -528,8 +686,21 @@ fn build() -> Lexicon {
             let value = 20 + 10 * t as i128 + u as i128;
             let card: &'static str = Box::leak(format!("{tw}{}", UNITS[u]).into_boxed_str());
             let ord: &'static str = Box::leak(format!("{tw}{}", ORD_UNITS[u]).into_boxed_str());
-            set(card, &|e| e.card = Some(NumWord { value, class: Class::Teen }));
-            set(ord, &|e| e.ord = Some((NumWord { value, class: Class::Teen }, false)));
+            set(card, &|e| {
+                e.card = Some(NumWord {
+                    value,
+                    class: Class::Teen,
+                })
+            });
+            set(ord, &|e| {
+                e.ord = Some((
+                    NumWord {
+                        value,
+                        class: Class::Teen,
+                    },
+                    false,
+                ))
+            });
         }
     }
     for &(w, m) in MONTHS {
@@ -547,7 +718,10 @@ fn build() -> Lexicon {
     for &(w, out, attached_only) in UNIT_WORDS {
         set(w, &|e| e.unit = Some(Unit { out, attached_only }));
     }
-    for w in ["half", "quarter", "quarters", "dozen", "dozens", "day", "days", "week", "weeks", "month", "months", "year", "years"] {
+    for w in [
+        "half", "quarter", "quarters", "dozen", "dozens", "day", "days", "week", "weeks", "month",
+        "months", "year", "years",
+    ] {
         set(w, &|e| e.counts = true);
     }
     for (w, off) in [("today", 0), ("yesterday", -1), ("tomorrow", 1)] {
@@ -572,7 +746,9 @@ fn build() -> Lexicon {
     let mut ids = vec![WordId::NONE; size];
     let mut infos = vec![WordInfo::default()];
     for (w, info) in map {
-        let Some(key) = pack(w.as_bytes()) else { continue };
+        let Some(key) = pack(w.as_bytes()) else {
+            continue;
+        };
         let mut h = slot(key, mask);
         while keys[h] != 0 {
             h = (h + 1) & mask;
@@ -581,7 +757,12 @@ fn build() -> Lexicon {
         ids[h] = WordId(infos.len() as u16);
         infos.push(info);
     }
-    Lexicon { keys, ids, mask, infos }
+    Lexicon {
+        keys,
+        ids,
+        mask,
+        infos,
+    }
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -595,7 +776,9 @@ const MAX_WORD: usize = 16;
 /// The id of an ASCII word (any case).
 pub fn lookup(word: &[u8]) -> WordId {
     let lex = lexicon();
-    let Some(key) = pack(word) else { return WordId::NONE };
+    let Some(key) = pack(word) else {
+        return WordId::NONE;
+    };
     let mut h = slot(key, lex.mask);
     loop {
         let k = lex.keys[h];

@@ -74,7 +74,12 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
     out
 }
 
-fn find_into(text: &str, doc_date: Option<&str>, toks: &mut Vec<tokens::Token>, out: &mut Vec<Found>) {
+fn find_into(
+    text: &str,
+    doc_date: Option<&str>,
+    toks: &mut Vec<tokens::Token>,
+    out: &mut Vec<Found>,
+) {
     out.clear();
     tokens::scan(text, toks);
     let date = doc_date.and_then(dates::parse_iso);
@@ -87,7 +92,10 @@ impl Plugin for Numbers {
     const DESCRIPTION: &'static str =
         "Numbers, money, percentages, quantities, ranges and dates in English text, with normalised values.";
     fn new(_: &Config) -> Result<Self, Error> {
-        Ok(Numbers { tokens: Vec::new(), found: Vec::new() })
+        Ok(Numbers {
+            tokens: Vec::new(),
+            found: Vec::new(),
+        })
     }
 }
 
@@ -96,7 +104,10 @@ impl Extractor for Numbers {
         let date = doc.date().or_else(|| doc.meta_value("date"));
         find_into(doc.text(), date, &mut self.tokens, &mut self.found);
         for f in &self.found {
-            let fields = [("value", Value::from(f.value.as_deref())), ("unit", Value::from(f.unit))];
+            let fields = [
+                ("value", Value::from(f.value.as_deref())),
+                ("unit", Value::from(f.unit)),
+            ];
             if !out.emit(f.start, f.end, f.kind.name(), &fields) {
                 break;
             }
@@ -106,3 +117,6 @@ impl Extractor for Numbers {
 }
 
 gleaner_sdk::export_plugin!(extractor Numbers);
+
+#[cfg(test)]
+mod tests;

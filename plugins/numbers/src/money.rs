@@ -8,15 +8,19 @@ use crate::lexicon::Family;
 /// Codes that are common English words in capitals (ALL, CUP, TOP) are
 /// left out.
 pub const ISO_CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CAD", "AUD", "NZD", "CHF", "HKD", "SGD", "SEK", "NOK", "DKK",
-    "RUB", "BRL", "MXN", "ZAR", "KRW", "TRY", "SAR", "AED", "QAR", "KWD", "EGP", "NGN", "KES", "PKR", "BDT", "IDR",
-    "MYR", "THB", "PHP", "VND", "PLN", "CZK", "HUF", "ILS", "UAH", "ARS", "CLP", "COP", "PEN", "IRR", "IQD", "LBP",
-    "JOD", "BHD", "OMR", "MAD", "TND", "DZD", "GHS", "ETB", "TZS", "UGX", "LKR", "NPR", "MNT", "KZT", "BGN", "RON",
-    "ISK", "TWD", "BTC", "XAU", "XOF", "XAF", "VES", "ZMW", "AFN", "MMK", "SYP", "YER", "LYD", "SDG",
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CAD", "AUD", "NZD", "CHF", "HKD", "SGD",
+    "SEK", "NOK", "DKK", "RUB", "BRL", "MXN", "ZAR", "KRW", "TRY", "SAR", "AED", "QAR", "KWD",
+    "EGP", "NGN", "KES", "PKR", "BDT", "IDR", "MYR", "THB", "PHP", "VND", "PLN", "CZK", "HUF",
+    "ILS", "UAH", "ARS", "CLP", "COP", "PEN", "IRR", "IQD", "LBP", "JOD", "BHD", "OMR", "MAD",
+    "TND", "DZD", "GHS", "ETB", "TZS", "UGX", "LKR", "NPR", "MNT", "KZT", "BGN", "RON", "ISK",
+    "TWD", "BTC", "XAU", "XOF", "XAF", "VES", "ZMW", "AFN", "MMK", "SYP", "YER", "LYD", "SDG",
 ];
 
 /// Codes also accepted in lower case (they are not English words).
-const LOWER_OK: &[&str] = &["usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "cad", "aud", "nzd", "chf", "hkd", "sgd", "btc"];
+const LOWER_OK: &[&str] = &[
+    "usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "cad", "aud", "nzd", "chf", "hkd", "sgd",
+    "btc",
+];
 
 /// The ISO code written as `word` (upper case, or a safe lower-case code).
 /// "RMB" is given as CNY.
@@ -75,7 +79,10 @@ pub fn dollar_prefix(word: &str) -> Option<&'static str> {
         ("mx", "MXN"),
         ("z", "ZWL"),
     ];
-    PREFIXES.iter().find(|(p, _)| p.eq_ignore_ascii_case(word)).map(|(_, c)| *c)
+    PREFIXES
+        .iter()
+        .find(|(p, _)| p.eq_ignore_ascii_case(word))
+        .map(|(_, c)| *c)
 }
 
 /// The code of a currency noun without an adjective (`None` where the
@@ -95,7 +102,12 @@ pub fn default_code(f: Family) -> Option<&'static str> {
         Family::Riyal => Some("SAR"),
         Family::Krona => Some("SEK"),
         Family::Code(c) => Some(c),
-        Family::Peso | Family::Franc | Family::Dinar | Family::Rial | Family::Krone | Family::Shilling => None,
+        Family::Peso
+        | Family::Franc
+        | Family::Dinar
+        | Family::Rial
+        | Family::Krone
+        | Family::Shilling => None,
     }
 }
 
@@ -162,5 +174,8 @@ pub fn adjective_code(adj: &str, f: Family) -> Option<&'static str> {
         ("malaysian", Ringgit, "MYR"),
         ("malaysia", Ringgit, "MYR"),
     ];
-    TABLE.iter().find(|(a, fam, _)| *fam == f && *a == adj).map(|(_, _, c)| *c)
+    TABLE
+        .iter()
+        .find(|(a, fam, _)| *fam == f && *a == adj)
+        .map(|(_, _, c)| *c)
 }

@@ -109,40 +109,177 @@ pub struct Parser<'a> {
 }
 
 /// Currency nouns that "a" can count: "a dollar".
-const ARTICLE_CURRENCIES: &[&str] = &["dollar", "euro", "pound", "penny", "rupee", "yuan", "yen", "buck", "cent"];
+const ARTICLE_CURRENCIES: &[&str] = &[
+    "dollar", "euro", "pound", "penny", "rupee", "yuan", "yen", "buck", "cent",
+];
 
 /// Units that "a" can count: "a mile", "a litre".
 const ARTICLE_UNITS: &[&str] = &[
-    "mile", "kilometre", "kilometer", "metre", "meter", "litre", "liter", "ml", "gallon", "tonne", "ton", "kilogram",
-    "kilo", "lb", "ounce", "barrel", "hectare", "acre", "kilowatt", "megawatt",
+    "mile",
+    "kilometre",
+    "kilometer",
+    "metre",
+    "meter",
+    "litre",
+    "liter",
+    "ml",
+    "gallon",
+    "tonne",
+    "ton",
+    "kilogram",
+    "kilo",
+    "lb",
+    "ounce",
+    "barrel",
+    "hectare",
+    "acre",
+    "kilowatt",
+    "megawatt",
 ];
 
-const APPROX: &[&str] = &["about", "around", "approximately", "roughly", "some", "nearly", "almost", "circa"];
+const APPROX: &[&str] = &[
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "circa",
+];
 
 /// Words that may follow a one-letter unit ("5 m from", "2 t of").
 const AFTER_UNIT: &[&str] = &[
-                "tall", "high", "long", "deep", "wide", "thick", "away", "above", "below", "from", "of", "and", "or",
-                "in", "to", "per", "is", "was", "are", "were", "on", "at", "by", "for", "with", "into", "across",
-                "behind", "ahead", "x", "off", "up", "down", "under", "over", "but", "the", "a",
-            ];
+    "tall", "high", "long", "deep", "wide", "thick", "away", "above", "below", "from", "of", "and",
+    "or", "in", "to", "per", "is", "was", "are", "were", "on", "at", "by", "for", "with", "into",
+    "across", "behind", "ahead", "x", "off", "up", "down", "under", "over", "but", "the", "a",
+];
 
 /// Words before a four-digit number that make it a year ("in 2019").
 const BEFORE_YEAR: &[&str] = &[
-    "its", "his", "her", "their", "our", "whose",
-            "in", "since", "of", "by", "until", "till", "from", "to", "before", "after", "during", "year", "early", "late",
-            "mid", "between", "and", "around", "circa", "fiscal", "fy", "spring", "summer", "autumn", "fall", "winter",
-            "through", "throughout", "for", "the", "season", "census", "election", "elections", "olympics", "cup", "class",
-            "born", "founded", "established", "est", "built", "than", "at", "on", "or", "as", "last", "this", "next",
-        ];
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "whose",
+    "in",
+    "since",
+    "of",
+    "by",
+    "until",
+    "till",
+    "from",
+    "to",
+    "before",
+    "after",
+    "during",
+    "year",
+    "early",
+    "late",
+    "mid",
+    "between",
+    "and",
+    "around",
+    "circa",
+    "fiscal",
+    "fy",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "through",
+    "throughout",
+    "for",
+    "the",
+    "season",
+    "census",
+    "election",
+    "elections",
+    "olympics",
+    "cup",
+    "class",
+    "born",
+    "founded",
+    "established",
+    "est",
+    "built",
+    "than",
+    "at",
+    "on",
+    "or",
+    "as",
+    "last",
+    "this",
+    "next",
+];
 
 /// Words after a four-digit number that make it a year ("2019 was").
 const AFTER_YEAR: &[&str] = &[
-            "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "from", "with", "by", "of", "as", "when",
-            "after", "before", "but", "was", "were", "is", "are", "had", "has", "have", "that", "which", "it", "he",
-            "she", "they", "we", "i", "compared", "than", "while", "until", "through", "election", "elections", "season",
-            "census", "olympics", "world", "budget", "levels", "level", "figures", "edition", "report", "survey", "due",
-            "will", "would", "could", "should", "saw", "there", "alone", "onwards", "onward",
-        ];
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "by",
+    "of",
+    "as",
+    "when",
+    "after",
+    "before",
+    "but",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "that",
+    "which",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "compared",
+    "than",
+    "while",
+    "until",
+    "through",
+    "election",
+    "elections",
+    "season",
+    "census",
+    "olympics",
+    "world",
+    "budget",
+    "levels",
+    "level",
+    "figures",
+    "edition",
+    "report",
+    "survey",
+    "due",
+    "will",
+    "would",
+    "could",
+    "should",
+    "saw",
+    "there",
+    "alone",
+    "onwards",
+    "onward",
+];
 
 /// Every other word the parser compares tokens with; the lexicon holds
 /// them all, so a word outside the lexicon is rejected without a string
@@ -592,42 +729,201 @@ pub(crate) const PARSER_WORDS: &[&str] = &[
 ];
 
 /// All the word lists of the parser (for the lexicon).
-pub(crate) const WORD_LISTS: &[&[&str]] =
-    &[PARSER_WORDS, ARTICLE_CURRENCIES, ARTICLE_UNITS, APPROX, CODE_NOUNS, AFTER_UNIT, BEFORE_YEAR, AFTER_YEAR, CHANGE_VERBS, DETERMINERS];
+pub(crate) const WORD_LISTS: &[&[&str]] = &[
+    PARSER_WORDS,
+    ARTICLE_CURRENCIES,
+    ARTICLE_UNITS,
+    APPROX,
+    CODE_NOUNS,
+    AFTER_UNIT,
+    BEFORE_YEAR,
+    AFTER_YEAR,
+    CHANGE_VERBS,
+    DETERMINERS,
+];
 
 /// Words before "one" that make it a pronoun ("the one", "no one").
 const DETERMINERS: &[&str] = &[
-    "the", "this", "that", "no", "any", "every", "each", "which", "such", "someone", "another", "my", "your", "his",
-    "her", "our", "their", "its", "a", "an",
+    "the", "this", "that", "no", "any", "every", "each", "which", "such", "someone", "another",
+    "my", "your", "his", "her", "our", "their", "its", "a", "an",
 ];
 
 /// Verbs of change: "X to Y" after them is a change, not a range.
 const CHANGE_VERBS: &[&str] = &[
-    "rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls", "falling", "fallen", "increased", "increase",
-    "increases", "increasing", "decreased", "decrease", "decreases", "declined", "decline", "declines", "climbed",
-    "climb", "climbs", "dropped", "drop", "drops", "gained", "gain", "gains", "lost", "jumped", "jump", "jumps",
-    "slipped", "eased", "added", "grew", "grow", "grows", "growing", "cut", "cuts", "raised", "raise", "raises",
-    "lowered", "reduced", "reduce", "up", "down", "slid", "slumped", "surged", "soared", "plunged", "tumbled",
-    "widened", "narrowed", "shrank", "expanded", "improved", "boosted", "revised", "lifted", "doubled", "tripled",
-    "changed", "moved", "went", "advanced", "retreated", "rallied", "sank", "dipped", "edged", "swelled", "hiked",
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "decreased",
+    "decrease",
+    "decreases",
+    "declined",
+    "decline",
+    "declines",
+    "climbed",
+    "climb",
+    "climbs",
+    "dropped",
+    "drop",
+    "drops",
+    "gained",
+    "gain",
+    "gains",
+    "lost",
+    "jumped",
+    "jump",
+    "jumps",
+    "slipped",
+    "eased",
+    "added",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "cut",
+    "cuts",
+    "raised",
+    "raise",
+    "raises",
+    "lowered",
+    "reduced",
+    "reduce",
+    "up",
+    "down",
+    "slid",
+    "slumped",
+    "surged",
+    "soared",
+    "plunged",
+    "tumbled",
+    "widened",
+    "narrowed",
+    "shrank",
+    "expanded",
+    "improved",
+    "boosted",
+    "revised",
+    "lifted",
+    "doubled",
+    "tripled",
+    "changed",
+    "moved",
+    "went",
+    "advanced",
+    "retreated",
+    "rallied",
+    "sank",
+    "dipped",
+    "edged",
+    "swelled",
+    "hiked",
 ];
 
 /// Capitalised words after which a number is a name or code ("Article 5",
 /// "Boeing 737").
 const CODE_NOUNS: &[&str] = &[
-    "article", "section", "chapter", "flight", "route", "highway", "interstate", "resolution", "amendment", "phase",
-    "stage", "level", "category", "grade", "class", "type", "model", "version", "windows", "iphone", "boeing", "airbus",
-    "formula", "apollo", "room", "gate", "terminal", "platform", "exit", "bill", "proposition", "title", "rule",
-    "paragraph", "clause", "series", "block", "unit", "building", "pier", "line", "channel", "track", "episode",
-    "season", "no", "number", "galaxy", "pixel", "playstation", "xbox", "covid", "sars", "tu", "su", "mig", "ps",
-    "cat", "vol", "volume", "issue", "page", "pages", "fig", "figure", "table", "act", "part", "psalm", "ward",
-    "district", "precinct", "lot", "suite", "radio", "apartment", "apt", "box", "studio", "ch", "art", "sec",
+    "article",
+    "section",
+    "chapter",
+    "flight",
+    "route",
+    "highway",
+    "interstate",
+    "resolution",
+    "amendment",
+    "phase",
+    "stage",
+    "level",
+    "category",
+    "grade",
+    "class",
+    "type",
+    "model",
+    "version",
+    "windows",
+    "iphone",
+    "boeing",
+    "airbus",
+    "formula",
+    "apollo",
+    "room",
+    "gate",
+    "terminal",
+    "platform",
+    "exit",
+    "bill",
+    "proposition",
+    "title",
+    "rule",
+    "paragraph",
+    "clause",
+    "series",
+    "block",
+    "unit",
+    "building",
+    "pier",
+    "line",
+    "channel",
+    "track",
+    "episode",
+    "season",
+    "no",
+    "number",
+    "galaxy",
+    "pixel",
+    "playstation",
+    "xbox",
+    "covid",
+    "sars",
+    "tu",
+    "su",
+    "mig",
+    "ps",
+    "cat",
+    "vol",
+    "volume",
+    "issue",
+    "page",
+    "pages",
+    "fig",
+    "figure",
+    "table",
+    "act",
+    "part",
+    "psalm",
+    "ward",
+    "district",
+    "precinct",
+    "lot",
+    "suite",
+    "radio",
+    "apartment",
+    "apt",
+    "box",
+    "studio",
+    "ch",
+    "art",
+    "sec",
 ];
 
 impl<'a> Parser<'a> {
     /// A parser over `toks`, the tokens of `text`.
     pub fn new(text: &'a str, toks: &'a [Token], doc_date: Option<Ymd>) -> Parser<'a> {
-        Parser { text, toks, doc_date }
+        Parser {
+            text,
+            toks,
+            doc_date,
+        }
     }
 
     // ------------------------------------------------------------------ token helpers
@@ -645,7 +941,13 @@ impl<'a> Parser<'a> {
         }
     }
     fn is_word(&self, i: usize) -> bool {
-        matches!(self.tok(i), Some(Token { tok: Tok::Word(_), .. }))
+        matches!(
+            self.tok(i),
+            Some(Token {
+                tok: Tok::Word(_),
+                ..
+            })
+        )
     }
     /// The bytes of a word known to the lexicon (`None` for other tokens).
     fn known_word(&self, i: usize) -> Option<&'a [u8]> {
@@ -656,12 +958,20 @@ impl<'a> Parser<'a> {
         }
     }
     fn is(&self, i: usize, w: &str) -> bool {
-        debug_assert!(lookup(w.as_bytes()) != WordId::NONE, "{w:?} is not in the lexicon");
-        self.known_word(i).is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+        debug_assert!(
+            lookup(w.as_bytes()) != WordId::NONE,
+            "{w:?} is not in the lexicon"
+        );
+        self.known_word(i)
+            .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
     }
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        debug_assert!(ws.iter().all(|w| lookup(w.as_bytes()) != WordId::NONE), "{ws:?} not all in the lexicon");
-        self.known_word(i).is_some_and(|b| ws.iter().any(|w| b.eq_ignore_ascii_case(w.as_bytes())))
+        debug_assert!(
+            ws.iter().all(|w| lookup(w.as_bytes()) != WordId::NONE),
+            "{ws:?} not all in the lexicon"
+        );
+        self.known_word(i)
+            .is_some_and(|b| ws.iter().any(|w| b.eq_ignore_ascii_case(w.as_bytes())))
     }
     fn punct(&self, i: usize, c: char) -> bool {
         matches!(self.tok(i), Some(Token { tok: Tok::Punct(p), .. }) if *p == c)
@@ -673,7 +983,13 @@ impl<'a> Parser<'a> {
         }
     }
     fn digits(&self, i: usize) -> bool {
-        matches!(self.tok(i), Some(Token { tok: Tok::Digits, .. }))
+        matches!(
+            self.tok(i),
+            Some(Token {
+                tok: Tok::Digits,
+                ..
+            })
+        )
     }
     /// Token `i` exists and touches the previous token (no whitespace).
     fn attached(&self, i: usize) -> bool {
@@ -683,7 +999,9 @@ impl<'a> Parser<'a> {
     fn ends(&self, i: usize) -> bool {
         match self.tok(i) {
             None => true,
-            Some(t) => matches!(t.tok, Tok::Punct(c) if !matches!(c, '-' | '$' | '€' | '£' | '%' | '/' | '°')),
+            Some(t) => {
+                matches!(t.tok, Tok::Punct(c) if !matches!(c, '-' | '$' | '€' | '£' | '%' | '/' | '°'))
+            }
         }
     }
     fn card(&self, i: usize) -> Option<NumWord> {
@@ -711,10 +1029,16 @@ impl<'a> Parser<'a> {
             },
             Tok::Word(id) => {
                 let w = info(id);
-                if w.card.is_some() || w.ord.is_some() || w.month != 0 || w.weekday != 0 || w.day_offset.is_some() {
+                if w.card.is_some()
+                    || w.ord.is_some()
+                    || w.month != 0
+                    || w.weekday != 0
+                    || w.day_offset.is_some()
+                {
                     return true;
                 }
-                (w.keyword || w.currency.is_some() || self.toks[i].upper) && self.numberish_within(i + 1, 5)
+                (w.keyword || w.currency.is_some() || self.toks[i].upper)
+                    && self.numberish_within(i + 1, 5)
             }
         }
     }
@@ -723,16 +1047,24 @@ impl<'a> Parser<'a> {
     /// word, a currency sign or a weekday: the cheap test that lets a
     /// keyword ("between", "a", "next", "USD") start an expression.
     fn numberish_within(&self, j: usize, n: usize) -> bool {
-        self.toks.get(j..(j + n).min(self.toks.len())).is_some_and(|ts| {
-            ts.iter().any(|t| match t.tok {
-                Tok::Digits => true,
-                Tok::Punct(c) => money::sign_code(c).is_some() || vulgar(c).is_some(),
-                Tok::Word(id) => {
-                    let w = info(id);
-                    w.card.is_some() || w.ord.is_some() || w.weekday != 0 || w.day_offset.is_some() || w.currency.is_some() || w.unit.is_some() || w.counts
-                }
+        self.toks
+            .get(j..(j + n).min(self.toks.len()))
+            .is_some_and(|ts| {
+                ts.iter().any(|t| match t.tok {
+                    Tok::Digits => true,
+                    Tok::Punct(c) => money::sign_code(c).is_some() || vulgar(c).is_some(),
+                    Tok::Word(id) => {
+                        let w = info(id);
+                        w.card.is_some()
+                            || w.ord.is_some()
+                            || w.weekday != 0
+                            || w.day_offset.is_some()
+                            || w.currency.is_some()
+                            || w.unit.is_some()
+                            || w.counts
+                    }
+                })
             })
-        })
     }
 
     // ------------------------------------------------------------------ driver
@@ -766,7 +1098,9 @@ impl<'a> Parser<'a> {
         if let Some((f, e)) = self.range(i) {
             return Step::Found(f, e);
         }
-        let Some(m) = self.measure(i) else { return Step::No };
+        let Some(m) = self.measure(i) else {
+            return Step::No;
+        };
         // Digits glued to letters that were not understood: "5m people", "1m is".
         if self.digits(m.e - 1) && self.attached(m.e) && self.is_word(m.e) {
             return Step::Skip(self.run_end(m.e - 1));
@@ -775,7 +1109,12 @@ impl<'a> Parser<'a> {
             return Step::Found(f, e);
         }
         // A digits-dash-digits run that is not a range is a code or a score.
-        if m.num.plain_digits.is_some() && self.punct(m.e, '-') && self.attached(m.e) && self.digits(m.e + 1) && self.attached(m.e + 1) {
+        if m.num.plain_digits.is_some()
+            && self.punct(m.e, '-')
+            && self.attached(m.e)
+            && self.digits(m.e + 1)
+            && self.attached(m.e + 1)
+        {
             return Step::Skip(m.e + 2);
         }
         if m.kind == Kind::Cardinal {
@@ -786,11 +1125,27 @@ impl<'a> Parser<'a> {
                 return Step::Skip(m.e);
             }
         }
-        Step::Found(self.found(m.s, m.e, m.kind, m.num.val.to_string(), m.unit), m.e)
+        Step::Found(
+            self.found(m.s, m.e, m.kind, m.num.val.to_string(), m.unit),
+            m.e,
+        )
     }
 
-    fn found(&self, s: usize, e: usize, kind: Kind, value: String, unit: Option<&'static str>) -> Found {
-        Found { start: self.toks[s].start, end: self.toks[e - 1].end, kind, value: Some(value), unit }
+    fn found(
+        &self,
+        s: usize,
+        e: usize,
+        kind: Kind,
+        value: String,
+        unit: Option<&'static str>,
+    ) -> Found {
+        Found {
+            start: self.toks[s].start,
+            end: self.toks[e - 1].end,
+            kind,
+            value: Some(value),
+            unit,
+        }
     }
 
     // ------------------------------------------------------------------ names and codes
@@ -799,7 +1154,10 @@ impl<'a> Parser<'a> {
     /// "COVID-19", "Boeing 737", "192.168.1.2", "10:30", "+1-222-2222"),
     /// the token after it.
     fn code_at(&self, i: usize) -> Option<usize> {
-        if matches!(self.punct_char(i), Some('-' | '+')) && self.digits(i + 1) && self.attached(i + 1) {
+        if matches!(self.punct_char(i), Some('-' | '+'))
+            && self.digits(i + 1)
+            && self.attached(i + 1)
+        {
             return self.code_at(i + 1);
         }
         if !self.digits(i) {
@@ -808,34 +1166,73 @@ impl<'a> Parser<'a> {
         // Digits glued to letters before them: "G7", "A320" (but "Rs20", "USD115" are money).
         if self.attached(i) && i > 0 && self.is_word(i - 1) {
             let w = self.str(i - 1);
-            if money::iso_code(w).is_none() && !w.eq_ignore_ascii_case("rs") && !w.eq_ignore_ascii_case("rm") && !w.starts_with('M') {
+            if money::iso_code(w).is_none()
+                && !w.eq_ignore_ascii_case("rs")
+                && !w.eq_ignore_ascii_case("rm")
+                && !w.starts_with('M')
+            {
                 return Some(self.run_end(i));
             }
         }
         // Word-dash-digits: "F-16", "COVID-19".
-        if self.attached(i) && i >= 2 && self.punct(i - 1, '-') && self.attached(i - 1) && self.is_word(i - 2) {
+        if self.attached(i)
+            && i >= 2
+            && self.punct(i - 1, '-')
+            && self.attached(i - 1)
+            && self.is_word(i - 2)
+        {
             let w = self.str(i - 2);
-            if !["mid", "pre", "post", "early", "late", "end", "by", "since", "circa", "over", "under", "top", "and", "to"]
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(w))
+            if ![
+                "mid", "pre", "post", "early", "late", "end", "by", "since", "circa", "over",
+                "under", "top", "and", "to",
+            ]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(w))
                 && self.card(i - 2).is_none()
             {
                 return Some(self.run_end(i));
             }
         }
         // "Boeing 737", "Article 5".
-        if i >= 1 && !self.attached(i) && self.tok(i - 1).is_some_and(|t| t.cap) && self.is_any(i - 1, CODE_NOUNS) {
+        if i >= 1
+            && !self.attached(i)
+            && self.tok(i - 1).is_some_and(|t| t.cap)
+            && self.is_any(i - 1, CODE_NOUNS)
+        {
             return Some(self.run_end(i));
         }
-        if i >= 2 && self.punct(i - 1, '.') && self.is(i - 2, "no") && self.tok(i - 2).is_some_and(|t| t.cap) {
+        if i >= 2
+            && self.punct(i - 1, '.')
+            && self.is(i - 2, "no")
+            && self.tok(i - 2).is_some_and(|t| t.cap)
+        {
             return Some(self.run_end(i));
         }
         // Times: "10:30", "11pm", "5 p.m.".
-        if self.punct(i + 1, ':') && self.attached(i + 1) && self.digits(i + 2) && self.attached(i + 2) {
-            return Some(self.run_end(i));
+        if self.punct(i + 1, ':')
+            && self.attached(i + 1)
+            && self.digits(i + 2)
+            && self.attached(i + 2)
+        {
+            let mut j = i + 3;
+            while self.punct(j, ':')
+                && self.attached(j)
+                && self.digits(j + 1)
+                && self.attached(j + 1)
+            {
+                j += 2;
+            }
+            if self.is_any(j, &["am", "pm"]) {
+                j += 1;
+            }
+            return Some(j);
         }
-        if self.is_any(i + 1, &["am", "pm", "GMT", "UTC", "EST", "ET", "BST", "CET", "hrs", "h", "GMT"])
-            || (self.is_any(i + 1, &["a", "p"]) && self.punct(i + 2, '.') && self.is(i + 3, "m"))
+        if self.is_any(
+            i + 1,
+            &[
+                "am", "pm", "GMT", "UTC", "EST", "ET", "BST", "CET", "hrs", "h", "GMT",
+            ],
+        ) || (self.is_any(i + 1, &["a", "p"]) && self.punct(i + 2, '.') && self.is(i + 3, "m"))
         {
             return Some(i + 2);
         }
@@ -843,7 +1240,11 @@ impl<'a> Parser<'a> {
         // versions, IP addresses, phone numbers.
         let mut groups = 1;
         let mut j = i + 1;
-        while self.attached(j) && matches!(self.punct_char(j), Some('.' | '-' | '/')) && self.digits(j + 1) && self.attached(j + 1) {
+        while self.attached(j)
+            && matches!(self.punct_char(j), Some('.' | '-' | '/'))
+            && self.digits(j + 1)
+            && self.attached(j + 1)
+        {
             groups += 1;
             j += 2;
         }
@@ -863,7 +1264,13 @@ impl<'a> Parser<'a> {
     /// The token after a run of glued digits, letters and joiners.
     fn run_end(&self, i: usize) -> usize {
         let mut j = i + 1;
-        while self.attached(j) && (self.digits(j) || self.is_word(j) || matches!(self.punct_char(j), Some('-' | '.' | '/')) && (self.digits(j + 1) || self.is_word(j + 1)) && self.attached(j + 1)) {
+        while self.attached(j)
+            && (self.digits(j)
+                || self.is_word(j)
+                || matches!(self.punct_char(j), Some('-' | '.' | '/'))
+                    && (self.digits(j + 1) || self.is_word(j + 1))
+                    && self.attached(j + 1))
+        {
             j += 1;
         }
         j
@@ -877,11 +1284,16 @@ impl<'a> Parser<'a> {
             || w.scale_abbr.is_some()
             || w.currency.is_some()
             || money::iso_code(s).is_some()
-            || ["st", "nd", "rd", "th", "s", "rs", "yo", "MM", "M", "B", "K", "bn", "am", "pm", "h", "hrs", "m", "km", "C", "F"]
-                .iter()
-                .any(|x| x.eq_ignore_ascii_case(s))
+            || [
+                "st", "nd", "rd", "th", "s", "rs", "yo", "MM", "M", "B", "K", "bn", "am", "pm",
+                "h", "hrs", "m", "km", "C", "F",
+            ]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(s))
             || w.month != 0
-            || ((s == "e" || s == "E") && (self.digits(i + 1) || matches!(self.punct_char(i + 1), Some('+' | '-'))) && self.attached(i + 1))
+            || ((s == "e" || s == "E")
+                && (self.digits(i + 1) || matches!(self.punct_char(i + 1), Some('+' | '-')))
+                && self.attached(i + 1))
             || s == "RM"
             || (s.len() > 1 && s.starts_with('M') && money::iso_code(&s[1..]).is_some())
     }
@@ -892,8 +1304,12 @@ impl<'a> Parser<'a> {
     /// fraction, magnitude) or words.
     fn number(&self, i: usize, money_ctx: bool) -> Option<Num> {
         let (mut neg, mut j) = (false, i);
-        if (self.punct(i, '-') || self.punct(i, '+')) && self.attached(i + 1) && (self.digits(i + 1) || self.punct(i + 1, '.')) {
-            let prev_num = i > 0 && (self.digits(i - 1) || (self.is_word(i - 1) && !self.toks[i].space));
+        if (self.punct(i, '-') || self.punct(i, '+'))
+            && self.attached(i + 1)
+            && (self.digits(i + 1) || self.punct(i + 1, '.'))
+        {
+            let prev_num =
+                i > 0 && (self.digits(i - 1) || (self.is_word(i - 1) && !self.toks[i].space));
             if prev_num {
                 return None;
             }
@@ -903,7 +1319,9 @@ impl<'a> Parser<'a> {
             neg = true;
             j = i + 1;
         }
-        let mut n = if self.digits(j) || (self.punct(j, '.') && self.digits(j + 1) && self.attached(j + 1)) {
+        let mut n = if self.digits(j)
+            || (self.punct(j, '.') && self.digits(j + 1) && self.attached(j + 1))
+        {
             self.digit_number(j, money_ctx)?
         } else {
             self.word_number(j)?
@@ -913,7 +1331,13 @@ impl<'a> Parser<'a> {
             // "one over three", "1 over 20", "2000 over 3" (before a pause only).
             if self.is(n.e, "over") && n.val.is_int() && !n.scaled {
                 if let Some(d) = self.number(n.e + 1, false) {
-                    if d.val.is_int() && !d.val.is_zero() && !d.ordinal && d.plain_digits != Some(4) && self.ends(d.e) && d.val > Rat::ONE {
+                    if d.val.is_int()
+                        && !d.val.is_zero()
+                        && !d.ordinal
+                        && d.plain_digits != Some(4)
+                        && self.ends(d.e)
+                        && d.val > Rat::ONE
+                    {
                         n.val = n.val.div(d.val)?;
                         n.base = n.val;
                         n.e = d.e;
@@ -963,7 +1387,11 @@ impl<'a> Parser<'a> {
             }
             if !s.is_empty() {
                 let frac = Rat::from_digits(&format!(".{s}"))?;
-                n.val = if n.val < Rat::ZERO { n.val.add(frac.neg()?)? } else { n.val.add(frac)? };
+                n.val = if n.val < Rat::ZERO {
+                    n.val.add(frac.neg()?)?
+                } else {
+                    n.val.add(frac)?
+                };
                 n.e = j;
                 n.base = n.val;
                 n.plain_digits = None;
@@ -990,9 +1418,13 @@ impl<'a> Parser<'a> {
         j += 1;
         // Comma groups (Western threes, or Indian twos ending in a three).
         loop {
-            if self.punct(j, ',') && self.attached(j) && self.digits(j + 1) && self.attached(j + 1) {
+            if self.punct(j, ',') && self.attached(j) && self.digits(j + 1) && self.attached(j + 1)
+            {
                 let g = self.str(j + 1);
-                let next_comma = self.punct(j + 2, ',') && self.attached(j + 2) && self.digits(j + 3) && self.attached(j + 3);
+                let next_comma = self.punct(j + 2, ',')
+                    && self.attached(j + 2)
+                    && self.digits(j + 3)
+                    && self.attached(j + 3);
                 if g.len() == 3 || (g.len() == 2 && next_comma) {
                     s.push_str(g);
                     j += 2;
@@ -1006,15 +1438,26 @@ impl<'a> Parser<'a> {
         if plain && first.len() <= 3 {
             let mut k = j;
             let mut groups = String::new();
-            while self.digits(k) && self.str(k).len() == 3 && self.tok(k).is_some_and(|t| t.start == self.toks[k - 1].end + 1 || self.text[self.toks[k - 1].end..t.start].chars().count() == 1)
+            while self.digits(k)
+                && self.str(k).len() == 3
+                && self.tok(k).is_some_and(|t| {
+                    t.start == self.toks[k - 1].end + 1
+                        || self.text[self.toks[k - 1].end..t.start].chars().count() == 1
+                })
                 && !(self.punct(k + 1, '/') && self.attached(k + 1))
             {
                 groups.push_str(self.str(k));
                 k += 1;
             }
-            let thin = self.tok(j).is_some_and(|t| !self.text[self.toks[j - 1].end..t.start].starts_with(' '));
+            let thin = self
+                .tok(j)
+                .is_some_and(|t| !self.text[self.toks[j - 1].end..t.start].starts_with(' '));
             let after_dash = i > 0 && self.punct(i - 1, '-') && self.attached(i);
-            if !groups.is_empty() && !(self.digits(k) && !self.attached(k)) && (thin || groups.len() >= 6) && !after_dash {
+            if !groups.is_empty()
+                && !(self.digits(k) && !self.attached(k))
+                && (thin || groups.len() >= 6)
+                && !after_dash
+            {
                 s.push_str(&groups);
                 j = k;
                 plain = false;
@@ -1032,7 +1475,16 @@ impl<'a> Parser<'a> {
 
     fn digit_number(&self, i: usize, money_ctx: bool) -> Option<Num> {
         let (mut j, mut val, plain) = self.literal(i)?;
-        let mut n = Num { s: i, e: j, val, base: val, scaled: false, ordinal: false, plain_digits: plain, mult: 1 };
+        let mut n = Num {
+            s: i,
+            e: j,
+            val,
+            base: val,
+            scaled: false,
+            ordinal: false,
+            plain_digits: plain,
+            mult: 1,
+        };
         // Ordinal suffix: "1st", "69th".
         if plain.is_some() && self.attached(j) && self.is_any(j, &["st", "nd", "rd", "th"]) {
             let v = val.as_int()?;
@@ -1052,7 +1504,13 @@ impl<'a> Parser<'a> {
             return Some(n);
         }
         // Fractions: "3/4", "2 1/4", "10 1/2", "-4/5"; and "2½".
-        if plain.is_some() && self.punct(j, '/') && self.attached(j) && self.digits(j + 1) && self.attached(j + 1) && !(self.punct(j + 2, '/') && self.attached(j + 2)) {
+        if plain.is_some()
+            && self.punct(j, '/')
+            && self.attached(j)
+            && self.digits(j + 1)
+            && self.attached(j + 1)
+            && !(self.punct(j + 2, '/') && self.attached(j + 2))
+        {
             let den = Rat::from_digits(self.str(j + 1))?;
             if den.is_zero() {
                 return None;
@@ -1063,7 +1521,14 @@ impl<'a> Parser<'a> {
             n.plain_digits = None;
             return Some(n);
         }
-        if plain.is_some() && self.digits(j) && !self.attached(j) && self.punct(j + 1, '/') && self.attached(j + 1) && self.digits(j + 2) && self.attached(j + 2) {
+        if plain.is_some()
+            && self.digits(j)
+            && !self.attached(j)
+            && self.punct(j + 1, '/')
+            && self.attached(j + 1)
+            && self.digits(j + 2)
+            && self.attached(j + 2)
+        {
             let a = Rat::from_digits(self.str(j))?;
             let b = Rat::from_digits(self.str(j + 2))?;
             if !b.is_zero() && a < b {
@@ -1086,7 +1551,12 @@ impl<'a> Parser<'a> {
         // Scientific notation: "1e10", "1.3e6", "12.32e+14".
         if self.attached(j) && self.is_word(j) {
             let w = self.str(j);
-            let (exp_str, next) = if w.eq_ignore_ascii_case("e") && matches!(self.punct_char(j + 1), Some('+' | '-')) && self.attached(j + 1) && self.digits(j + 2) && self.attached(j + 2) {
+            let (exp_str, next) = if w.eq_ignore_ascii_case("e")
+                && matches!(self.punct_char(j + 1), Some('+' | '-'))
+                && self.attached(j + 1)
+                && self.digits(j + 2)
+                && self.attached(j + 2)
+            {
                 (Some((self.punct(j + 1, '-'), self.str(j + 2))), j + 3)
             } else if (w == "e" || w == "E") && self.digits(j + 1) && self.attached(j + 1) {
                 (Some((false, self.str(j + 1))), j + 2)
@@ -1124,7 +1594,10 @@ impl<'a> Parser<'a> {
                 n.plain_digits = None;
                 return Some(n);
             }
-            if w.card.is_some_and(|c| matches!(c.class, Class::Hundred | Class::Scale)) || self.is_any(j, &["dozen", "dozens", "dz", "dzs", "doz", "dozs"]) {
+            if w.card
+                .is_some_and(|c| matches!(c.class, Class::Hundred | Class::Scale))
+                || self.is_any(j, &["dozen", "dozens", "dz", "dzs", "doz", "dozs"])
+            {
                 if let Some(sp) = self.combine(j, Some(val)) {
                     j = sp.e;
                     n.val = sp.val;
@@ -1143,7 +1616,16 @@ impl<'a> Parser<'a> {
     fn word_number(&self, i: usize) -> Option<Num> {
         // Vulgar fraction sign alone: "½".
         if let Some(f) = self.punct_char(i).and_then(vulgar) {
-            return Some(Num { s: i, e: i + 1, val: f, base: f, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
+            return Some(Num {
+                s: i,
+                e: i + 1,
+                val: f,
+                base: f,
+                scaled: false,
+                ordinal: false,
+                plain_digits: None,
+                mult: 1,
+            });
         }
         let article = self.is_any(i, &["a", "an"]);
         // Fractions led by "half" / "quarter": "half a million", "a quarter million", "half a dozen".
@@ -1162,24 +1644,80 @@ impl<'a> Parser<'a> {
             }
             if let Some(c) = self.card(j).filter(|c| c.class == Class::Scale) {
                 let v = f.mul(Rat::int(c.value))?;
-                return Some(Num { s: i, e: j + 1, val: v, base: f, scaled: true, ordinal: false, plain_digits: None, mult: 1 });
+                return Some(Num {
+                    s: i,
+                    e: j + 1,
+                    val: v,
+                    base: f,
+                    scaled: true,
+                    ordinal: false,
+                    plain_digits: None,
+                    mult: 1,
+                });
             }
             // "half a gallon", "half-litre", "a quarter mile".
-            let unit_at = |x: usize| self.word(x).is_some_and(|w| w.unit.is_some_and(|u| !u.attached_only)) && !self.is_any(x, &["degree", "degrees", "deg"]);
+            let unit_at = |x: usize| {
+                self.word(x)
+                    .is_some_and(|w| w.unit.is_some_and(|u| !u.attached_only))
+                    && !self.is_any(x, &["degree", "degrees", "deg"])
+            };
             if unit_at(j) && j > k + 1 {
-                return Some(Num { s: i, e: j, val: f, base: f, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
+                return Some(Num {
+                    s: i,
+                    e: j,
+                    val: f,
+                    base: f,
+                    scaled: false,
+                    ordinal: false,
+                    plain_digits: None,
+                    mult: 1,
+                });
             }
-            if unit_at(k + 1) || (self.punct(k + 1, '-') && self.attached(k + 1) && self.attached(k + 2) && unit_at(k + 2)) {
-                return Some(Num { s: i, e: k + 1, val: f, base: f, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
+            if unit_at(k + 1)
+                || (self.punct(k + 1, '-')
+                    && self.attached(k + 1)
+                    && self.attached(k + 2)
+                    && unit_at(k + 2))
+            {
+                return Some(Num {
+                    s: i,
+                    e: k + 1,
+                    val: f,
+                    base: f,
+                    scaled: false,
+                    ordinal: false,
+                    plain_digits: None,
+                    mult: 1,
+                });
             }
             if self.is_any(j, &["dozen"]) {
                 let v = f.mul(Rat::int(12))?;
-                return Some(Num { s: i, e: j + 1, val: v, base: v, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
+                return Some(Num {
+                    s: i,
+                    e: j + 1,
+                    val: v,
+                    base: v,
+                    scaled: false,
+                    ordinal: false,
+                    plain_digits: None,
+                    mult: 1,
+                });
             }
             // "a half", "a quarter of", "half of".
             let half = self.is(k, "half");
-            if (article && ((half && self.ends(k + 1)) || self.is(k + 1, "of"))) || (!article && half && self.is(k + 1, "of")) {
-                return Some(Num { s: i, e: k + 1, val: f, base: f, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
+            if (article && ((half && self.ends(k + 1)) || self.is(k + 1, "of")))
+                || (!article && half && self.is(k + 1, "of"))
+            {
+                return Some(Num {
+                    s: i,
+                    e: k + 1,
+                    val: f,
+                    base: f,
+                    scaled: false,
+                    ordinal: false,
+                    plain_digits: None,
+                    mult: 1,
+                });
             }
             return None;
         }
@@ -1188,18 +1726,40 @@ impl<'a> Parser<'a> {
             if let Some((ow, false)) = self.ord(i + 1) {
                 if ow.value > 2 && (self.ends(i + 2) || self.is(i + 2, "of")) {
                     let v = Rat::new(1, ow.value)?;
-                    return Some(Num { s: i, e: i + 2, val: v, base: v, scaled: false, ordinal: false, plain_digits: None, mult: 1 });
+                    return Some(Num {
+                        s: i,
+                        e: i + 2,
+                        val: v,
+                        base: v,
+                        scaled: false,
+                        ordinal: false,
+                        plain_digits: None,
+                        mult: 1,
+                    });
                 }
                 return None;
             }
         }
         let sp = self.combine(i, None)?;
-        let mut n = Num { s: i, e: sp.e, val: sp.val, base: sp.val, scaled: sp.scaled, ordinal: sp.ordinal, plain_digits: None, mult: sp.last_mult };
+        let mut n = Num {
+            s: i,
+            e: sp.e,
+            val: sp.val,
+            base: sp.val,
+            scaled: sp.scaled,
+            ordinal: sp.ordinal,
+            plain_digits: None,
+            mult: sp.last_mult,
+        };
         if n.ordinal {
             return Some(n);
         }
         // "two mln", "five bn".
-        if let Some(scale) = self.word(n.e).and_then(|w| w.scale_abbr).filter(|_| self.str(n.e).len() >= 2 && !self.is(n.e, "mm")) {
+        if let Some(scale) = self
+            .word(n.e)
+            .and_then(|w| w.scale_abbr)
+            .filter(|_| self.str(n.e).len() >= 2 && !self.is(n.e, "mm"))
+        {
             n.val = n.val.mul(Rat::int(scale))?;
             n.e += 1;
             n.scaled = true;
@@ -1270,7 +1830,9 @@ impl<'a> Parser<'a> {
         let (numer, j) = if self.is_any(i, &["a", "an"]) {
             (1, i + 1)
         } else {
-            let c = self.card(i).filter(|c| matches!(c.class, Class::Unit | Class::Teen | Class::Ten))?;
+            let c = self
+                .card(i)
+                .filter(|c| matches!(c.class, Class::Unit | Class::Teen | Class::Ten))?;
             (c.value, i + 1)
         };
         let ((den, plural), end) = self.denominator(j)?;
@@ -1296,7 +1858,13 @@ impl<'a> Parser<'a> {
         let mut scaled = false;
         let mut ordinal = false;
         let mut a_article = false;
-        if init.is_none() && self.is_any(j, &["a", "an"]) && (self.card(j + 1).is_some_and(|c| matches!(c.class, Class::Hundred | Class::Scale)) || self.is(j + 1, "dozen")) {
+        if init.is_none()
+            && self.is_any(j, &["a", "an"])
+            && (self
+                .card(j + 1)
+                .is_some_and(|c| matches!(c.class, Class::Hundred | Class::Scale))
+                || self.is(j + 1, "dozen"))
+        {
             cur = Rat::ONE;
             last = Some(Class::Unit);
             a_article = true;
@@ -1307,16 +1875,24 @@ impl<'a> Parser<'a> {
             // Connectors between words: "-" (twenty-one), "and" (hundred and five).
             let mut k = j;
             if any && self.punct(k, '-') && self.tok(k + 1).is_some() {
-                let spaced_ok = self.tok(k).is_some_and(|t| t.space) == self.tok(k + 1).is_some_and(|t| t.space);
+                let spaced_ok = self.tok(k).is_some_and(|t| t.space)
+                    == self.tok(k + 1).is_some_and(|t| t.space);
                 if spaced_ok && last == Some(Class::Ten) {
                     k += 1;
                 } else {
                     break;
                 }
-            } else if any && self.is(k, "and") && matches!(last, Some(Class::Hundred | Class::Scale)) {
-                let next_ok = self.card(k + 1).is_some_and(|c| matches!(c.class, Class::Unit | Class::Teen | Class::Ten))
+            } else if any
+                && self.is(k, "and")
+                && matches!(last, Some(Class::Hundred | Class::Scale))
+            {
+                let next_ok = self
+                    .card(k + 1)
+                    .is_some_and(|c| matches!(c.class, Class::Unit | Class::Teen | Class::Ten))
                     || (self.digits(k + 1) && !self.attached(k + 2))
-                    || self.ord(k + 1).is_some_and(|(o, p)| !p && matches!(o.class, Class::Unit | Class::Teen | Class::Ten));
+                    || self.ord(k + 1).is_some_and(|(o, p)| {
+                        !p && matches!(o.class, Class::Unit | Class::Teen | Class::Ten)
+                    });
                 // Not "and a half", "and three fifths" (handled as fractions).
                 let frac_follows = self.card(k + 1).is_some() && self.denominator(k + 2).is_some();
                 if next_ok && !frac_follows {
@@ -1325,7 +1901,10 @@ impl<'a> Parser<'a> {
                     break;
                 }
             }
-            let word = self.card(k).map(|c| (c, false)).or_else(|| self.ord(k).filter(|(_, p)| !p).map(|(o, _)| (o, true)));
+            let word = self
+                .card(k)
+                .map(|c| (c, false))
+                .or_else(|| self.ord(k).filter(|(_, p)| !p).map(|(o, _)| (o, true)));
             if let Some((w, is_ord)) = word {
                 let cur_int = cur.as_int().unwrap_or(-1);
                 let ok = match w.class {
@@ -1341,13 +1920,18 @@ impl<'a> Parser<'a> {
                         _ => false,
                     },
                     Class::Hundred => {
-                        matches!(last, Some(Class::Unit | Class::Teen | Class::Ten)) && cur_int >= 1 && (cur_int < 100 || (init.is_some() && j == i))
+                        matches!(last, Some(Class::Unit | Class::Teen | Class::Ten))
+                            && cur_int >= 1
+                            && (cur_int < 100 || (init.is_some() && j == i))
                             || (last.is_none() && is_ord)
                     }
-                    Class::Scale => (w.value < last_scale) && (!cur.is_zero() || (last.is_none() && is_ord)),
+                    Class::Scale => {
+                        (w.value < last_scale) && (!cur.is_zero() || (last.is_none() && is_ord))
+                    }
                 };
                 // "$280 million first ...": no ordinal right after digits or a magnitude.
-                let ord_ok = !is_ord || (init.is_none() && (k > j || !matches!(last, Some(Class::Scale))));
+                let ord_ok =
+                    !is_ord || (init.is_none() && (k > j || !matches!(last, Some(Class::Scale))));
                 if !ok || !ord_ok {
                     break;
                 }
@@ -1387,10 +1971,21 @@ impl<'a> Parser<'a> {
                 continue;
             }
             // Digits after a magnitude word: "4 thousand 3 hundred and 21".
-            if any && matches!(last, Some(Class::Hundred | Class::Scale)) && self.digits(k) && !self.attached(k) && !self.attached(k + 1) {
+            if any
+                && matches!(last, Some(Class::Hundred | Class::Scale))
+                && self.digits(k)
+                && !self.attached(k)
+                && !self.attached(k + 1)
+            {
                 if let Some(v) = Rat::from_digits(self.str(k)) {
-                    let limit = if last == Some(Class::Hundred) { 100 } else { last_scale };
-                    if v < Rat::int(limit.min(1000)) && cur.is_zero() || (last == Some(Class::Hundred) && v < Rat::int(100)) {
+                    let limit = if last == Some(Class::Hundred) {
+                        100
+                    } else {
+                        last_scale
+                    };
+                    if v < Rat::int(limit.min(1000)) && cur.is_zero()
+                        || (last == Some(Class::Hundred) && v < Rat::int(100))
+                    {
                         cur = cur.add(v)?;
                         last = Some(Class::Unit);
                         j = k + 1;
@@ -1401,7 +1996,11 @@ impl<'a> Parser<'a> {
             }
             // "dozen": "two dozen", "3 dozens", "a dozen".
             if any && self.is_any(k, &["dozen", "dozens", "dz", "dzs", "doz", "dozs"]) && k == j {
-                cur = if cur.is_zero() { Rat::int(12) } else { cur.mul(Rat::int(12))? };
+                cur = if cur.is_zero() {
+                    Rat::int(12)
+                } else {
+                    cur.mul(Rat::int(12))?
+                };
                 j = k + 1;
                 end = j;
                 last = Some(Class::Scale);
@@ -1414,7 +2013,13 @@ impl<'a> Parser<'a> {
             return None;
         }
         let val = total.add(cur)?;
-        Some(Spelled { e: end, val, scaled, ordinal, last_mult })
+        Some(Spelled {
+            e: end,
+            val,
+            scaled,
+            ordinal,
+            last_mult,
+        })
     }
 
     // ------------------------------------------------------------------ measures
@@ -1435,29 +2040,73 @@ impl<'a> Parser<'a> {
             num.s = i;
             let ne = num.e;
             let e = self.subunit(&mut num, ne, code).unwrap_or(ne);
-            return Some(Measure { s: i, e, kind: Kind::Money, num, unit: code, unit_first: true });
+            return Some(Measure {
+                s: i,
+                e,
+                kind: Kind::Money,
+                num,
+                unit: code,
+                unit_first: true,
+            });
         }
         if self.is(i, "aged") {
             let num = self.number(i + 1, false)?;
             if num.ordinal || !num.val.is_int() {
                 return None;
             }
-            return Some(Measure { s: i, e: num.e, kind: Kind::Quantity, num, unit: Some("year"), unit_first: true });
+            return Some(Measure {
+                s: i,
+                e: num.e,
+                kind: Kind::Quantity,
+                num,
+                unit: Some("year"),
+                unit_first: true,
+            });
         }
         // "a dollar", "a mile", "an ml".
         if self.is_any(i, &["a", "an"]) {
             let w = self.word(i + 1)?;
-            let one = Num { s: i, e: i + 1, val: Rat::ONE, base: Rat::ONE, scaled: false, ordinal: false, plain_digits: None, mult: 1 };
-            if let Some(f) = w.currency.filter(|_| self.is_any(i + 1, ARTICLE_CURRENCIES)) {
+            let one = Num {
+                s: i,
+                e: i + 1,
+                val: Rat::ONE,
+                base: Rat::ONE,
+                scaled: false,
+                ordinal: false,
+                plain_digits: None,
+                mult: 1,
+            };
+            if let Some(f) = w
+                .currency
+                .filter(|_| self.is_any(i + 1, ARTICLE_CURRENCIES))
+            {
                 if !self.pound_is_weight(i, i + 1) {
-                    return Some(Measure { s: i, e: i + 2, kind: Kind::Money, num: one, unit: money::default_code(f), unit_first: false });
+                    return Some(Measure {
+                        s: i,
+                        e: i + 2,
+                        kind: Kind::Money,
+                        num: one,
+                        unit: money::default_code(f),
+                        unit_first: false,
+                    });
                 }
             }
             if self.is_any(i + 1, ARTICLE_UNITS) {
                 let (end, unit) = self.unit_after(i + 1, one)?;
-                return Some(Measure { s: i, e: end, kind: Kind::Quantity, num: one, unit: Some(unit), unit_first: false });
+                return Some(Measure {
+                    s: i,
+                    e: end,
+                    kind: Kind::Quantity,
+                    num: one,
+                    unit: Some(unit),
+                    unit_first: false,
+                });
             }
-            if !self.is_any(i + 1, &["half", "quarter"]) && self.card(i + 1).is_none() && self.ord(i + 1).is_none() && !self.is(i + 1, "dozen") {
+            if !self.is_any(i + 1, &["half", "quarter"])
+                && self.card(i + 1).is_none()
+                && self.ord(i + 1).is_none()
+                && !self.is(i + 1, "dozen")
+            {
                 return None;
             }
         }
@@ -1469,29 +2118,68 @@ impl<'a> Parser<'a> {
             }
             // "First Boston", "Fifth Avenue": a capitalised ordinal word
             // before a capitalised word is part of a name.
-            let name = !self.digits(num.s) && self.tok(num.s).is_some_and(|t| t.cap) && self.tok(e).is_some_and(|t| t.cap && matches!(t.tok, Tok::Word(_)));
+            let name = !self.digits(num.s)
+                && self.tok(num.s).is_some_and(|t| t.cap)
+                && self
+                    .tok(e)
+                    .is_some_and(|t| t.cap && matches!(t.tok, Tok::Word(_)));
             if name {
                 return None;
             }
-            return Some(Measure { s: i, e, kind: Kind::Ordinal, num, unit: None, unit_first: false });
+            return Some(Measure {
+                s: i,
+                e,
+                kind: Kind::Ordinal,
+                num,
+                unit: None,
+                unit_first: false,
+            });
         }
         if let Some(end) = self.percent_after(e) {
-            let unit = if self.is_any(end - 1, &["point", "points"]) { "pp" } else { "%" };
-            return Some(Measure { s: i, e: end, kind: Kind::Percent, num, unit: Some(unit), unit_first: false });
+            let unit = if self.is_any(end - 1, &["point", "points"]) {
+                "pp"
+            } else {
+                "%"
+            };
+            return Some(Measure {
+                s: i,
+                e: end,
+                kind: Kind::Percent,
+                num,
+                unit: Some(unit),
+                unit_first: false,
+            });
         }
         // "30 MUSD", "75 USD million": millions of a currency.
         if let Some((end, code)) = self.million_code_after(e) {
             num.val = num.val.mul(Rat::int(1_000_000))?;
             num.scaled = true;
-            return Some(Measure { s: i, e: end, kind: Kind::Money, num, unit: Some(code), unit_first: false });
+            return Some(Measure {
+                s: i,
+                e: end,
+                kind: Kind::Money,
+                num,
+                unit: Some(code),
+                unit_first: false,
+            });
         }
         // "one-yen bid", "a 10-dollar bill".
-        let hyphen = self.punct(e, '-') && self.attached(e) && self.attached(e + 1) && self.word(e + 1).is_some_and(|w| w.currency.is_some());
+        let hyphen = self.punct(e, '-')
+            && self.attached(e)
+            && self.attached(e + 1)
+            && self.word(e + 1).is_some_and(|w| w.currency.is_some());
         let ce = if hyphen { e + 1 } else { e };
         if let Some((end, code)) = self.currency_after(ce) {
             if !self.pound_is_weight(i, ce) {
                 let end = self.subunit(&mut num, end, code).unwrap_or(end);
-                return Some(Measure { s: i, e: end, kind: Kind::Money, num, unit: code, unit_first: false });
+                return Some(Measure {
+                    s: i,
+                    e: end,
+                    kind: Kind::Money,
+                    num,
+                    unit: code,
+                    unit_first: false,
+                });
             }
         }
         if let Some((mut end, unit)) = self.unit_after(e, num) {
@@ -1499,10 +2187,24 @@ impl<'a> Parser<'a> {
                 num.val = num.val.neg()?;
                 end += 2;
             }
-            let m = Measure { s: i, e: end, kind: Kind::Quantity, num, unit: Some(unit), unit_first: false };
+            let m = Measure {
+                s: i,
+                e: end,
+                kind: Kind::Quantity,
+                num,
+                unit: Some(unit),
+                unit_first: false,
+            };
             return Some(self.composite(m).unwrap_or(m));
         }
-        Some(Measure { s: i, e, kind: Kind::Cardinal, num, unit: None, unit_first: false })
+        Some(Measure {
+            s: i,
+            e,
+            kind: Kind::Cardinal,
+            num,
+            unit: None,
+            unit_first: false,
+        })
     }
 
     /// "30 MUSD", "48.5 MGBP", "75 USD million": (end, code).
@@ -1537,8 +2239,13 @@ impl<'a> Parser<'a> {
         if cents >= Rat::int(100) || cents.is_zero() {
             return None;
         }
-        let sub_word = self.is_any(after, &["cent", "cents", "sen", "sens", "pence", "penny", "kopeks", "paise", "centavos", "centimes"])
-            || (self.is_any(after, &["c", "p"]) && self.attached(after))
+        let sub_word = self.is_any(
+            after,
+            &[
+                "cent", "cents", "sen", "sens", "pence", "penny", "kopeks", "paise", "centavos",
+                "centimes",
+            ],
+        ) || (self.is_any(after, &["c", "p"]) && self.attached(after))
             || (self.punct(after, '¢') && self.attached(after));
         let end = if sub_word {
             after + 1
@@ -1579,7 +2286,9 @@ impl<'a> Parser<'a> {
             if self.is(k, "and") {
                 k += 1;
             }
-            let Some(n) = self.number(k, false).filter(|n| !n.ordinal && !n.scaled) else { break };
+            let Some(n) = self.number(k, false).filter(|n| !n.ordinal && !n.scaled) else {
+                break;
+            };
             let (end, unit) = if self.is(n.e, "in") && self.ends(n.e + 1) {
                 (n.e + 1, "in")
             } else if self.digits(n.e - 1) && self.punct(n.e, '"') && self.attached(n.e) {
@@ -1606,8 +2315,18 @@ impl<'a> Parser<'a> {
         for (v, f, _) in &parts {
             total = total.add(v.mul(Rat::int(f / smallest))?)?;
         }
-        let num = Num { val: total, base: total, scaled: false, ..first.num };
-        Some(Measure { e, num, unit: Some(unit), ..first })
+        let num = Num {
+            val: total,
+            base: total,
+            scaled: false,
+            ..first.num
+        };
+        Some(Measure {
+            e,
+            num,
+            unit: Some(unit),
+            ..first
+        })
     }
 
     /// "30 seconds" style: "second" after a number or "per" is time.
@@ -1616,7 +2335,10 @@ impl<'a> Parser<'a> {
             return false;
         }
         let i = n.s;
-        i > 0 && (self.digits(i - 1) || self.card(i - 1).is_some() || self.is_any(i - 1, &["per", "every", "split", "a"]) && !self.is_word(i + 1))
+        i > 0
+            && (self.digits(i - 1)
+                || self.card(i - 1).is_some()
+                || self.is_any(i - 1, &["per", "every", "split", "a"]) && !self.is_word(i + 1))
     }
 
     /// "one" as a pronoun: "the one", "no one", "one another", "this one".
@@ -1627,7 +2349,11 @@ impl<'a> Parser<'a> {
         let i = m.s;
         // "the one", "no one", "a new one", "the existing one".
         (i > 0 && self.is_any(i - 1, DETERMINERS))
-            || (i > 1 && self.is_any(i - 2, DETERMINERS) && self.is_word(i - 1) && self.card(i - 1).is_none() && !self.tok(i - 1).is_some_and(|t| t.cap))
+            || (i > 1
+                && self.is_any(i - 2, DETERMINERS)
+                && self.is_word(i - 1)
+                && self.card(i - 1).is_none()
+                && !self.tok(i - 1).is_some_and(|t| t.cap))
             || self.is(i + 1, "another")
             || (i > 1 && self.punct(i - 1, '-') && self.attached(i) && self.is(i - 2, "no"))
     }
@@ -1657,7 +2383,11 @@ impl<'a> Parser<'a> {
             Tok::Punct(c) => {
                 let code = money::sign_code(c)?;
                 // "€ur"
-                let j = if c == '€' && self.is(i + 1, "ur") && self.attached(i + 1) { i + 2 } else { i + 1 };
+                let j = if c == '€' && self.is(i + 1, "ur") && self.attached(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 Some((j, Some(code), None))
             }
             Tok::Word(_) => {
@@ -1665,30 +2395,46 @@ impl<'a> Parser<'a> {
                 // "US$", "HK$", "C $", "cad$".
                 if self.punct(i + 1, '$') {
                     if let Some(code) = money::dollar_prefix(w) {
-                        let spaced_ok = self.attached(i + 1) || !matches!(w, "a" | "A" | "s" | "S" | "r" | "R" | "can" | "Can");
+                        let spaced_ok = self.attached(i + 1)
+                            || !matches!(w, "a" | "A" | "s" | "S" | "r" | "R" | "can" | "Can");
                         if spaced_ok {
                             return Some((i + 2, Some(code), None));
                         }
                     }
                 }
-                if self.is(i, "u") && self.punct(i + 1, '.') && self.is(i + 2, "s") && self.punct(i + 3, '.') && self.punct(i + 4, '$') {
+                if self.is(i, "u")
+                    && self.punct(i + 1, '.')
+                    && self.is(i + 2, "s")
+                    && self.punct(i + 3, '.')
+                    && self.punct(i + 4, '$')
+                {
                     return Some((i + 5, Some("USD"), None));
                 }
                 // "Rs 500", "Rs. 20", "Rs20".
                 if w.eq_ignore_ascii_case("rs") || w == "INR" {
                     let j = if self.punct(i + 1, '.') { i + 2 } else { i + 1 };
-                    return (self.digits(j) || self.card(j).is_some()).then_some((j, Some("INR"), None));
+                    return (self.digits(j) || self.card(j).is_some()).then_some((
+                        j,
+                        Some("INR"),
+                        None,
+                    ));
                 }
                 if w == "RM" || w.eq_ignore_ascii_case("ringgit") {
                     return self.digits(i + 1).then_some((i + 1, Some("MYR"), None));
                 }
                 if let Some(code) = money::iso_code(w) {
-                    return (self.digits(i + 1) || self.card(i + 1).is_some()).then_some((i + 1, Some(code), None));
+                    return (self.digits(i + 1) || self.card(i + 1).is_some()).then_some((
+                        i + 1,
+                        Some(code),
+                        None,
+                    ));
                 }
                 // "MUSD 60", "MAUD 60": millions of a currency.
                 if w.len() == 4 && w.starts_with('M') {
                     if let Some(code) = money::iso_code(&w[1..]) {
-                        return self.digits(i + 1).then_some((i + 1, Some(code), Some(1_000_000)));
+                        return self
+                            .digits(i + 1)
+                            .then_some((i + 1, Some(code), Some(1_000_000)));
                     }
                 }
                 None
@@ -1707,7 +2453,11 @@ impl<'a> Parser<'a> {
                 }
                 let code = money::sign_code(c)?;
                 // "20 €ur"
-                let e = if c == '€' && self.is(i + 1, "ur") && self.attached(i + 1) { i + 2 } else { i + 1 };
+                let e = if c == '€' && self.is(i + 1, "ur") && self.attached(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 // "$" after a number only counts when nothing numeric follows ("10 $").
                 if c == '$' && (self.digits(e) || self.punct(e, '.')) {
                     return None;
@@ -1724,7 +2474,10 @@ impl<'a> Parser<'a> {
                     }
                     return Some((i + 1, Some(code)));
                 }
-                if w.len() == 4 && w.starts_with('M') && w[1..].bytes().all(|b| b.is_ascii_uppercase()) {
+                if w.len() == 4
+                    && w.starts_with('M')
+                    && w[1..].bytes().all(|b| b.is_ascii_uppercase())
+                {
                     return None;
                 }
                 if w.eq_ignore_ascii_case("rs") && self.attached(i) {
@@ -1740,8 +2493,13 @@ impl<'a> Parser<'a> {
                 }
                 for len in [2usize, 1] {
                     let noun = i + len;
-                    let Some(f) = self.word(noun).and_then(|w| w.currency) else { continue };
-                    let adj: String = (i..noun).map(|k| self.str(k).to_ascii_lowercase()).collect::<Vec<_>>().join(" ");
+                    let Some(f) = self.word(noun).and_then(|w| w.currency) else {
+                        continue;
+                    };
+                    let adj: String = (i..noun)
+                        .map(|k| self.str(k).to_ascii_lowercase())
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     let adj = if adj == "u s" { "us".to_string() } else { adj };
                     if let Some(code) = money::adjective_code(&adj, f) {
                         return Some((noun + 1, Some(code)));
@@ -1749,7 +2507,27 @@ impl<'a> Parser<'a> {
                 }
                 // "finnish markka", "dutch guilders", "spanish pesetas": adjective + self-coded noun.
                 if let Some(Family::Code(code)) = self.word(i + 1).and_then(|w| w.currency) {
-                    if self.tok(i).is_some_and(|t| t.cap || t.upper) || ["finnish", "dutch", "spanish", "kuwaiti", "egyptian", "south african", "israeli", "russian", "thai", "nigerian", "polish", "hungarian", "indonesian", "vietnamese", "ukrainian", "brazilian"].contains(&w.to_ascii_lowercase().as_str()) {
+                    if self.tok(i).is_some_and(|t| t.cap || t.upper)
+                        || [
+                            "finnish",
+                            "dutch",
+                            "spanish",
+                            "kuwaiti",
+                            "egyptian",
+                            "south african",
+                            "israeli",
+                            "russian",
+                            "thai",
+                            "nigerian",
+                            "polish",
+                            "hungarian",
+                            "indonesian",
+                            "vietnamese",
+                            "ukrainian",
+                            "brazilian",
+                        ]
+                        .contains(&w.to_ascii_lowercase().as_str())
+                    {
                         return Some((i + 2, Some(code)));
                     }
                 }
@@ -1770,7 +2548,12 @@ impl<'a> Parser<'a> {
         }
         (s.saturating_sub(4)..s).any(|k| {
             let w = self.str(k).to_ascii_lowercase();
-            w.starts_with("weigh") || ["lost", "lose", "loses", "losing", "gained", "gain", "gains", "drop", "dropped", "shed", "baby", "fish"].contains(&w.as_str())
+            w.starts_with("weigh")
+                || [
+                    "lost", "lose", "loses", "losing", "gained", "gain", "gains", "drop",
+                    "dropped", "shed", "baby", "fish",
+                ]
+                .contains(&w.as_str())
         })
     }
 
@@ -1839,7 +2622,10 @@ impl<'a> Parser<'a> {
         let u = self.word(j)?.unit?;
         let s = self.str(j);
         // Letters glued to digits after the unit: "24703m212", "scp-173m".
-        if self.attached(j + 1) && self.digits(j + 1) && !(self.str(j + 1) == "2" || self.str(j + 1) == "3") {
+        if self.attached(j + 1)
+            && self.digits(j + 1)
+            && !(self.str(j + 1) == "2" || self.str(j + 1) == "3")
+        {
             return None;
         }
         if u.attached_only {
@@ -1861,7 +2647,12 @@ impl<'a> Parser<'a> {
         let mut end = j + 1;
         let mut out = u.out;
         // "km2", "m2" as separate tokens.
-        if (out == "km" || out == "m") && self.digits(end) && self.attached(end) && self.str(end) == "2" && !self.digits(end + 1) {
+        if (out == "km" || out == "m")
+            && self.digits(end)
+            && self.attached(end)
+            && self.str(end) == "2"
+            && !self.digits(end + 1)
+        {
             out = if out == "km" { "km2" } else { "m2" };
             end += 1;
         }
@@ -1963,7 +2754,13 @@ impl<'a> Parser<'a> {
                     if let (Some((lo, lc)), Some((hi, hc))) = (lo, hi) {
                         if lo.num.val < hi.num.val && self.compatible(lo, hi).is_some() {
                             let unit = self.compatible(lo, hi)?;
-                            let v = format!("{}{},{}{}", if lc { '[' } else { '(' }, lo.num.val, hi.num.val, if hc { ']' } else { ')' });
+                            let v = format!(
+                                "{}{},{}{}",
+                                if lc { '[' } else { '(' },
+                                lo.num.val,
+                                hi.num.val,
+                                if hc { ']' } else { ')' }
+                            );
                             return Some((self.found(i, m2.e, Kind::Range, v, unit), m2.e));
                         }
                     }
@@ -1971,9 +2768,22 @@ impl<'a> Parser<'a> {
             }
         }
         // "less than 5000 or equal", "more than 5000 or equal to".
-        let (bound, end) = if self.is(m.e, "or") && self.is(m.e + 1, "equal") && self.number(m.e + 3, false).is_none() {
-            let end = if self.is(m.e + 2, "to") { m.e + 3 } else { m.e + 2 };
-            (match bound { Bound::Lower(_) => Bound::Lower(true), Bound::Upper(_) => Bound::Upper(true) }, end)
+        let (bound, end) = if self.is(m.e, "or")
+            && self.is(m.e + 1, "equal")
+            && self.number(m.e + 3, false).is_none()
+        {
+            let end = if self.is(m.e + 2, "to") {
+                m.e + 3
+            } else {
+                m.e + 2
+            };
+            (
+                match bound {
+                    Bound::Lower(_) => Bound::Lower(true),
+                    Bound::Upper(_) => Bound::Upper(true),
+                },
+                end,
+            )
         } else {
             (bound, m.e)
         };
@@ -1988,9 +2798,12 @@ impl<'a> Parser<'a> {
     fn comparative(&self, i: usize) -> Option<(Bound, usize)> {
         use Bound::*;
         let two = |a: &str, b: &str| self.is(i, a) && self.is(i + 1, b);
-        let three = |a: &str, b: &str, c: &str| self.is(i, a) && self.is(i + 1, b) && self.is(i + 2, c);
+        let three =
+            |a: &str, b: &str, c: &str| self.is(i, a) && self.is(i + 1, b) && self.is(i + 2, c);
         // "or equal to" after a strict comparative closes it.
-        let or_equal = |j: usize| -> Option<usize> { (self.is(j, "or") && self.is(j + 1, "equal") && self.is(j + 2, "to")).then_some(j + 3) };
+        let or_equal = |j: usize| -> Option<usize> {
+            (self.is(j, "or") && self.is(j + 1, "equal") && self.is(j + 2, "to")).then_some(j + 3)
+        };
         if let Some(c) = self.punct_char(i) {
             if i > 0 && self.punct(i - 1, '=') && self.attached(i) {
                 return None;
@@ -1998,8 +2811,15 @@ impl<'a> Parser<'a> {
             return match c {
                 '>' if self.punct(i + 1, '=') => Some((Lower(true), i + 2)),
                 '<' if self.punct(i + 1, '=') => Some((Upper(true), i + 2)),
-                '>' if !self.punct(i + 1, '<') && !self.punct(i + 1, '>') && (i == 0 || !self.punct(i - 1, '<')) => Some((Lower(false), i + 1)),
-                '<' if !self.punct(i + 1, '>') && !self.punct(i + 1, '<') => Some((Upper(false), i + 1)),
+                '>' if !self.punct(i + 1, '<')
+                    && !self.punct(i + 1, '>')
+                    && (i == 0 || !self.punct(i - 1, '<')) =>
+                {
+                    Some((Lower(false), i + 1))
+                }
+                '<' if !self.punct(i + 1, '>') && !self.punct(i + 1, '<') => {
+                    Some((Upper(false), i + 1))
+                }
                 '≥' => Some((Lower(true), i + 1)),
                 '≤' => Some((Upper(true), i + 1)),
                 _ => None,
@@ -2011,16 +2831,30 @@ impl<'a> Parser<'a> {
         if self.is_any(i, &["less", "fewer", "lower", "smaller"]) && self.is(i + 1, "than") {
             return Some(or_equal(i + 2).map_or((Upper(false), i + 2), |j| (Upper(true), j)));
         }
-        if self.is_any(i, &["higher", "greater", "more"]) && self.is(i + 1, "or") && self.is(i + 2, "equal") && self.is_any(i + 3, &["than", "to"]) {
+        if self.is_any(i, &["higher", "greater", "more"])
+            && self.is(i + 1, "or")
+            && self.is(i + 2, "equal")
+            && self.is_any(i + 3, &["than", "to"])
+        {
             return Some((Lower(true), i + 4));
         }
-        if self.is_any(i, &["lower", "less"]) && self.is(i + 1, "or") && self.is(i + 2, "equal") && self.is_any(i + 3, &["than", "to"]) {
+        if self.is_any(i, &["lower", "less"])
+            && self.is(i + 1, "or")
+            && self.is(i + 2, "equal")
+            && self.is_any(i + 3, &["than", "to"])
+        {
             return Some((Upper(true), i + 4));
         }
-        if three("equal", "to", "or") && self.is_any(i + 3, &["more", "greater", "higher"]) && self.is(i + 4, "than") {
+        if three("equal", "to", "or")
+            && self.is_any(i + 3, &["more", "greater", "higher"])
+            && self.is(i + 4, "than")
+        {
             return Some((Lower(true), i + 5));
         }
-        if three("equal", "to", "or") && self.is_any(i + 3, &["less", "fewer", "lower"]) && self.is(i + 4, "than") {
+        if three("equal", "to", "or")
+            && self.is_any(i + 3, &["less", "fewer", "lower"])
+            && self.is(i + 4, "than")
+        {
             return Some((Upper(true), i + 5));
         }
         if two("at", "least") {
@@ -2029,10 +2863,16 @@ impl<'a> Parser<'a> {
         if two("at", "most") || two("up", "to") {
             return Some((Upper(true), i + 2));
         }
-        if (self.is_any(i, &["no", "not"])) && self.is_any(i + 1, &["more", "greater", "higher"]) && self.is(i + 2, "than") {
+        if (self.is_any(i, &["no", "not"]))
+            && self.is_any(i + 1, &["more", "greater", "higher"])
+            && self.is(i + 2, "than")
+        {
             return Some((Upper(true), i + 3));
         }
-        if (self.is_any(i, &["no", "not"])) && self.is_any(i + 1, &["less", "fewer", "lower"]) && self.is(i + 2, "than") {
+        if (self.is_any(i, &["no", "not"]))
+            && self.is_any(i + 1, &["less", "fewer", "lower"])
+            && self.is(i + 2, "than")
+        {
             return Some((Lower(true), i + 3));
         }
         if three("in", "excess", "of") {
@@ -2041,14 +2881,31 @@ impl<'a> Parser<'a> {
         if two("upwards", "of") {
             return Some((Lower(false), i + 2));
         }
-        if self.is_any(i, &["over", "above", "exceeding", "exceed", "exceeds", "exceeded"]) {
+        if self.is_any(
+            i,
+            &[
+                "over",
+                "above",
+                "exceeding",
+                "exceed",
+                "exceeds",
+                "exceeded",
+            ],
+        ) {
             return Some((Lower(false), i + 1));
         }
         if self.is_any(i, &["under", "below"]) {
             return Some((Upper(false), i + 1));
         }
         if (two("a", "minimum") || two("a", "maximum")) && self.is(i + 2, "of") {
-            return Some((if self.is(i + 1, "minimum") { Lower(true) } else { Upper(true) }, i + 3));
+            return Some((
+                if self.is(i + 1, "minimum") {
+                    Lower(true)
+                } else {
+                    Upper(true)
+                },
+                i + 3,
+            ));
         }
         None
     }
@@ -2078,7 +2935,11 @@ impl<'a> Parser<'a> {
                     }
                     end += 1;
                 }
-                let v = if lower { format!("[{},)", a.num.val) } else { format!("(,{}]", a.num.val) };
+                let v = if lower {
+                    format!("[{},)", a.num.val)
+                } else {
+                    format!("(,{}]", a.num.val)
+                };
                 return Some((self.found(a.s, end, Kind::Range, v, a.unit), end));
             }
         }
@@ -2096,7 +2957,12 @@ impl<'a> Parser<'a> {
                 return None;
             }
             // Phone numbers: "555-1234".
-            if let (Some(3), true) = (a.num.plain_digits, self.digits(sep + 1) && self.str(sep + 1).len() == 4 && !self.str(sep + 1).ends_with("00")) {
+            if let (Some(3), true) = (
+                a.num.plain_digits,
+                self.digits(sep + 1)
+                    && self.str(sep + 1).len() == 4
+                    && !self.str(sep + 1).ends_with("00"),
+            ) {
                 return None;
             }
         }
@@ -2144,7 +3010,14 @@ impl<'a> Parser<'a> {
     fn compatible(&self, a: Measure, b: Measure) -> Option<Option<&'static str>> {
         match (a.kind, b.kind) {
             (Kind::Cardinal, k) if k != Kind::Date => Some(b.unit),
-            (k1, Kind::Cardinal) if a.unit_first || k1 == Kind::Quantity || k1 == Kind::Money || k1 == Kind::Percent => Some(a.unit),
+            (k1, Kind::Cardinal)
+                if a.unit_first
+                    || k1 == Kind::Quantity
+                    || k1 == Kind::Money
+                    || k1 == Kind::Percent =>
+            {
+                Some(a.unit)
+            }
             (k1, k2) if k1 == k2 && a.unit == b.unit => Some(a.unit),
             _ => None,
         }
@@ -2167,7 +3040,13 @@ impl<'a> Parser<'a> {
             }
             if self.word(j).is_some_and(|w| w.weekday != 0) {
                 let (f, e) = self.weekday_date(j)?;
-                return Some((Found { start: self.toks[i].start, ..f }, e));
+                return Some((
+                    Found {
+                        start: self.toks[i].start,
+                        ..f
+                    },
+                    e,
+                ));
             }
             return None;
         }
@@ -2177,13 +3056,26 @@ impl<'a> Parser<'a> {
         if let Some(off) = self.word(i).and_then(|w| w.day_offset) {
             let off = i64::from(off);
             // "the day before yesterday", "the day after tomorrow".
-            let (s, off) = if i >= 3 && self.is(i - 3, "the") && self.is(i - 2, "day") && self.is_any(i - 1, &["before", "after"]) {
+            let (s, off) = if i >= 3
+                && self.is(i - 3, "the")
+                && self.is(i - 2, "day")
+                && self.is_any(i - 1, &["before", "after"])
+            {
                 (i - 3, off + if self.is(i - 1, "before") { -1 } else { 1 })
             } else {
                 (i, off)
             };
             let v = self.doc_date.map(|d| dates::shift(d, off).to_string());
-            return Some((Found { start: self.toks[s].start, end: self.toks[i].end, kind: Kind::Date, value: v, unit: None }, i + 1));
+            return Some((
+                Found {
+                    start: self.toks[s].start,
+                    end: self.toks[i].end,
+                    kind: Kind::Date,
+                    value: v,
+                    unit: None,
+                },
+                i + 1,
+            ));
         }
         if let Some(r) = self.relative_date(i) {
             return Some(r);
@@ -2202,7 +3094,13 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         if let Some((f, e)) = self.date_core(j) {
-            return Some((Found { start: self.toks[i].start, ..f }, e));
+            return Some((
+                Found {
+                    start: self.toks[i].start,
+                    ..f
+                },
+                e,
+            ));
         }
         // "Friday the 22nd", "Saturday the second".
         if self.is(j, "the") {
@@ -2217,7 +3115,10 @@ impl<'a> Parser<'a> {
         let mut e = i + 1;
         if self.is_any(e, &["this", "next", "last"]) && self.is(e + 1, "week") {
             e += 2;
-        } else if self.is(e, "of") && self.is_any(e + 1, &["this", "next", "last"]) && self.is(e + 2, "week") {
+        } else if self.is(e, "of")
+            && self.is_any(e + 1, &["this", "next", "last"])
+            && self.is(e + 2, "week")
+        {
             e += 3;
         }
         let v = format!("XXXX-WXX-{wd}");
@@ -2236,8 +3137,15 @@ impl<'a> Parser<'a> {
             let (n, e) = if self.is_any(j, &["a", "an"]) {
                 (1i64, j + 1)
             } else {
-                let n = self.number(j, false).filter(|n| !n.ordinal && n.val.is_int())?;
-                (i64::try_from(n.val.as_int()?).ok().filter(|v| *v < 10_000)?, n.e)
+                let n = self
+                    .number(j, false)
+                    .filter(|n| !n.ordinal && n.val.is_int())?;
+                (
+                    i64::try_from(n.val.as_int()?)
+                        .ok()
+                        .filter(|v| *v < 10_000)?,
+                    n.e,
+                )
             };
             if self.is_any(e, &["day", "days"]) {
                 days += n;
@@ -2261,8 +3169,13 @@ impl<'a> Parser<'a> {
         }
         let (sign, base, end) = if self.is(j, "ago") {
             (-1, 0, j + 1)
-        } else if self.is_any(j, &["after", "from", "before"]) && self.is_any(j + 1, &["today", "tomorrow", "yesterday"]) {
-            let base = self.word(j + 1).and_then(|w| w.day_offset).map_or(0, i64::from);
+        } else if self.is_any(j, &["after", "from", "before"])
+            && self.is_any(j + 1, &["today", "tomorrow", "yesterday"])
+        {
+            let base = self
+                .word(j + 1)
+                .and_then(|w| w.day_offset)
+                .map_or(0, i64::from);
             (if self.is(j, "before") { -1 } else { 1 }, base, j + 2)
         } else {
             return None;
@@ -2272,21 +3185,38 @@ impl<'a> Parser<'a> {
             match (days != 0, months != 0 || years != 0) {
                 (true, false) => Some(dates::shift(d, sign * days).to_string()),
                 (false, true) => {
-                    let total = i64::from(d.y) * 12 + i64::from(d.m) - 1 + sign * (years * 12 + months);
+                    let total =
+                        i64::from(d.y) * 12 + i64::from(d.m) - 1 + sign * (years * 12 + months);
                     let (y, m) = (total.div_euclid(12), total.rem_euclid(12) + 1);
-                    Some(if months == 0 { format!("{y:04}") } else { format!("{y:04}-{m:02}") })
+                    Some(if months == 0 {
+                        format!("{y:04}")
+                    } else {
+                        format!("{y:04}-{m:02}")
+                    })
                 }
                 _ => None,
             }
         });
-        Some((Found { start: self.toks[i].start, end: self.toks[end - 1].end, kind: Kind::Date, value, unit: None }, end))
+        Some((
+            Found {
+                start: self.toks[i].start,
+                end: self.toks[end - 1].end,
+                kind: Kind::Date,
+                value,
+                unit: None,
+            },
+            end,
+        ))
     }
 
     fn date_core(&self, i: usize) -> Option<(Found, usize)> {
         // Month first: "February 24", "Feb. 24, 2022", "June 2022", "may the eleventh".
         if let Some(m) = self.word(i).map(|w| w.month).filter(|m| *m != 0) {
             let s = self.str(i);
-            let is_may_like = s.eq_ignore_ascii_case("may") || s.eq_ignore_ascii_case("mar") || s.eq_ignore_ascii_case("jan") || s.eq_ignore_ascii_case("sun");
+            let is_may_like = s.eq_ignore_ascii_case("may")
+                || s.eq_ignore_ascii_case("mar")
+                || s.eq_ignore_ascii_case("jan")
+                || s.eq_ignore_ascii_case("sun");
             let mut j = i + 1;
             if self.punct(j, '.') && (s.len() <= 4 || self.digits(j + 1)) {
                 j += 1;
@@ -2302,7 +3232,15 @@ impl<'a> Parser<'a> {
             }
             if let Some((day, e)) = self.day(j) {
                 // "may 2 people": a spelled day number must not run into a quantity.
-                if !(is_may_like && !self.toks[i].cap && self.is_word(e) && !self.ends(e) && self.year_at(e).is_none() && s.eq_ignore_ascii_case("may") && self.digits(j) && !self.ends(e)) {
+                if !(is_may_like
+                    && !self.toks[i].cap
+                    && self.is_word(e)
+                    && !self.ends(e)
+                    && self.year_at(e).is_none()
+                    && s.eq_ignore_ascii_case("may")
+                    && self.digits(j)
+                    && !self.ends(e))
+                {
                     // "April 1-15": a span of days.
                     if self.punct(e, '-') && self.attached(e) && self.attached(e + 1) {
                         if let Some((day2, e2)) = self.day(e + 1).filter(|(d2, _)| *d2 > day) {
@@ -2310,8 +3248,18 @@ impl<'a> Parser<'a> {
                                 let (year, end) = self.year_after_day(e2);
                                 let a = self.date_found(i, end, year, m, day);
                                 let b = self.date_found(i, end, year, m, day2);
-                                let v = format!("{}/{}", a.value.unwrap_or_default(), b.value.unwrap_or_default());
-                                return Some((Found { value: Some(v), ..a }, end));
+                                let v = format!(
+                                    "{}/{}",
+                                    a.value.unwrap_or_default(),
+                                    b.value.unwrap_or_default()
+                                );
+                                return Some((
+                                    Found {
+                                        value: Some(v),
+                                        ..a
+                                    },
+                                    end,
+                                ));
                             }
                         }
                     }
@@ -2337,7 +3285,9 @@ impl<'a> Parser<'a> {
             }
             if let Some(m) = self.word(j).map(|w| w.month).filter(|m| *m != 0) {
                 let ms = self.str(j);
-                if ms.eq_ignore_ascii_case("may") && !self.toks[j].cap && !self.digits(j + 1) || ms.eq_ignore_ascii_case("sun") {
+                if ms.eq_ignore_ascii_case("may") && !self.toks[j].cap && !self.digits(j + 1)
+                    || ms.eq_ignore_ascii_case("sun")
+                {
                     return None;
                 }
                 let mut k = j + 1;
@@ -2345,11 +3295,18 @@ impl<'a> Parser<'a> {
                     k += 1;
                 }
                 let (year, end) = self.year_after_day(k);
-                let end = if year.is_none() && k > j + 1 && !self.ends(k) { j + 1 } else { end };
+                let end = if year.is_none() && k > j + 1 && !self.ends(k) {
+                    j + 1
+                } else {
+                    end
+                };
                 return Some((self.date_found(i, end, year, m, day), end));
             }
             // "16. nov. 2016"
-            if self.punct(e, '.') && self.word(e + 1).is_some_and(|w| w.month != 0) && self.digits(i) {
+            if self.punct(e, '.')
+                && self.word(e + 1).is_some_and(|w| w.month != 0)
+                && self.digits(i)
+            {
                 let m = self.word(e + 1)?.month;
                 let mut k = e + 2;
                 if self.punct(k, '.') {
@@ -2394,7 +3351,13 @@ impl<'a> Parser<'a> {
                 e += 1;
             }
             // Not the start of a bigger number: "June 16,000".
-            if (self.punct(e, ',') && self.str(e + 1).len() == 3 || self.punct(e, '.') || self.punct(e, ':')) && self.attached(e) && self.digits(e + 1) && self.attached(e + 1) {
+            if (self.punct(e, ',') && self.str(e + 1).len() == 3
+                || self.punct(e, '.')
+                || self.punct(e, ':'))
+                && self.attached(e)
+                && self.digits(e + 1)
+                && self.attached(e + 1)
+            {
                 return None;
             }
             if self.is_word(e) && self.attached(e) && self.word(e).is_some_and(|w| w.month == 0) {
@@ -2416,7 +3379,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         let s = self.str(i);
-        if s.len() != 4 || (self.punct(i + 1, ',') && self.attached(i + 1) && self.digits(i + 2)) || (self.is_word(i + 1) && self.attached(i + 1)) {
+        if s.len() != 4
+            || (self.punct(i + 1, ',') && self.attached(i + 1) && self.digits(i + 2))
+            || (self.is_word(i + 1) && self.attached(i + 1))
+        {
             return None;
         }
         let y: u16 = s.parse().ok()?;
@@ -2452,10 +3418,20 @@ impl<'a> Parser<'a> {
     /// "02/22/2016", "21/04/16", "2015-08-12", "13.5.2015", "9-18-15": (y, m, d, end).
     fn numeric_date(&self, i: usize) -> Option<(u16, u8, u8, usize)> {
         let sep = self.punct_char(i + 1)?;
-        if !matches!(sep, '/' | '-' | '.') || !self.attached(i + 1) || !self.digits(i + 2) || !self.attached(i + 2) || !self.punct(i + 3, sep) || !self.attached(i + 3) || !self.digits(i + 4) || !self.attached(i + 4) {
+        if !matches!(sep, '/' | '-' | '.')
+            || !self.attached(i + 1)
+            || !self.digits(i + 2)
+            || !self.attached(i + 2)
+            || !self.punct(i + 3, sep)
+            || !self.attached(i + 3)
+            || !self.digits(i + 4)
+            || !self.attached(i + 4)
+        {
             return None;
         }
-        if self.attached(i + 5) && (self.digits(i + 6) && matches!(self.punct_char(i + 5), Some('.' | '/' | '-'))) {
+        if self.attached(i + 5)
+            && (self.digits(i + 6) && matches!(self.punct_char(i + 5), Some('.' | '/' | '-')))
+        {
             return None;
         }
         let (a, b, c) = (self.str(i), self.str(i + 2), self.str(i + 4));
@@ -2473,7 +3449,12 @@ impl<'a> Parser<'a> {
         } else {
             return None;
         };
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1000..=2999).contains(&y) || b.len() > 2 || (a.len() != 4 && a.len() > 2) {
+        if !(1..=12).contains(&m)
+            || !(1..=31).contains(&d)
+            || !(1000..=2999).contains(&y)
+            || b.len() > 2
+            || (a.len() != 4 && a.len() > 2)
+        {
             return None;
         }
         Some((y, m as u8, d as u8, i + 5))
@@ -2489,15 +3470,25 @@ impl<'a> Parser<'a> {
             return None;
         }
         let i = m.s;
-        let prev_ok = i > 0 && (self.is_any(i - 1, BEFORE_YEAR) || self.punct(i - 1, '(') || self.punct(i - 1, '-') || self.punct(i - 1, '\'') || self.punct(i - 1, ','));
+        let prev_ok = i > 0
+            && (self.is_any(i - 1, BEFORE_YEAR)
+                || self.punct(i - 1, '(')
+                || self.punct(i - 1, '-')
+                || self.punct(i - 1, '\'')
+                || self.punct(i - 1, ','));
         let next_ok = self.tok(m.e).is_none()
             || matches!(self.tok(m.e).map(|t| t.tok), Some(Tok::Punct(c)) if c != '%' && c != '-')
             || self.is_any(m.e, AFTER_YEAR)
-            || self.tok(m.e).is_some_and(|t| t.cap && matches!(t.tok, Tok::Word(_)));
+            || self
+                .tok(m.e)
+                .is_some_and(|t| t.cap && matches!(t.tok, Tok::Word(_)));
         // News writes counts of a thousand or more with a comma ("2,000
         // people"), so 1900–2099 without one is a year unless a plural
         // noun follows ("2000 people", but "1986 sales" after "its").
-        let plural_next = self.is_word(m.e) && !self.tok(m.e).is_some_and(|t| t.cap) && self.str(m.e).ends_with('s') && !self.is_any(m.e, AFTER_YEAR);
+        let plural_next = self.is_word(m.e)
+            && !self.tok(m.e).is_some_and(|t| t.cap)
+            && self.str(m.e).ends_with('s')
+            && !self.is_any(m.e, AFTER_YEAR);
         let modern = (1900..=2099).contains(&y) && !plural_next;
         if !(prev_ok || next_ok || modern) || (i > 0 && self.punct(i - 1, '#')) {
             return None;

@@ -40,7 +40,10 @@ pub struct Token {
 
 /// The non-ASCII characters that are whitespace to the scanner.
 fn is_unicode_space(c: char) -> bool {
-    matches!(c, '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
+    matches!(
+        c,
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
 }
 
 /// The non-ASCII characters that are punctuation tokens; dashes and the
@@ -48,8 +51,9 @@ fn is_unicode_space(c: char) -> bool {
 fn unicode_punct(c: char) -> Option<char> {
     match c {
         '\u{2010}'..='\u{2015}' | '\u{2212}' => Some('-'),
-        '€' | '£' | '¥' | '₹' | '¢' | '₿' | '₡' | '₭' | '₪' | '₫' | '元' | '₩' | '₽' | '₺' | '₴' | '₦' | '₱' | '°' | '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛'
-        | '⅜' | '⅝' | '⅞' | '⅕' | '″' | '′' | '“' | '”' | '‘' | '’' | '…' | '×' | '≥' | '≤' => Some(c),
+        '€' | '£' | '¥' | '₹' | '¢' | '₿' | '₡' | '₭' | '₪' | '₫' | '元' | '₩' | '₽' | '₺'
+        | '₴' | '₦' | '₱' | '°' | '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛' | '⅜' | '⅝' | '⅞' | '⅕'
+        | '″' | '′' | '“' | '”' | '‘' | '’' | '…' | '×' | '≥' | '≤' => Some(c),
         _ => None,
     }
 }
@@ -57,9 +61,13 @@ fn unicode_punct(c: char) -> Option<char> {
 /// Whether the whitespace-delimited chunk starting at `i` is a URL;
 /// returns its end if so.
 fn url_end(bytes: &[u8], i: usize) -> Option<usize> {
-    let end = bytes[i..].iter().position(|b| b.is_ascii_whitespace()).map_or(bytes.len(), |p| i + p);
+    let end = bytes[i..]
+        .iter()
+        .position(|b| b.is_ascii_whitespace())
+        .map_or(bytes.len(), |p| i + p);
     let chunk = &bytes[i..end];
-    let lower_starts = |p: &[u8]| chunk.len() >= p.len() && chunk[..p.len()].eq_ignore_ascii_case(p);
+    let lower_starts =
+        |p: &[u8]| chunk.len() >= p.len() && chunk[..p.len()].eq_ignore_ascii_case(p);
     let is_url = lower_starts(b"http://")
         || lower_starts(b"https://")
         || lower_starts(b"www.")
@@ -94,7 +102,14 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
             }
-            out.push(Token { tok: Tok::Digits, start, end: i, space, cap: false, upper: false });
+            out.push(Token {
+                tok: Tok::Digits,
+                start,
+                end: i,
+                space,
+                cap: false,
+                upper: false,
+            });
         } else if b.is_ascii_alphabetic() {
             let mut upper = true;
             let mut ascii = true;
@@ -115,11 +130,29 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                     break;
                 }
             }
-            let id = if ascii { lookup(&bytes[start..i]) } else { WordId::NONE };
-            out.push(Token { tok: Tok::Word(id), start, end: i, space, cap: b.is_ascii_uppercase(), upper });
+            let id = if ascii {
+                lookup(&bytes[start..i])
+            } else {
+                WordId::NONE
+            };
+            out.push(Token {
+                tok: Tok::Word(id),
+                start,
+                end: i,
+                space,
+                cap: b.is_ascii_uppercase(),
+                upper,
+            });
         } else if b < 0x80 {
             i += 1;
-            out.push(Token { tok: Tok::Punct(b as char), start, end: i, space, cap: false, upper: false });
+            out.push(Token {
+                tok: Tok::Punct(b as char),
+                start,
+                end: i,
+                space,
+                cap: false,
+                upper: false,
+            });
         } else {
             let ch = text[i..].chars().next().unwrap_or(' ');
             i += ch.len_utf8();
@@ -129,7 +162,14 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                 continue;
             }
             if let Some(p) = unicode_punct(ch) {
-                out.push(Token { tok: Tok::Punct(p), start, end: i, space, cap: false, upper: false });
+                out.push(Token {
+                    tok: Tok::Punct(p),
+                    start,
+                    end: i,
+                    space,
+                    cap: false,
+                    upper: false,
+                });
             } else {
                 // Other scripts: one word token per run of such characters.
                 while i < bytes.len() && bytes[i] >= 0x80 {
@@ -139,7 +179,14 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                     }
                     i += c.len_utf8();
                 }
-                out.push(Token { tok: Tok::Word(WordId::NONE), start, end: i, space, cap: false, upper: false });
+                out.push(Token {
+                    tok: Tok::Word(WordId::NONE),
+                    start,
+                    end: i,
+                    space,
+                    cap: false,
+                    upper: false,
+                });
             }
         }
         space = false;

@@ -1,0 +1,629 @@
+//! Unit tests per category, false positives, year filling, the ABI path,
+//! and a property test over arbitrary text. Every sentence here is written
+//! for the tests.
+
+use crate::{find, Found, Numbers};
+use gleaner_sdk::testing::{extract, Doc};
+
+/// (span, kind, value, unit) of every record.
+fn records(text: &str, date: Option<&str>) -> Vec<(String, &'static str, String, String)> {
+    find(text, date)
+        .into_iter()
+        .map(|f: Found| {
+            (
+                text[f.start..f.end].to_string(),
+                f.kind.name(),
+                f.value.unwrap_or_default(),
+                f.unit.unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The single record of `text`: (span, kind, value, unit).
+fn one(text: &str) -> (String, &'static str, String, String) {
+    let r = records(text, None);
+    assert_eq!(r.len(), 1, "expected one record in {text:?}, got {r:?}");
+    r.into_iter().next().unwrap()
+}
+
+fn check(text: &str, span: &str, kind: &str, value: &str, unit: &str) {
+    let (s, k, v, u) = one(text);
+    assert_eq!(
+        (s.as_str(), k, v.as_str(), u.as_str()),
+        (span, kind, value, unit),
+        "in {text:?}"
+    );
+}
+
+#[test]
+fn cardinals() {
+    check(
+        "They counted 1,000 ballots.",
+        "1,000",
+        "cardinal",
+        "1000",
+        "",
+    );
+    check(
+        "They counted 1\u{a0}000 ballots.",
+        "1\u{a0}000",
+        "cardinal",
+        "1000",
+        "",
+    );
+    check(
+        "A population of 1 234 567 people.",
+        "1 234 567",
+        "cardinal",
+        "1234567",
+        "",
+    );
+    check(
+        "The index lost 3.25 points.",
+        "3.25",
+        "cardinal",
+        "3.25",
+        "",
+    );
+    check("It stood at -12 overnight.", "-12", "cardinal", "-12", "");
+    check("About 1/2 of the votes.", "1/2", "cardinal", "0.5", "");
+    check("Roughly ½ of them left.", "½", "cardinal", "0.5", "");
+    check(
+        "Nearly three-quarters of voters agreed.",
+        "three-quarters",
+        "cardinal",
+        "0.75",
+        "",
+    );
+    check(
+        "It has two hundred and five members.",
+        "two hundred and five",
+        "cardinal",
+        "205",
+        "",
+    );
+    check(
+        "Some 1.5 million people fled.",
+        "1.5 million",
+        "cardinal",
+        "1500000",
+        "",
+    );
+    check("A dozen ships sailed.", "A dozen", "cardinal", "12", "");
+    check(
+        "Twenty-one trillion three hundred.",
+        "Twenty-one trillion three hundred",
+        "cardinal",
+        "21000000000300",
+        "",
+    );
+    check(
+        "The club has 100k followers.",
+        "100k",
+        "cardinal",
+        "100000",
+        "",
+    );
+    check(
+        "They raised 13 lakh in a week.",
+        "13 lakh",
+        "cardinal",
+        "1300000",
+        "",
+    );
+    check(
+        "It had 3 crore subscribers.",
+        "3 crore",
+        "cardinal",
+        "30000000",
+        "",
+    );
+    check(
+        "Two thirds of the members voted.",
+        "Two thirds",
+        "cardinal",
+        "0.666666666666667",
+        "",
+    );
+    check(
+        "It grew to 1.1 million.",
+        "1.1 million",
+        "cardinal",
+        "1100000",
+        "",
+    );
+}
+
+#[test]
+fn ordinals() {
+    check("She finished 1st in the race.", "1st", "ordinal", "1", "");
+    check("It was the second attempt.", "second", "ordinal", "2", "");
+    check(
+        "He celebrated his 69th birthday.",
+        "69th",
+        "ordinal",
+        "69",
+        "",
+    );
+    check(
+        "The twenty-first meeting began.",
+        "twenty-first",
+        "ordinal",
+        "21",
+        "",
+    );
+    // "second" as a unit of time is not an ordinal.
+    assert!(records("The clip lasts 30 second intervals.", None)
+        .iter()
+        .all(|r| r.1 != "ordinal"));
+    // A wrong suffix is not an ordinal.
+    assert!(records("Code 2th was invalid.", None)
+        .iter()
+        .all(|r| r.1 != "ordinal"));
+}
+
+#[test]
+fn percentages() {
+    check("Sales rose 30 percent.", "30 percent", "percent", "30", "%");
+    check("Sales rose 30%.", "30%", "percent", "30", "%");
+    check(
+        "Sales rose 30 per cent.",
+        "30 per cent",
+        "percent",
+        "30",
+        "%",
+    );
+    check(
+        "Turnout fell 2.5 percentage points.",
+        "2.5 percentage points",
+        "percent",
+        "2.5",
+        "pp",
+    );
+    check(
+        "The bank held a 13.1 pct stake.",
+        "13.1 pct",
+        "percent",
+        "13.1",
+        "%",
+    );
+}
+
+#[test]
+fn money() {
+    check(
+        "Exports reached $147 billion.",
+        "$147 billion",
+        "money",
+        "147000000000",
+        "USD",
+    );
+    check("It costs US$5 a month.", "US$5", "money", "5", "USD");
+    check(
+        "A deal worth €3.2bn was signed.",
+        "€3.2bn",
+        "money",
+        "3200000000",
+        "EUR",
+    );
+    check(
+        "The club paid £40m for him.",
+        "£40m",
+        "money",
+        "40000000",
+        "GBP",
+    );
+    check(
+        "The state set aside Rs 500 crore.",
+        "Rs 500 crore",
+        "money",
+        "5000000000",
+        "INR",
+    );
+    check(
+        "Output was worth 7.5 billion yuan.",
+        "7.5 billion yuan",
+        "money",
+        "7500000000",
+        "CNY",
+    );
+    check(
+        "He paid 20 dollars for it.",
+        "20 dollars",
+        "money",
+        "20",
+        "USD",
+    );
+    check(
+        "She found five pounds in the street.",
+        "five pounds",
+        "money",
+        "5",
+        "GBP",
+    );
+    check(
+        "Shares cost HK$12.50 each.",
+        "HK$12.50",
+        "money",
+        "12.5",
+        "HKD",
+    );
+    check(
+        "They sold it for 420 million Swiss francs.",
+        "420 million Swiss francs",
+        "money",
+        "420000000",
+        "CHF",
+    );
+    check(
+        "The fine was 2 mln dlrs.",
+        "2 mln dlrs",
+        "money",
+        "2000000",
+        "USD",
+    );
+    check(
+        "It cost 15 dollars and 50 cents.",
+        "15 dollars and 50 cents",
+        "money",
+        "15.5",
+        "USD",
+    );
+    // Francs of an unnamed country: the currency is not known.
+    check(
+        "A bid of 300 francs a share.",
+        "300 francs",
+        "money",
+        "300",
+        "",
+    );
+}
+
+#[test]
+fn quantities() {
+    check("The road is 10 km long.", "10 km", "quantity", "10", "km");
+    check(
+        "They shipped 3.5 tonnes of rice.",
+        "3.5 tonnes",
+        "quantity",
+        "3.5",
+        "t",
+    );
+    check(
+        "Output rose by 100,000 barrels a day.",
+        "100,000 barrels",
+        "quantity",
+        "100000",
+        "bbl",
+    );
+    check(
+        "Temperatures hit 25°C on Friday."
+            .split(" on")
+            .next()
+            .unwrap(),
+        "25°C",
+        "quantity",
+        "25",
+        "°C",
+    );
+    check(
+        "The wind reached 60 mph.",
+        "60 mph",
+        "quantity",
+        "60",
+        "mph",
+    );
+    check(
+        "A 69-year-old man was arrested.",
+        "69-year-old",
+        "quantity",
+        "69",
+        "year",
+    );
+    check("He died aged 69.", "aged 69", "quantity", "69", "year");
+    check(
+        "The farm covers 200 hectares.",
+        "200 hectares",
+        "quantity",
+        "200",
+        "ha",
+    );
+    check(
+        "She is 5 feet 2 inches tall.",
+        "5 feet 2 inches",
+        "quantity",
+        "62",
+        "in",
+    );
+    check(
+        "Water froze at 2 degrees below zero.",
+        "2 degrees below zero",
+        "quantity",
+        "-2",
+        "°",
+    );
+    // A glued "m" before a word is ambiguous (metres or millions): left out.
+    assert!(records("About 5m people watched.", None).is_empty());
+}
+
+#[test]
+fn ranges() {
+    check(
+        "Between 20 and 30 people came.",
+        "Between 20 and 30",
+        "range",
+        "[20,30]",
+        "",
+    );
+    check("Expect 20-30 cars.", "20-30", "range", "[20,30]", "");
+    check(
+        "Prices rose 20 to 30 percent last year."
+            .replace("rose", "were")
+            .as_str(),
+        "20 to 30 percent",
+        "range",
+        "[20,30]",
+        "%",
+    );
+    check(
+        "It can carry up to 50 passengers.",
+        "up to 50",
+        "range",
+        "(,50]",
+        "",
+    );
+    check(
+        "More than 100 people were hurt.",
+        "More than 100",
+        "range",
+        "(100,)",
+        "",
+    );
+    check("At least 3 ships sank.", "At least 3", "range", "[3,)", "");
+    check(
+        "It may cost $5 to $10 million.",
+        "$5 to $10 million",
+        "range",
+        "[5000000,10000000]",
+        "USD",
+    );
+    // A change is not an interval: two values.
+    let r = records("Unemployment rose 32,000 to 1.41 million.", None);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert!(r.iter().all(|x| x.1 == "cardinal"));
+    // A score is neither a range nor two numbers.
+    assert!(records("They won 3-1 at home.", None).is_empty());
+}
+
+#[test]
+fn dates() {
+    check(
+        "Talks resumed on February 24.",
+        "February 24",
+        "date",
+        "XXXX-02-24",
+        "",
+    );
+    check(
+        "The law passed on 24 Feb 2022.",
+        "24 Feb 2022",
+        "date",
+        "2022-02-24",
+        "",
+    );
+    check("They met on June 16.", "June 16", "date", "XXXX-06-16", "");
+    check("Trade grew in 2019.", "2019", "date", "2019", "");
+    check("The band formed in the 1990s.", "1990s", "date", "199X", "");
+    check(
+        "The report is due in March 2021.",
+        "March 2021",
+        "date",
+        "2021-03",
+        "",
+    );
+    check(
+        "It was signed on Monday, January 12th, 2016.",
+        "Monday, January 12th, 2016",
+        "date",
+        "2016-01-12",
+        "",
+    );
+    check(
+        "The deadline is 2015-08-12.",
+        "2015-08-12",
+        "date",
+        "2015-08-12",
+        "",
+    );
+    check(
+        "Shipments for April 1-15 were sold.",
+        "April 1-15",
+        "date",
+        "XXXX-04-01/XXXX-04-15",
+        "",
+    );
+    // A four-digit count before a plural noun is not a year.
+    check(
+        "Some 2000 workers went on strike.",
+        "2000",
+        "cardinal",
+        "2000",
+        "",
+    );
+}
+
+#[test]
+fn year_filling_from_the_document_date() {
+    let r = records(
+        "The ceasefire began on December 30 and talks resume on January 9.",
+        Some("2023-01-05"),
+    );
+    let values: Vec<&str> = r.iter().map(|x| x.2.as_str()).collect();
+    assert_eq!(values, ["2022-12-30", "2023-01-09"]);
+    let r = records(
+        "He left yesterday and returns two days after tomorrow.",
+        Some("2024-03-01"),
+    );
+    let values: Vec<&str> = r.iter().map(|x| x.2.as_str()).collect();
+    assert_eq!(values, ["2024-02-29", "2024-03-04"]);
+    let r = records("The plant closed three years ago.", Some("2024-03-01"));
+    assert_eq!(r[0].2, "2021");
+    // Without a document date, a relative date has no value.
+    assert_eq!(records("He left yesterday.", None)[0].2, "");
+}
+
+#[test]
+fn names_codes_and_other_non_numbers() {
+    for text in [
+        "The G7 met in Rome.",
+        "COVID-19 spread fast.",
+        "A Boeing 737 landed.",
+        "Two F-16 jets flew over.",
+        "Under Article 5 of the treaty.",
+        "Call +1-222-555-0199 today",
+        "See https://example.com/2019/05/report-30 for details",
+        "Update to version 1.2.3 now.",
+        "The router is at 192.168.1.2 now.",
+        "Phones with 5G are sold out.",
+        "The meeting starts at 10:30.",
+        "No one came.",
+        "This is the one.",
+    ] {
+        let r = records(text, None);
+        assert!(
+            r.iter()
+                .all(|x| !x.0.chars().any(|c| c.is_ascii_digit()) && x.0 != "one"),
+            "{text:?}: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn seed_expressions() {
+    let text = "On June 16 officials said trade reached 147 billion last year, up 30 percent from 2019. \
+                The talks of February 24 were the second round; the leader turned 69 on his 69th birthday.";
+    let r = records(text, None);
+    let get = |span: &str| {
+        r.iter()
+            .find(|x| x.0 == span)
+            .map(|x| (x.1, x.2.as_str()))
+            .unwrap_or(("", ""))
+    };
+    assert_eq!(get("June 16"), ("date", "XXXX-06-16"));
+    assert_eq!(get("147 billion"), ("cardinal", "147000000000"));
+    assert_eq!(get("30 percent"), ("percent", "30"));
+    assert_eq!(get("2019"), ("date", "2019"));
+    assert_eq!(get("February 24"), ("date", "XXXX-02-24"));
+    assert_eq!(get("second"), ("ordinal", "2"));
+    assert_eq!(get("69th"), ("ordinal", "69"));
+}
+
+#[test]
+fn through_the_plugin_abi() {
+    let doc = Doc::text("Exports reached $147 billion on June 16.").with_date("2022-07-01");
+    let recs = extract::<Numbers>(&[], &doc).unwrap();
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0].kind, "money");
+    assert_eq!(recs[0].str("value"), Some("147000000000"));
+    assert_eq!(recs[0].str("unit"), Some("USD"));
+    assert_eq!(recs[1].str("value"), Some("2022-06-16"));
+}
+
+/// Whether `v` is a canonical decimal: "-3.25", "0.5", "147000000000".
+fn is_decimal(v: &str) -> bool {
+    let v = v.strip_prefix('-').unwrap_or(v);
+    let (int, frac) = v.split_once('.').unwrap_or((v, ""));
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && (int == "0" || !int.starts_with('0'))
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && !frac.ends_with('0')
+        && (frac.is_empty() || !v.ends_with('.'))
+}
+
+/// Whether `v` is an interval of decimals: "[20,30]", "(100,)", "(,5]".
+fn is_interval(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.len() < 3 || !matches!(b[0], b'[' | b'(') || !matches!(b[b.len() - 1], b']' | b')') {
+        return false;
+    }
+    let Some((lo, hi)) = v[1..v.len() - 1].split_once(',') else {
+        return false;
+    };
+    (lo.is_empty() || is_decimal(lo))
+        && (hi.is_empty() || is_decimal(hi))
+        && !(lo.is_empty() && hi.is_empty())
+}
+
+/// Whether `v` is an ISO 8601 date, month, year, decade, week day or
+/// interval of dates, with `X` for unknown digits.
+fn is_iso_date(v: &str) -> bool {
+    if let Some((a, b)) = v.split_once('/') {
+        return is_iso_date(a) && is_iso_date(b);
+    }
+    let year = |y: &str| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit() || c == b'X');
+    let two = |m: &str| m.len() == 2 && m.bytes().all(|c| c.is_ascii_digit() || c == b'X');
+    let parts: Vec<&str> = v.split('-').collect();
+    match parts.as_slice() {
+        [y] => year(y),
+        [y, m] => year(y) && two(m),
+        [y, w, d] if w.starts_with('W') => year(y) && two(&w[1..]) && d.len() == 1,
+        [y, m, d] => year(y) && two(m) && two(d),
+        _ => false,
+    }
+}
+
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of number-ish pieces, words and odd characters.
+    fn texty() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[0-9]{1,7}",
+            "[0-9]{1,3}(,[0-9]{3}){0,3}(\\.[0-9]{1,3})?",
+            Just("$".to_string()),
+            Just("€".to_string()),
+            Just("%".to_string()),
+            Just("½".to_string()),
+            Just("-".to_string()),
+            Just("/".to_string()),
+            Just(".".to_string()),
+            Just(",".to_string()),
+            Just("°C".to_string()),
+            prop::sample::select(vec![
+                "million", "bn", "m", "k", "between", "and", "more", "than", "up", "to", "percent",
+                "a", "half", "dozen", "twenty", "one", "first", "hundred", "June", "Monday", "ago",
+                "days", "km", "year", "old", "dollars", "US", "Rs", "over", "the", "G", "COVID",
+                "é", "日本", "\u{a0}", "\u{202f}", "\n",
+            ])
+            .prop_map(str::to_string),
+            "\\PC{0,3}",
+        ];
+        prop::collection::vec((piece, prop::sample::select(vec!["", " ", "  "])), 0..24)
+            .prop_map(|v| v.into_iter().map(|(p, s)| format!("{p}{s}")).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn spans_are_in_the_text_and_values_parse(text in texty(), dated in any::<bool>()) {
+            let date = dated.then_some("2021-06-30");
+            let found = find(&text, date);
+            let mut last_end = 0;
+            for f in &found {
+                prop_assert!(f.start < f.end && f.end <= text.len());
+                prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                prop_assert!(f.start >= last_end, "overlapping spans");
+                last_end = f.end;
+                match (&f.value, f.kind) {
+                    (Some(v), crate::Kind::Date) => prop_assert!(is_iso_date(v), "date value {v:?}"),
+                    (Some(v), crate::Kind::Range) => prop_assert!(is_interval(v), "range value {v:?}"),
+                    (Some(v), _) => prop_assert!(is_decimal(v), "value {v:?}"),
+                    (None, kind) => prop_assert!(kind == crate::Kind::Date && date.is_none(), "no value"),
+                }
+            }
+        }
+    }
+}
