@@ -121,3 +121,27 @@ fn parallel_output_is_in_input_order_with_one_line_per_document() {
     assert_eq!(summary.records, n as u64);
     assert!(!summary.has_errors());
 }
+
+#[test]
+fn one_instance_per_worker_unless_the_plugin_is_thread_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, defines, thread_safe) in [
+        ("per_worker", &["-DFIXTURE_COUNT_INSTANCES"][..], false),
+        ("shared", &["-DFIXTURE_COUNT_INSTANCES", "-DFIXTURE_FLAGS=1"][..], true),
+    ] {
+        let plugin = load(&compile_c(dir.path(), "fixture", name, defines));
+        assert_eq!(plugin.thread_safe(), thread_safe);
+        let entries = (0..2000).map(|i| doc(&i.to_string(), &"y".repeat(i % 500))).collect();
+        let options = RunOptions { jobs: 4, batch_docs: 4, ..RunOptions::default() };
+        let (lines, summary) = run(&[plugin], &[], entries, options);
+        assert!(!summary.has_errors(), "{name}: an instance was called by two threads at once");
+        let mut instances: Vec<i64> = lines.iter().map(|l| records(l, "fixture")[0]["instance"].as_i64().unwrap()).collect();
+        instances.sort();
+        instances.dedup();
+        if thread_safe {
+            assert_eq!(instances, [1], "{name}: one shared instance");
+        } else {
+            assert!(instances.iter().all(|n| (1..=4).contains(n)), "{name}: at most one instance per worker: {instances:?}");
+        }
+    }
+}

@@ -11,12 +11,19 @@
  *   -DFIXTURE_ENTRY=name           export the entry under another name
  *   -DFIXTURE_NO_ENTRY             export no entry at all (a plain library)
  *   -DFIXTURE_CREATE_FAILS         create() refuses with a message
+ *   -DFIXTURE_FLAGS=1              descriptor flags (1: GLEANER_FLAG_THREAD_SAFE)
+ *   -DFIXTURE_COUNT_INSTANCES      each record gets an "instance" field (the
+ *                                  instance's creation number) and an error
+ *                                  is reported if one instance is ever
+ *                                  called by two threads at once
  *   -DFIXTURE_BATCH_FAILS          process() fails the whole batch after
  *                                  emitting for the first document only
  *
  * Unchanged, it is a valid extractor that emits one "doc" record per
  * document over the whole text.
  */
+#include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gleaner_plugin.h"
@@ -33,6 +40,9 @@
 #ifndef FIXTURE_STRUCT_SIZE
 #define FIXTURE_STRUCT_SIZE sizeof(gleaner_plugin_descriptor)
 #endif
+#ifndef FIXTURE_FLAGS
+#define FIXTURE_FLAGS 0
+#endif
 #ifndef FIXTURE_ENTRY
 #define FIXTURE_ENTRY gleaner_plugin_entry_v1
 #endif
@@ -46,12 +56,27 @@ extern int gleaner_fixture_function_that_does_not_exist(void);
 
 __attribute__((unused)) static int token;
 
+#ifdef FIXTURE_COUNT_INSTANCES
+typedef struct {
+    int64_t number;
+    atomic_int busy;
+} counted;
+static atomic_int_fast64_t created;
+#endif
+
 static int32_t fixture_create(const gleaner_create_args *args, void **instance) {
 #ifdef FIXTURE_CREATE_FAILS
     gleaner_str message = STR("the fixture refuses to start");
     args->error(args->ctx, message);
     (void)instance;
     return GLEANER_ERROR;
+#elif defined(FIXTURE_COUNT_INSTANCES)
+    (void)args;
+    counted *c = calloc(1, sizeof *c);
+    if (!c) return GLEANER_ERROR;
+    c->number = (int64_t)atomic_fetch_add(&created, 1) + 1;
+    *instance = c;
+    return GLEANER_OK;
 #else
     (void)args;
     *instance = &token;
@@ -60,13 +85,35 @@ static int32_t fixture_create(const gleaner_create_args *args, void **instance) 
 }
 
 static void fixture_destroy(void *instance) {
+#ifdef FIXTURE_COUNT_INSTANCES
+    free(instance);
+#else
     (void)instance;
+#endif
 }
 
 __attribute__((unused)) static int32_t fixture_process(void *instance, const gleaner_document *docs, size_t n_docs, const gleaner_host *host) {
     (void)instance;
 #ifdef FIXTURE_UNDEFINED_SYMBOL
     if (gleaner_fixture_function_that_does_not_exist() != 0) return GLEANER_ERROR;
+#endif
+#ifdef FIXTURE_COUNT_INSTANCES
+    counted *c = instance;
+    int concurrent = atomic_exchange(&c->busy, 1);
+    for (size_t d = 0; d < n_docs; d++) {
+        gleaner_field field;
+        memset(&field, 0, sizeof field);
+        field.key = (gleaner_str)STR("instance");
+        field.value.type = GLEANER_TYPE_INT;
+        field.value.int_value = c->number;
+        gleaner_record record = { 0, docs[d].text.len, STR("doc"), &field, 1 };
+        host->emit(host->ctx, d, &record);
+        if (concurrent && !(FIXTURE_FLAGS & GLEANER_FLAG_THREAD_SAFE)) {
+            host->error(host->ctx, d, (gleaner_str)STR("called by two threads at once"));
+        }
+    }
+    if (!concurrent) atomic_store(&c->busy, 0);
+    return GLEANER_OK;
 #endif
     for (size_t d = 0; d < n_docs; d++) {
         gleaner_record record = { 0, docs[d].text.len, STR("doc"), NULL, 0 };
@@ -84,7 +131,7 @@ static const gleaner_plugin_descriptor descriptor = {
     GLEANER_ABI_MINOR,
     FIXTURE_STRUCT_SIZE,
     GLEANER_KIND_EXTRACTOR,
-    0,
+    FIXTURE_FLAGS,
     STR(FIXTURE_ID),
     STR("0.0.1"),
     STR("A load-check fixture."),

@@ -69,8 +69,9 @@ struct Worker {
 
 /// A document going through the pipeline.
 struct DocState {
+    /// The reader's document; its `meta` grows with what plugins set.
     doc: SourceDoc,
-    /// Extra metadata set by plugins, after the reader's.
+    /// The date and url (moved out of `doc`), filled by `set_meta` when empty.
     date: String,
     url: String,
 }
@@ -201,8 +202,9 @@ impl Pipeline {
         let mut items = Vec::with_capacity(entries.len());
         for entry in entries {
             items.push(match entry {
-                Entry::Doc(doc) => {
-                    docs.push(DocState { date: doc.date.clone().unwrap_or_default(), url: doc.url.clone().unwrap_or_default(), doc });
+                Entry::Doc(mut doc) => {
+                    let (date, url) = (doc.date.take().unwrap_or_default(), doc.url.take().unwrap_or_default());
+                    docs.push(DocState { date, url, doc });
                     Item::Doc(docs.len() - 1)
                 }
                 Entry::Bad { id, source, message } => Item::Bad { id, source, message },
@@ -373,7 +375,8 @@ impl Pipeline {
         stats.plugin_errors = vec![0; self.stages.len()];
         stats.records = order.len() as u64;
         let out = &mut output.bytes;
-        out.reserve(stats.text_bytes as usize * 2 + arena.len() + order.len() * 24 + items.len() * 64);
+        let text_bytes = if self.options.include_text { stats.text_bytes as usize } else { 0 };
+        out.reserve(text_bytes + text_bytes / 8 + arena.len() + order.len() * 24 + items.len() * 96);
         let (mut next_record, mut next_error) = (0, 0);
         for item in items {
             match item {
