@@ -46,6 +46,8 @@ pub struct Finding {
 struct Event {
     at: usize,
     attribution: Attribution,
+    /// A speech verb ("said"), not a framing one ("attacked", "praised").
+    speech: bool,
 }
 
 /// One paragraph's tokens and sentence bounds.
@@ -120,7 +122,9 @@ impl<'a> Paragraph<'a> {
         if self.is_put_it(i) {
             return true;
         }
-        if !t.is_word() || t.flags & mask == 0 || t.cap && !(self.headline && i > 0) {
+        // Headlines capitalise verbs; "Said Ms. Poynter, ..." opens a sentence.
+        let capital_ok = self.headline && i > 0 || self.is_said(i) && self.bounds(i).0 == i;
+        if !t.is_word() || t.flags & mask == 0 || t.cap && !capital_ok {
             return false;
         }
         if i > 0 && self.is_article(i - 1) {
@@ -147,6 +151,11 @@ impl<'a> Paragraph<'a> {
             return false;
         }
         true
+    }
+
+    /// "said" or "says" in any case.
+    fn is_said(&self, i: usize) -> bool {
+        self.word_is(i, "said") || self.word_is(i, "says")
     }
 
     /// "put it" ("as X put it"), a cue made of two words.
@@ -243,7 +252,8 @@ impl<'a> Paragraph<'a> {
                 return None;
             }
             j -= 1;
-            if !self.is_adverb(j) {
+            // "Priebus later Thursday told"
+            if !self.is_adverb(j) && !(self.toks[j].has(TIME) && j > lo) {
                 break;
             }
         }
@@ -362,7 +372,7 @@ impl<'a> Paragraph<'a> {
         while m < hi && m - k < 8 {
             let t = &self.toks[m];
             let noun_use = m > k && self.toks[m - 1].has(DET);
-            if !t.is_word() || t.has(TIME | ING) || (t.has(SPEECH) && !noun_use) || (t.has(STOP) && !t.has(PREP | DET)) {
+            if !t.is_word() || t.has(ING) || (t.has(TIME) && m == k) || (t.has(SPEECH) && !noun_use) || (t.has(STOP) && !t.has(PREP | DET)) {
                 break;
             }
             if self.is_head(m) {
@@ -381,7 +391,9 @@ impl<'a> Paragraph<'a> {
     fn sentence_subject(&self, lo: usize, before: usize) -> Option<Range> {
         let mut start = (lo..before).find(|&k| self.toks[k].is_word())?;
         let t = &self.toks[start];
-        if t.cap && t.flags & (PREP | NOT_NAME) != 0 && !t.has(DET | PRONOUN) {
+        // "Back in 1999, ...", "Speaking on Monday, ...": an introductory phrase.
+        let participle = self.word(start).ends_with("ing") && self.toks.get(start + 1).is_some_and(|n| n.is_word() && !n.cap);
+        if t.cap && (t.flags & (PREP | NOT_NAME) != 0 && !t.has(DET | PRONOUN) || participle) {
             start = (start..before.min(start + 25)).find(|&k| self.toks[k].is(b','))? + 1;
         }
         let np = self.np_from(start, before)?;
@@ -467,6 +479,14 @@ impl<'a> Paragraph<'a> {
             return self.np_from(j + 2, hi).map(|np| self.attribution(Some(np), (j, j + 1)));
         }
         let open_ended = inner.ends_with([',', '?', '!', '-', '\u{2014}']);
+        // `"This is fantastic!" beamed Donald Hartley`: an unknown past
+        // tense verb, then a name.
+        let t = &self.toks[j];
+        if open_ended && t.is_word() && !t.cap && t.flags == 0 && self.word(j).ends_with("ed") {
+            if let Some(np) = self.np_from(j + 1, hi).filter(|&np| self.has_name(np)) {
+                return Some(self.attribution(Some(np), (j, j)));
+            }
+        }
         let np = match self.np_from(j, hi) {
             Some(np) => np,
             None => {
@@ -685,7 +705,7 @@ impl<'a> Paragraph<'a> {
     /// before it in the paragraph (a cue in the text or the last quotation
     /// with a speaker), else the nearest after it.
     fn inherit(&self, qt: usize, events: &[Event], previous: Option<Attribution>) -> Option<Attribution> {
-        let before_event = events.iter().rev().find(|e| e.at < qt && e.attribution.speaker.is_some()).map(|e| e.attribution);
+        let before_event = events.iter().rev().find(|e| e.at < qt && e.speech).map(|e| e.attribution);
         let before = match (before_event, previous) {
             (Some(e), Some(q)) => Some(if e.cue.0 > q.cue.0 { e } else { q }),
             (e, q) => e.or(q),
@@ -697,7 +717,7 @@ impl<'a> Paragraph<'a> {
         (qt + 1..self.toks.len())
             .filter(|&k| self.toks[k].quote().is_some())
             .find_map(|k| self.attribution_after(k).filter(|a| a.speaker.is_some()))
-            .or_else(|| events.iter().find(|e| e.at > qt && e.attribution.speaker.is_some()).map(|e| e.attribution))
+            .or_else(|| events.iter().find(|e| e.at > qt && e.speech).map(|e| e.attribution))
     }
 
     /// Cues with a speaker in the text outside quotations.
@@ -708,12 +728,13 @@ impl<'a> Paragraph<'a> {
             if !t.is_word() || t.flags & (SPEECH | FRAMING) == 0 && !self.word_is(i, "according") && !self.word_is(i, "put") {
                 continue;
             }
-            if t.cap && !self.word_is(i, "according") && !self.headline {
+            let (lo, _) = self.bounds(i);
+            if t.cap && !self.word_is(i, "according") && !self.headline && !(i == lo && self.is_said(i)) {
                 continue;
             }
             let (lo, hi) = self.bounds(i);
             if let Some(a) = self.cue_at(i, lo, hi).filter(|a| a.speaker.is_some()) {
-                out.push(Event { at: i, attribution: a });
+                out.push(Event { at: i, attribution: a, speech: t.flags & SPEECH != 0 || !t.has(FRAMING) });
             }
         }
         out

@@ -195,7 +195,7 @@ const NOT_NAMES: &[&str] = &[
     "did", "does", "is", "was", "are", "were", "would", "can", "could", "should", "might",
     "thank", "thanks", "please", "well", "oh", "ok", "okay", "sure", "like", "unlike", "despite", "during",
     "over", "under", "until", "about", "read", "click", "watch", "see", "photo", "video", "update", "note",
-    "editor's", "related", "advertisement", "more", "less", "again", "why", "whether", "ever", "never", "once", "soon",
+    "editor's", "related", "advertisement", "more", "less", "again", "why", "whether", "ever", "never", "once", "soon", "back", "during", "until",
     "instead", "perhaps", "maybe", "finally", "still", "so", "thus", "then", "there", "here", "amid",
 ];
 
