@@ -396,3 +396,45 @@ fn corrupt_gzip_member_loses_only_its_record() {
         "{entries:?}"
     );
 }
+
+#[test]
+fn wet_conversions_untyped_html_and_xhtml() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = [
+        // A WET record (Common Crawl's extracted text), declared in latin-1.
+        record(
+            "conversion",
+            1,
+            "WARC-Target-URI: http://example.org/x\r\nContent-Type: text/plain; charset=iso-8859-1\r\n",
+            b"Extracted text, caf\xe9.",
+        ),
+        // An HTTP response without Content-Type whose body is HTML.
+        record("response", 2, RESPONSE, &http("200 OK", "Server: x\r\n", b"  <!DOCTYPE html><p>untyped</p>")),
+        // ...and one whose body is not.
+        record("response", 3, RESPONSE, &http("200 OK", "", b"%PDF-1.4")),
+        record(
+            "response",
+            4,
+            RESPONSE,
+            &http("200 OK", "Content-Type: application/xhtml+xml\r\n", b"<html xmlns=\"x\"><p>xhtml</p></html>"),
+        ),
+        // A redirect and an empty 204 are not documents.
+        record("response", 5, RESPONSE, &http("301 Moved", "Content-Type: text/html\r\n", b"<a>moved</a>")),
+        record("response", 6, RESPONSE, &http("204 No Content", "Content-Type: text/html\r\n", b"")),
+    ]
+    .concat();
+    let path = write(dir.path(), "mixed.warc", &data);
+    let docs = docs(read(&[&path], ReaderOptions::default()));
+    let summary: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d.content_type.as_str(), d.text.as_str()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("text/plain", "Extracted text, café."),
+            ("text/html", "  <!DOCTYPE html><p>untyped</p>"),
+            ("text/html", "<html xmlns=\"x\"><p>xhtml</p></html>"),
+        ]
+    );
+}
