@@ -25,7 +25,7 @@ Examples:
   gleaner run news.jsonl --plugin terms --set terms.terms=oil,gold --set terms.ignore_case=true
   gleaner run crawl.warc.gz pages/ --plugin boilerplate --plugin quotes -j 4 -o quotes.jsonl
   gleaner run articles.jsonl --text-field body --id-field uuid --no-text
-  cat part-0001.jsonl | gleaner run - --quiet      stdin to stdout (Spark RDD.pipe, Hadoop Streaming)
+  cat part-0001.jsonl | gleaner run - -q           stdin to stdout (Spark, Hadoop Streaming)
   gleaner run corpus/ --config gleaner.toml        settings in a file: [numbers] then key = value
 
 Exit status: 0 all well; 1 some document or input had an error (see \"errors\" and stderr);
@@ -55,21 +55,27 @@ pub struct RunArgs {
     /// Input format, instead of guessing from each file's extension.
     #[arg(long, value_name = "dir|jsonl|warc|text|html")]
     format: Option<Format>,
-    /// JSON Lines: the field holding the document id.
+    /// JSON Lines: the field holding the document id [default: id].
     #[arg(long, value_name = "FIELD")]
     id_field: Option<String>,
-    /// JSON Lines: the field holding plain text.
+    /// JSON Lines: the field holding plain text [default: text].
     #[arg(long, value_name = "FIELD")]
     text_field: Option<String>,
-    /// JSON Lines: the field holding HTML (used when there is no text field).
+    /// JSON Lines: the field holding HTML, used when there is no text field [default: html].
     #[arg(long, value_name = "FIELD")]
     html_field: Option<String>,
-    /// JSON Lines: the field holding the publication date.
+    /// JSON Lines: the field holding the publication date [default: date].
     #[arg(long, value_name = "FIELD")]
     date_field: Option<String>,
-    /// JSON Lines: the field holding the URL.
+    /// JSON Lines: the field holding the URL [default: url].
     #[arg(long, value_name = "FIELD")]
     url_field: Option<String>,
+    /// A larger document is not processed: its line carries an error [default: 64 MiB].
+    #[arg(long, value_name = "BYTES")]
+    max_doc_bytes: Option<usize>,
+    /// A document that is not valid UTF-8 is not processed (its line carries an error) instead of being repaired with a warning.
+    #[arg(long)]
+    strict_utf8: bool,
     /// At most N records per document and plugin; the rest are dropped with an error.
     #[arg(long, value_name = "N", default_value_t = 100_000)]
     max_records: usize,
@@ -149,6 +155,10 @@ pub fn main(args: RunArgs) -> ExitCode {
 /// The reader's options: its defaults, with the fields the user named.
 fn reader_options(args: &RunArgs) -> ReaderOptions {
     let mut options = ReaderOptions { format: args.format, ..ReaderOptions::default() };
+    options.strict_utf8 |= args.strict_utf8;
+    if let Some(max) = args.max_doc_bytes {
+        options.max_doc_bytes = max;
+    }
     for (given, field) in [
         (&args.id_field, &mut options.id_field),
         (&args.text_field, &mut options.text_field),
