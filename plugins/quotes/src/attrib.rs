@@ -763,20 +763,31 @@ impl<'a> Paragraph<'a> {
                 (s.min(i), c)
             };
             let speaker_end = e.attribution.speaker.and_then(|sp| self.token_ending(sp.1)).unwrap_or(i);
-            // The clause before: `CLAUSE, X said.` / `CLAUSE, said X.` / `CLAUSE, according to X.`
             let first = speaker_start.min(i);
-            let clause = if first > lo + 2 && self.toks[first - 1].is(b',') && end - cue_end.max(speaker_end) <= 8 {
-                Some((lo, first - 2))
+            let tail = cue_end.max(speaker_end) + 1;
+            // What follows the cue is only an adverbial ("on Saturday", "in a statement").
+            let adverbial = |from: usize, to: usize| {
+                from >= to || (to - from <= 5 && self.toks[from].has(PREP | TIME) && (from..to).all(|k| self.toks[k].is_word()))
+            };
+            let mut clauses: [Option<Range>; 2] = [None, None];
+            if first > lo + 2 && self.toks[first - 1].is(b',') {
+                let comma = (tail..end.min(tail + 6)).find(|&k| self.toks[k].is(b','));
+                match comma {
+                    // `A, X said, B.`: the attribution splits the reported clause.
+                    Some(c) if adverbial(tail, c) && c + 1 < end => clauses = [Some((lo, first - 2)), Some((c + 1, end - 1))],
+                    // `CLAUSE, X said.` / `CLAUSE, said X.` / `CLAUSE, according to X.`
+                    _ if adverbial(tail, end) => clauses[0] = Some((lo, first - 2)),
+                    _ if !according && self.toks[i].has(CLAUSE) && speaker_start < i => clauses[0] = self.clause_after(i, end),
+                    _ => {}
+                }
             } else if according && first == lo {
                 // `According to X, CLAUSE.`
                 let comma = (speaker_end + 1..end).find(|&k| self.toks[k].is(b','));
-                comma.map(|c| (c + 1, end - 1))
+                clauses[0] = comma.map(|c| (c + 1, end - 1));
             } else if !according && self.toks[i].has(CLAUSE) && speaker_start < i {
-                self.clause_after(i, end)
-            } else {
-                None
-            };
-            if let Some((s, t)) = clause.filter(|&(s, t)| t >= s + 2) {
+                clauses[0] = self.clause_after(i, end);
+            }
+            for (s, t) in clauses.into_iter().flatten().filter(|&(s, t)| t >= s + 2) {
                 out.push(Finding { span: self.byte_span((s, t)), kind: Kind::Indirect, attribution: Some(e.attribution) });
                 done_sentence = lo;
             }
