@@ -18,6 +18,9 @@ use crate::lines::{read_line_limited, LineRead};
 use crate::text::{decode_utf8_borrowed, replace_nul};
 use crate::{human_bytes, too_big_message, Entry, ReaderOptions, SourceDoc};
 
+/// The largest line buffer kept from one line to the next.
+const KEPT_LINE_CAPACITY: usize = 4 << 20;
+
 /// The key naming a record's content type, when present.
 const CONTENT_TYPE_FIELD: &str = "content_type";
 
@@ -161,7 +164,10 @@ impl Iterator for JsonlReader {
                     })
                 }
             };
-            self.line = line;
+            // Keep the buffer for the next line, unless a huge line grew it.
+            if line.capacity() <= KEPT_LINE_CAPACITY {
+                self.line = line;
+            }
             if entry.is_some() {
                 return entry;
             }

@@ -571,6 +571,7 @@ impl BufRead for Input {
             self.position += amount;
             if self.position >= self.pushback.len() {
                 self.pushback.clear();
+                self.pushback.shrink_to(LOOK_AHEAD);
                 self.position = 0;
             }
         } else {
