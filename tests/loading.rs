@@ -166,3 +166,13 @@ fn the_cli_exits_2_with_the_message_on_a_load_error() {
     assert!(stderr.contains("readme.so") && stderr.contains("it looks like text"), "{stderr}");
     assert!(output.stdout.is_empty(), "nothing ran");
 }
+
+#[test]
+fn a_bare_file_name_means_the_file_in_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    compile_c(dir.path(), "fixture", "here", &["-DFIXTURE_ID=\"here\""]);
+    let output = gleaner().args(["plugins", "inspect", "libhere.so"]).current_dir(dir.path()).output().unwrap();
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(shown.starts_with("here 0.0.1"), "{shown}");
+}

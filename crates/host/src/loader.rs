@@ -261,16 +261,22 @@ impl Plugin {
         }
         sniff_not_library(path).map_err(&fail)?;
         let sha256 = sha256_file(path).map_err(&fail)?;
+        // dlopen searches the library path for a bare file name: name the file itself.
+        let dl_path = if path.is_relative() && path.parent().is_none_or(|p| p.as_os_str().is_empty()) {
+            Path::new(".").join(path)
+        } else {
+            path.to_path_buf()
+        };
         #[cfg(unix)]
         let library = {
             use libloading::os::unix::{Library, RTLD_LOCAL, RTLD_NOW};
             // SAFETY: loading a library runs its initialisers; that is what
             // the user asked for by naming it as a plugin.
-            unsafe { Library::open(Some(path), RTLD_NOW | RTLD_LOCAL) }
+            unsafe { Library::open(Some(&dl_path), RTLD_NOW | RTLD_LOCAL) }
                 .map_err(|e| fail(format!("the dynamic loader refused it: {}", loader_message(&e))))?
         };
         #[cfg(not(unix))]
-        let library = unsafe { libloading::Library::new(path) }.map_err(|e| fail(format!("the dynamic loader refused it: {e}")))?;
+        let library = unsafe { libloading::Library::new(&dl_path) }.map_err(|e| fail(format!("the dynamic loader refused it: {e}")))?;
         // SAFETY: the symbol's type is fixed by the ABI.
         let entry: Option<gleaner_plugin_entry_fn> =
             unsafe { library.get::<gleaner_plugin_entry_fn>(GLEANER_PLUGIN_ENTRY_SYMBOL).ok().map(|s| *s) };
