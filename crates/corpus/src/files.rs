@@ -22,6 +22,7 @@ pub(crate) enum FileKind {
 }
 
 impl FileKind {
+    /// The kind of file a format names (`None` for folders).
     pub(crate) fn from_format(format: Format) -> Option<FileKind> {
         match format {
             Format::Dir => None,
