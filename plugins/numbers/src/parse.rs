@@ -1236,6 +1236,21 @@ impl<'a> Parser<'a> {
         {
             return Some(i + 2);
         }
+        // Powers ("2.5^-1") and comma groups that are not thousands ("5,00", "1,3").
+        let mut j = i + 1;
+        while self.attached(j) && matches!(self.punct_char(j), Some('.' | ',')) && self.digits(j + 1) && self.attached(j + 1) {
+            if self.punct(j, ',') && self.str(j + 1).len() != 3 && !(self.str(j + 1).len() == 2 && self.punct(j + 2, ',')) {
+                return Some(self.run_end(i).max(j + 2));
+            }
+            j += 2;
+        }
+        if self.punct(j, '^') && self.attached(j) {
+            let mut k = j + 1;
+            if matches!(self.punct_char(k), Some('+' | '-')) {
+                k += 1;
+            }
+            return Some(if self.digits(k) { k + 1 } else { k });
+        }
         // Dotted or dashed runs of three or more groups that are not dates:
         // versions, IP addresses, phone numbers.
         let mut groups = 1;
@@ -1775,6 +1790,13 @@ impl<'a> Parser<'a> {
                 || sp.val == Rat::int(3)
                 || self.is(end, "of")
                 || self.card(end).is_some_and(|c| c.class == Class::Scale);
+            // "thirty fifths" (30/5 or 1/35?), "two hundred and fifty-four
+            // hundredths" (254/100 or 200.54?): ambiguous, left out.
+            let ends_in_ten = self.card(n.e - 1).is_some_and(|c| c.class == Class::Ten);
+            let big = (n.s..n.e).any(|k| self.card(k).is_some_and(|c| matches!(c.class, Class::Hundred | Class::Scale)));
+            if (den.1 || is_one) && quarter_ok && ((ends_in_ten && den.0 < 10) || (big && den.0 >= 100)) {
+                return None;
+            }
             if (den.1 || is_one) && quarter_ok {
                 n.val = sp.val.div(Rat::int(den.0))?;
                 n.e = end;
@@ -3080,6 +3102,31 @@ impl<'a> Parser<'a> {
         if let Some(r) = self.relative_date(i) {
             return Some(r);
         }
+        // "on the 21st", "on 22nd": a day of the month by its ordinal.
+        if self.is(i, "on") {
+            let j = if self.is(i + 1, "the") { i + 1 } else { i };
+            let k = j + 1;
+            let ordinal_day = (self.digits(k) && self.is_any(k + 1, &["st", "nd", "rd", "th"]) && self.attached(k + 1))
+                || (j > i && self.ord(k).is_some() && self.word(k + 1).is_none_or(|w| w.month == 0 && w.unit.is_none()) && !self.is_word(k + 1));
+            if ordinal_day && self.word(k + 2).is_none_or(|w| w.month == 0) && !self.is(k + 2, "of") {
+                if let Some((d, e)) = self.day(k) {
+                    let start = if j > i { j } else { k };
+                    return Some((self.found(start, e, Kind::Date, format!("XXXX-XX-{d:02}"), None), e));
+                }
+            }
+            return None;
+        }
+        // "in three weeks", "in 10 days": from the document date.
+        if self.is(i, "in") {
+            return self.future_date(i);
+        }
+        // "first Sunday", "third Tuesday" (of a month).
+        if let Some((ow, false)) = self.ord(i) {
+            if ow.value <= 5 && self.word(i + 1).is_some_and(|w| w.weekday != 0) {
+                let wd = self.word(i + 1)?.weekday;
+                return Some((self.found(i, i + 2, Kind::Date, format!("XXXX-WXX-{wd}"), None), i + 2));
+            }
+        }
         self.date_core(i)
     }
 
@@ -3123,6 +3170,21 @@ impl<'a> Parser<'a> {
         }
         let v = format!("XXXX-WXX-{wd}");
         Some((self.found(i, e, Kind::Date, v, None), e))
+    }
+
+    /// "in three weeks", "in 10 days": a date after the document date.
+    fn future_date(&self, i: usize) -> Option<(Found, usize)> {
+        let n = self.number(i + 1, false).filter(|n| !n.ordinal && n.val.is_int())?;
+        let k = i64::try_from(n.val.as_int()?).ok().filter(|v| *v < 10_000)?;
+        let days = if self.is_any(n.e, &["day", "days"]) {
+            k
+        } else if self.is_any(n.e, &["week", "weeks"]) {
+            7 * k
+        } else {
+            return None;
+        };
+        let value = self.doc_date.map(|d| dates::shift(d, days).to_string());
+        Some((Found { start: self.toks[i].start, end: self.toks[n.e].end, kind: Kind::Date, value, unit: None }, n.e + 1))
     }
 
     /// "two years ago", "3 days ago", "a month ago", "1 month 21 days ago",
