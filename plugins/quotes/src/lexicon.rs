@@ -233,6 +233,12 @@ const SLOTS: usize = 8192;
 /// the lexicon (longer than 16 bytes, or non-ASCII other than ’).
 fn pack(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
+    if bytes.len() <= 16 && bytes.is_ascii() {
+        let mut buf = [0u8; 16];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        buf.make_ascii_lowercase();
+        return Some(u128::from_le_bytes(buf));
+    }
     let mut key = 0u128;
     let mut n = 0;
     let mut i = 0;
@@ -255,6 +261,15 @@ fn pack(word: &str) -> Option<u128> {
         i += 1;
     }
     Some(key)
+}
+
+/// Lower-cases the ASCII bytes packed in `x` (16 bytes at once).
+fn lowercase_ascii(x: u128) -> u128 {
+    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    let ge_a = x + ONES * (0x80 - b'A' as u128);
+    let gt_z = x + ONES * (0x80 - b'Z' as u128 - 1);
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    x | (upper >> 2)
 }
 
 fn slot(key: u128) -> usize {
@@ -339,7 +354,31 @@ impl Lexicon {
 
     /// The flags of `word` (any case); 0 for unknown words.
     pub fn flags(&self, word: &str) -> u32 {
-        let Some(key) = pack(word) else { return 0 };
+        pack(word).map_or(0, |key| self.lookup(key))
+    }
+
+    /// The flags of the word `text[start..end]`, reading the 16 bytes at
+    /// `start` at once when the text is long enough (the tokenizer's fast
+    /// path); the same as `flags(&text[start..end])`.
+    pub fn flags_at(&self, text: &str, start: usize, end: usize) -> u32 {
+        let bytes = text.as_bytes();
+        let len = end - start;
+        match bytes.get(start..start + 16) {
+            Some(window) if len <= 16 => {
+                let mut raw = [0u8; 16];
+                raw.copy_from_slice(window);
+                let mask = if len == 16 { u128::MAX } else { (1u128 << (8 * len)) - 1 };
+                let word = u128::from_le_bytes(raw) & mask;
+                if word & 0x8080_8080_8080_8080_8080_8080_8080_8080 != 0 {
+                    return self.flags(&text[start..end]);
+                }
+                self.lookup(lowercase_ascii(word))
+            }
+            _ => self.flags(&text[start..end]),
+        }
+    }
+
+    fn lookup(&self, key: u128) -> u32 {
         let mut i = slot(key);
         loop {
             match self.keys[i] {
@@ -391,6 +430,12 @@ mod tests {
         assert_ne!(lex.flags("called") & FRAMING, 0);
         assert_eq!(lex.flags("table"), 0);
         assert_ne!(lex.flags("editor\u{2019}s") & NOT_NAME, 0);
+        let text = "Officials SAID on Tuesday that the spokesman's aide-de-camp wrote";
+        let mut start = 0;
+        for word in text.split(' ') {
+            assert_eq!(lex.flags_at(text, start, start + word.len()), lex.flags(word), "{word}");
+            start += word.len() + 1;
+        }
     }
 
     #[test]

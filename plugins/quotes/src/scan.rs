@@ -350,7 +350,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
             }
         }
         let word = &text[w_start..j];
-        let flags = lex.flags(word);
+        let flags = lex.flags_at(text, w_start, j);
         let cap = c.is_uppercase();
         let mut w_end = j;
         // The period of an abbreviation or initial belongs to the word.
