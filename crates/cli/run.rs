@@ -144,6 +144,9 @@ pub fn main(args: RunArgs) -> ExitCode {
     };
     if !args.quiet {
         print_summary(&summary, &plugins, runner.jobs());
+        if let Some(path) = &args.output {
+            eprintln!("gleaner: wrote {}", path.display());
+        }
     }
     if summary.has_errors() {
         ExitCode::from(crate::EXIT_RUN_ERRORS)

@@ -66,7 +66,7 @@ impl UserSettings {
                     toml::Value::Boolean(b) => b.to_string(),
                     other => {
                         return Err(format!(
-                            "config file {shown}: [{plugin}] {key} is a {}; settings are strings, numbers or booleans",
+                            "config file {shown}: [{plugin}] {key} is of TOML type {}; settings are strings, numbers or booleans",
                             other.type_str()
                         ))
                     }
@@ -114,5 +114,50 @@ impl UserSettings {
             }
         }
         Ok(resolved)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_arguments_need_plugin_key_and_value() {
+        let mut user = UserSettings::new();
+        user.add_set("numbers.min_value=3").unwrap();
+        user.add_set("terms.terms=a=b").unwrap();
+        assert_eq!(user.given[1].value, "a=b", "only the first '=' splits");
+        for bad in ["numbers", "numbers=3", ".x=1", "numbers.=1"] {
+            assert!(user.add_set(bad).unwrap_err().contains("expected PLUGIN.KEY=VALUE"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn config_values_become_text_and_nested_values_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "[p]\ns = \"x\"\ni = 3\nf = 0.5\nb = true\n").unwrap();
+        let mut user = UserSettings::new();
+        user.add_config_file(&path).unwrap();
+        let mut values: Vec<(&str, &str)> = user.given.iter().map(|g| (g.key.as_str(), g.value.as_str())).collect();
+        values.sort();
+        assert_eq!(values, [("b", "true"), ("f", "0.5"), ("i", "3"), ("s", "x")]);
+
+        std::fs::write(&path, "[p]\nlist = [1, 2]\n").unwrap();
+        assert!(UserSettings::new().add_config_file(&path).unwrap_err().contains("is of TOML type array"));
+        std::fs::write(&path, "top = 1\n").unwrap();
+        assert!(UserSettings::new().add_config_file(&path).unwrap_err().contains("'top' is not a table"));
+        std::fs::write(&path, "[p\n").unwrap();
+        assert!(UserSettings::new().add_config_file(&path).unwrap_err().contains("is not valid TOML"));
+    }
+
+    #[test]
+    fn types_are_checked() {
+        assert!(SettingType::Int.check(" 42 ").is_ok());
+        assert!(SettingType::Int.check("4.2").unwrap_err().contains("expected an integer"));
+        assert!(SettingType::Float.check("1e3").is_ok());
+        assert!(SettingType::Float.check("inf").is_err());
+        assert!(SettingType::Bool.check("yes").unwrap_err().contains("true or false"));
+        assert!(SettingType::String.check("").is_ok());
     }
 }
