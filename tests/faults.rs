@@ -88,3 +88,48 @@ fn a_plugin_that_refuses_to_start_fails_before_the_run() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("plugin fixture could not start: the fixture refuses to start"), "{stderr}");
 }
+
+/// Collects plugin log lines.
+#[derive(Default)]
+struct Logs(std::sync::Mutex<Vec<String>>);
+
+impl gleaner_host::RunObserver for Logs {
+    fn plugin_log(&self, plugin: &str, level: gleaner_host::LogLevel, message: &str) {
+        self.0.lock().unwrap().push(format!("{plugin} {level:?} {message}"));
+    }
+}
+
+#[test]
+fn malformed_records_become_errors_and_good_ones_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let plugin = load(&compile_c(dir.path(), "fixture", "badrecords", &["-DFIXTURE_BAD_RECORDS"]));
+    let mut set = gleaner_host::PluginSet::default();
+    set.push(plugin).unwrap();
+    let runner = gleaner_host::Runner::new(&set, vec![vec![]], RunOptions { jobs: 1, ..RunOptions::default() }).unwrap();
+    let logs = Logs::default();
+    let mut out = Vec::new();
+    runner.run(vec![doc("a", "text"), doc("b", "more")], &mut out, &logs).unwrap();
+    let lines = parse_lines(&out);
+    assert_eq!(lines.len(), 2);
+    for line in &lines {
+        let kept = records(line, "fixture");
+        assert_eq!(kept.len(), 1, "only the good record: {kept:?}");
+        assert_eq!((kept[0]["kind"].as_str(), kept[0]["a"].as_f64()), (Some("ok"), Some(0.25)));
+        let errs = errors(line);
+        let expected = [
+            "record 1 has an empty kind",
+            "record 2 (bad) uses the reserved field name 'start'",
+            "record 3 (bad) has the field 'a' twice",
+            "record 4 (bad) field 'a' is not a finite number",
+            "record 5 (bad) bool field 'a' has the value 7",
+            "record 6 (bad) field 'a' is not valid UTF-8",
+        ];
+        assert_eq!(errs.len(), expected.len(), "{errs:?}");
+        for (err, want) in errs.iter().zip(expected) {
+            assert!(err.contains(want), "{err:?} should say {want:?}");
+        }
+    }
+    let logs = logs.0.into_inner().unwrap();
+    assert!(logs.contains(&"fixture Warn fixture says hello".to_owned()), "{logs:?}");
+    assert!(logs.iter().any(|l| l.starts_with("fixture Error emit() for document 2 of a batch of 2")), "{logs:?}");
+}

@@ -16,6 +16,9 @@
  *                                  instance's creation number) and an error
  *                                  is reported if one instance is ever
  *                                  called by two threads at once
+ *   -DFIXTURE_BAD_RECORDS          emit six malformed records and one good one
+ *                                  per document, one record for a document
+ *                                  index outside the batch, and a log line
  *   -DFIXTURE_BATCH_FAILS          process() fails the whole batch after
  *                                  emitting for the first document only
  *
@@ -113,6 +116,42 @@ __attribute__((unused)) static int32_t fixture_process(void *instance, const gle
         }
     }
     if (!concurrent) atomic_store(&c->busy, 0);
+    return GLEANER_OK;
+#endif
+#ifdef FIXTURE_BAD_RECORDS
+    host->log(host->ctx, GLEANER_LOG_WARN, (gleaner_str)STR("fixture says hello"));
+    for (size_t d = 0; d < n_docs; d++) {
+        gleaner_field f[2];
+        memset(f, 0, sizeof f);
+        f[0].key = (gleaner_str)STR("a");
+        f[0].value.type = GLEANER_TYPE_NULL;
+        f[1] = f[0];
+        gleaner_record r = { 0, 0, STR(""), NULL, 0 };
+        host->emit(host->ctx, d, &r); /* empty kind */
+        r.kind = (gleaner_str)STR("bad");
+        f[1].key = (gleaner_str)STR("start");
+        r.fields = f;
+        r.n_fields = 2;
+        host->emit(host->ctx, d, &r); /* reserved key */
+        f[1].key = (gleaner_str)STR("a");
+        host->emit(host->ctx, d, &r); /* repeated key */
+        r.n_fields = 1;
+        f[0].value.type = GLEANER_TYPE_FLOAT;
+        f[0].value.float_value = __builtin_nan("");
+        host->emit(host->ctx, d, &r); /* NaN */
+        f[0].value.type = GLEANER_TYPE_BOOL;
+        f[0].value.int_value = 7;
+        host->emit(host->ctx, d, &r); /* bool that is not 0 or 1 */
+        f[0].value.type = GLEANER_TYPE_STRING;
+        f[0].value.str = (gleaner_str)STR("\xff");
+        host->emit(host->ctx, d, &r); /* invalid UTF-8 */
+        f[0].value.type = GLEANER_TYPE_FLOAT;
+        f[0].value.float_value = 0.25;
+        r.kind = (gleaner_str)STR("ok");
+        host->emit(host->ctx, d, &r); /* fine */
+    }
+    gleaner_record outside = { 0, 0, STR("outside"), NULL, 0 };
+    host->emit(host->ctx, n_docs, &outside);
     return GLEANER_OK;
 #endif
     for (size_t d = 0; d < n_docs; d++) {
