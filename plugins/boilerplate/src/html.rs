@@ -531,6 +531,11 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
 
     let features: Vec<Features> = page.blocks.iter().map(|b| Features::of(&b.text, b.chars, b.link_chars, b.kind_heading())).collect();
     let mut classes: Vec<BlockClass> = features.iter().map(|f| classify(f, options.favor)).collect();
+    for (i, block) in page.blocks.iter().enumerate() {
+        if block.kind == BlockKind::Caption {
+            classes[i] = BlockClass::Bad;
+        }
+    }
     let (chosen, good) = choose_container(&page, &classes);
 
     let title = choose_title(&page.found, &linked);
