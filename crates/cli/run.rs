@@ -217,6 +217,7 @@ struct CliObserver {
     bar: Option<ProgressBar>,
     read_bytes: Arc<AtomicU64>,
     lines: AtomicU64,
+    text_bytes: AtomicU64,
     verbose: u8,
     logs: AtomicU64,
 }
@@ -229,19 +230,19 @@ impl CliObserver {
         let bar = show.then(|| {
             let bar = match total_bytes {
                 Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()).with_style(
-                    ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}")
+                    ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} read, ETA {eta}, {msg}")
                         .unwrap_or_else(|_| ProgressStyle::default_bar())
                         .progress_chars("=> "),
                 ),
                 None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
-                    ProgressStyle::with_template("{spinner} {elapsed_precise} {bytes} read {bytes_per_sec} {msg}")
+                    ProgressStyle::with_template("{spinner} {elapsed_precise} {bytes} read, {msg}")
                         .unwrap_or_else(|_| ProgressStyle::default_spinner()),
                 ),
             };
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         });
-        CliObserver { bar, read_bytes, lines: AtomicU64::new(0), verbose, logs: AtomicU64::new(0) }
+        CliObserver { bar, read_bytes, lines: AtomicU64::new(0), text_bytes: AtomicU64::new(0), verbose, logs: AtomicU64::new(0) }
     }
 
     /// Prints a line without breaking the progress bar.
@@ -266,11 +267,13 @@ impl CliObserver {
 }
 
 impl RunObserver for CliObserver {
-    fn batch_written(&self, lines: u64, _text_bytes: u64) {
+    fn batch_written(&self, lines: u64, text_bytes: u64) {
         let total = self.lines.fetch_add(lines, Ordering::Relaxed) + lines;
+        let text = self.text_bytes.fetch_add(text_bytes, Ordering::Relaxed) + text_bytes;
         if let Some(bar) = &self.bar {
             bar.set_position(self.read_bytes.load(Ordering::Relaxed));
-            bar.set_message(format!("{total} docs"));
+            let seconds = bar.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!("{total} docs, {:.1} MB/s of text", text as f64 / 1e6 / seconds));
         }
     }
 
