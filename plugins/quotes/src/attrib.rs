@@ -253,7 +253,7 @@ impl<'a> Paragraph<'a> {
             }
             j -= 1;
             // "Priebus later Thursday told"
-            if !self.is_adverb(j) && !(self.toks[j].has(TIME) && j > lo) {
+            if !(self.is_adverb(j) || self.toks[j].has(TIME) && j > lo) {
                 break;
             }
         }
@@ -651,15 +651,15 @@ impl<'a> Paragraph<'a> {
             let q = &self.quotes[qi];
             let whole = self.is_whole(qt, q);
             let own = self.attribution_after(qt).or_else(|| self.attribution_before(qt));
-            if own.is_none() && self.is_title(q) {
+            // `"A," he said. "B."`: the quotation just before.
+            let adjacent = previous.filter(|&(sent, _)| sent + 1 >= t.sent).map(|(_, a)| a);
+            if own.is_none() && adjacent.is_none() && self.is_title(q) {
                 continue;
             }
             let mut attribution = own;
             if attribution.is_none_or(|a| a.speaker.is_none()) {
-                // `"A," he said. "B."`: the quotation just before, else the
-                // nearest attribution in the paragraph, else the previous
-                // paragraph's when this one opens with the quotation.
-                let adjacent = previous.filter(|&(sent, _)| sent + 1 >= t.sent).map(|(_, a)| a);
+                // Else the nearest attribution in the paragraph, else the
+                // previous paragraph's when this one opens with the quotation.
                 let inherited = adjacent.or_else(|| self.inherit(qt, &events, previous.map(|(_, a)| a))).or(if qt == 0 { carry } else { None });
                 attribution = match (attribution, inherited) {
                     (Some(own), Some(inh)) => Some(Attribution { cue: own.cue, ..inh }),
@@ -729,7 +729,8 @@ impl<'a> Paragraph<'a> {
                 continue;
             }
             let (lo, _) = self.bounds(i);
-            if t.cap && !self.word_is(i, "according") && !self.headline && !(i == lo && self.is_said(i)) {
+            let capital_ok = self.word_is(i, "according") || self.headline || i == lo && self.is_said(i);
+            if t.cap && !capital_ok {
                 continue;
             }
             let (lo, hi) = self.bounds(i);

@@ -65,6 +65,7 @@ const SPEECH_VERBS: &[&str] = &[
     "estimate", "disclose", "reveal", "repeat", "describe", "elaborate", "clarify", "summarize", "pledge",
     "threaten", "accuse", "criticize", "criticise", "express", "react", "surmise", "scoff", "recommend",
     "lecture", "jeer", "interrupt", "chime", "declare", "acknowledge", "sing", "preach", "exult", "crow",
+    "speak|spoke|speaking|speaks|spoken",
 ];
 
 /// Verbs that frame a quoted fragment ("called him an 'old friend'").

@@ -82,13 +82,13 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut carry = None;
     for (n, &(start, end)) in paragraphs.iter().enumerate() {
-        let headline = n == 0 && end - start < 300 && paragraphs.len() > 1;
+        let headline = n == 0 && paragraphs.len() > 1 && is_headline(&text[start..end]);
         let singles = (doc_singles || headline) && !marks.has_double(start, end);
         let quotes = scan::quotations(text, &marks, start, end, paragraphs.get(n + 1).copied(), singles);
         scan::tokenize(text, start, end, &quotes, &mut toks);
         observe_names(text, &toks, &mut names);
         findings.clear();
-        let paragraph = Paragraph::new(text, &toks, &quotes, headline && !text[start..end].trim_end().ends_with('.'));
+        let paragraph = Paragraph::new(text, &toks, &quotes, headline);
         let starts_with_quote = toks.first().is_some_and(|t| t.quote().is_some());
         carry = paragraph.analyze(if starts_with_quote { carry } else { None }, &mut findings);
         findings.sort_by_key(|f| f.span.0);
@@ -110,6 +110,17 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// A title-case first line: short, most words capitalised.
+fn is_headline(line: &str) -> bool {
+    let words = line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic));
+    let (mut all, mut capitalised) = (0, 0);
+    for w in words {
+        all += 1;
+        capitalised += w.chars().next().is_some_and(char::is_uppercase) as usize;
+    }
+    line.len() <= 200 && all >= 2 && capitalised * 5 >= all * 3
 }
 
 /// Records runs of two or more capitalised name words as full names.

@@ -341,13 +341,11 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
         let mut j = i + clen;
         while j < limit {
             let c = if bytes[j] < 0x80 { bytes[j] as char } else { char_at(text, j).unwrap_or(' ') };
-            if is_word_char(c) {
-                j += c.len_utf8();
-            } else if matches!(c, '\'' | '\u{2019}' | '-' | '.' | '&') && char_at(text, j + c.len_utf8()).is_some_and(is_word_char) && j + c.len_utf8() < limit {
-                j += c.len_utf8();
-            } else {
+            let joins = matches!(c, '\'' | '\u{2019}' | '-' | '.' | '&') && j + c.len_utf8() < limit && char_at(text, j + c.len_utf8()).is_some_and(is_word_char);
+            if !is_word_char(c) && !joins {
                 break;
             }
+            j += c.len_utf8();
         }
         let word = &text[w_start..j];
         let flags = lex.flags_at(text, w_start, j);
