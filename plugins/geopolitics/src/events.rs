@@ -478,6 +478,17 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// Writes `word` in lower case into `buf` (ASCII fast path).
+fn lowercase_into(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
 const AGENTS_TXT: &str = include_str!("../data/agents.txt");
 
 fn agents() -> &'static HashSet<&'static str> {
@@ -494,9 +505,10 @@ fn with_agents(text: &str, tokens: &[Token], (first, last): (usize, usize), ment
     let mut parts: Vec<(Mention, bool)> = mentions.iter().map(|m| (*m, false)).collect();
     if let Some(state) = sole {
         let agent_words = agents();
+        let mut lower = String::new();
         for j in first..last {
             let t = tokens[j];
-            let lower = t.text(text).to_lowercase();
+            lowercase_into(t.text(text), &mut lower);
             if !t.is_word || !agent_words.contains(lower.as_str()) || mentions.iter().any(|m| m.first <= j && j < m.last) {
                 continue;
             }
@@ -548,13 +560,14 @@ pub fn extract(text: &str, tokens: &[Token], sentences: &[(usize, usize)], menti
 fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &mut Vec<Event>) {
     let mut last_trigger: Option<(usize, &'static str)> = None;
     let mut seen: Vec<(u32, u32, &'static str)> = Vec::new();
+    let mut lower = String::new();
     let mut i = s.first;
     while i < s.last {
         if s.mention_at(i).is_some() || !s.tokens[i].is_word {
             i += 1;
             continue;
         }
-        let lower = s.word(i).to_lowercase();
+        lowercase_into(s.word(i), &mut lower);
         if lower == "must" {
             let (l, _) = s.clause(i);
             if let Some((src, tgt)) = s.must_demand(i, l) {
@@ -571,7 +584,7 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
             i += 1;
             continue;
         }
-        let Some(forms) = lex.forms.get(lower.as_str()) else {
+        let Some(forms) = lex.forms.get(&lower) else {
             i += 1;
             continue;
         };

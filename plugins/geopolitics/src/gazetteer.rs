@@ -22,7 +22,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::date::Date;
 
@@ -400,7 +400,8 @@ impl Builder {
         }
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .map_err(|e| format!("cannot build the gazetteer automaton: {e}"))?;
         Ok(Gazetteer { automaton, senses, capitals_only, actors: self.actors, surnames: self.surnames })
@@ -444,10 +445,6 @@ fn written_as_name(s: &str, capitals_only: bool) -> bool {
     any_upper
 }
 
-fn char_before(text: &str, i: usize) -> Option<char> {
-    text[..i].chars().next_back()
-}
-
 fn char_after(text: &str, i: usize) -> Option<char> {
     text[i..].chars().next()
 }
@@ -480,37 +477,33 @@ impl Gazetteer {
 
     /// The leaders whose family name is `word` (upper-cased ASCII), if any.
     pub fn surname(&self, word: &str) -> Option<&[Sense]> {
-        self.surnames.get(&word.to_ascii_uppercase()).map(Vec::as_slice)
+        let mut buf = [0u8; 32];
+        let key = buf.get_mut(..word.len())?;
+        key.copy_from_slice(word.as_bytes());
+        key.make_ascii_uppercase();
+        self.surnames.get(std::str::from_utf8(key).ok()?).map(Vec::as_slice)
     }
 
-    /// Finds the aliases written in `text`: whole words, written as names,
-    /// non-overlapping (the longest wins where matches overlap; leftmost first).
+    /// Finds the aliases written in `text`: at word starts, whole words,
+    /// written as names, non-overlapping (leftmost first, then the longest).
     pub fn find<'g>(&'g self, text: &str) -> Vec<Found<'g>> {
-        let mut all: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
-            }
-            if char_before(text, s).is_some_and(char::is_alphanumeric) || char_after(text, e).is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            // "U.S" matched inside "U.S." must take the dot: the alias "U.S." exists for that.
-            let p = m.pattern().as_usize();
-            if !written_as_name(&text[s..e], self.capitals_only[p]) {
-                continue;
-            }
-            all.push((s, e, p));
-        }
-        all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut out: Vec<Found<'g>> = Vec::new();
-        let mut last_end = 0;
-        for (s, e, p) in all {
-            if s < last_end {
+        let mut skip_to = 0;
+        let mut prev_is_word = false;
+        for (s, c) in text.char_indices() {
+            let starts_word = !prev_is_word;
+            prev_is_word = c.is_alphanumeric();
+            if s < skip_to || !starts_word || !(prev_is_word || c == '\'') {
                 continue;
             }
-            last_end = e;
-            out.push(Found { start: s, end: e, senses: &self.senses[p] });
+            // An anchored search: the longest alias that starts at this word.
+            let Some(m) = self.automaton.find(Input::new(text).span(s..text.len()).anchored(Anchored::Yes)) else { continue };
+            let (e, p) = (m.end(), m.pattern().as_usize());
+            let whole_word = text.is_char_boundary(e) && !char_after(text, e).is_some_and(char::is_alphanumeric);
+            if whole_word && written_as_name(&text[s..e], self.capitals_only[p]) {
+                out.push(Found { start: s, end: e, senses: &self.senses[p] });
+                skip_to = e;
+            }
         }
         out
     }
