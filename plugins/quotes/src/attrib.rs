@@ -653,7 +653,10 @@ impl<'a> Paragraph<'a> {
             let own = self.attribution_after(qt).or_else(|| self.attribution_before(qt));
             // `"A," he said. "B."`: the quotation just before.
             let adjacent = previous.filter(|&(sent, _)| sent + 1 >= t.sent).map(|(_, a)| a);
-            if own.is_none() && adjacent.is_none() && self.is_title(q) {
+            // A title-case name in running text (`on NBC's "Meet the Press."`,
+            // `the show "The Apprentice,"`) is a title, whatever the sentence says.
+            let in_running_text = qt > 0 && self.toks[qt - 1].is_word() && !self.is_cue(qt - 1, SPEECH | FRAMING);
+            if (in_running_text || own.is_none() && adjacent.is_none()) && self.is_title(q) {
                 continue;
             }
             let mut attribution = own;
