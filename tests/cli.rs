@@ -163,3 +163,21 @@ fn plugins_lists_and_inspects() {
     let output = gleaner().args(["plugins", "inspect", "no-such-plugin"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn a_missing_input_is_reported_and_the_others_still_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, "{\"id\":\"a\",\"text\":\"oil\"}\n").unwrap();
+    let missing = dir.path().join("missing.jsonl");
+    let output = gleaner()
+        .args(["run", missing.to_str().unwrap(), input.to_str().unwrap(), "--plugin", "terms", "--set", "terms.terms=oil"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let lines = parse_lines(&output.stdout);
+    assert_eq!(lines.len(), 1, "no line for the missing file");
+    assert_eq!(records(&lines[0], "terms").len(), 1);
+    let err = stderr(&output);
+    assert!(err.contains("missing.jsonl") && err.contains("1 reader errors"), "{err}");
+}
