@@ -3,7 +3,8 @@
 //! `gleaner-corpus` (reading inputs).
 //!
 //! One module per subcommand: `run.rs` (`gleaner run`), `plugins.rs`
-//! (`gleaner plugins`, `gleaner plugins inspect`).
+//! (`gleaner plugins`, `gleaner plugins inspect`), `eval.rs` (`gleaner
+//! eval`), `new_plugin.rs` (`gleaner new-plugin`, with its `templates/`).
 //!
 //! Exit status: 0 when all went well, 1 when a document or the reader had
 //! an error (the run still completes), 2 for usage, configuration or
@@ -35,6 +36,8 @@ Examples:
   cat news.jsonl | gleaner run - > facts.jsonl     stdin to stdout, one line per line
   gleaner plugins                                   list the plugins gleaner finds
   gleaner plugins inspect numbers                   a plugin's settings
+  gleaner new-plugin mine                           start a plugin of your own (docs/plugins.md)
+  gleaner eval --plugin ./libmine.so --gold gold.jsonl   score a plugin against a gold file
 
 Run `gleaner run --help` for all options."
 )]
