@@ -128,6 +128,47 @@ impl Rat {
     }
 }
 
+/// Builds a decimal from digit groups without allocating: "1", "234",
+/// then fraction digits "5" → 1234.5.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DigitAcc {
+    num: i128,
+    frac_digits: u32,
+    /// Integer digits pushed.
+    pub int_digits: usize,
+}
+
+impl DigitAcc {
+    /// Appends integer digits (ASCII digits only); `None` on overflow.
+    pub fn int(&mut self, digits: &str) -> Option<()> {
+        self.push(digits)?;
+        self.int_digits += digits.len();
+        Some(())
+    }
+
+    /// Appends digits after the decimal point; `None` on overflow.
+    pub fn frac(&mut self, digits: &str) -> Option<()> {
+        self.push(digits)?;
+        self.frac_digits = self.frac_digits.checked_add(u32::try_from(digits.len()).ok()?)?;
+        Some(())
+    }
+
+    fn push(&mut self, digits: &str) -> Option<()> {
+        for b in digits.bytes() {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            self.num = self.num.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+        }
+        Some(())
+    }
+
+    /// The value.
+    pub fn value(&self) -> Option<Rat> {
+        Rat::new(self.num, 10i128.checked_pow(self.frac_digits)?)
+    }
+}
+
 impl PartialOrd for Rat {
     fn partial_cmp(&self, o: &Rat) -> Option<Ordering> {
         Some(self.cmp(o))

@@ -94,6 +94,9 @@ pub struct WordInfo {
     /// A word that counts or measures without being a number: "half",
     /// "dozen", "month" (lets a keyword before it start an expression).
     pub counts: bool,
+    /// Bit `n` set: the word is in the parser's word list `n`
+    /// (`parse::WORD_LISTS`).
+    pub lists: u16,
     /// "today" 0, "yesterday" -1, "tomorrow" 1.
     pub day_offset: Option<i8>,
     /// A word that may start an expression on its own ("between", "more",
@@ -111,7 +114,7 @@ struct Lexicon {
 
 /// A word of up to 16 ASCII letters, lower-cased and packed into an
 /// integer: one comparison instead of a string comparison.
-fn pack(word: &[u8]) -> Option<u128> {
+pub fn pack(word: &[u8]) -> Option<u128> {
     if word.is_empty() || word.len() > MAX_WORD {
         return None;
     }
@@ -727,10 +730,10 @@ fn build() -> Lexicon {
     for (w, off) in [("today", 0), ("yesterday", -1), ("tomorrow", 1)] {
         set(w, &|e| e.day_offset = Some(off));
     }
-    for list in crate::parse::WORD_LISTS {
+    for (n, list) in crate::parse::WORD_LISTS.iter().enumerate() {
         for w in *list {
             let lower: &'static str = Box::leak(w.to_ascii_lowercase().into_boxed_str());
-            set(lower, &|_| {});
+            set(lower, &|e| e.lists |= 1 << n);
         }
     }
     for w in KEYWORDS {
@@ -771,14 +774,18 @@ fn lexicon() -> &'static Lexicon {
 }
 
 /// The longest word in the lexicon; longer words are not looked up.
-const MAX_WORD: usize = 16;
+pub const MAX_WORD: usize = 16;
 
 /// The id of an ASCII word (any case).
 pub fn lookup(word: &[u8]) -> WordId {
+    pack(word).map_or(WordId::NONE, lookup_packed)
+}
+
+/// The id of a word already packed as [`pack`] does (the scanner packs
+/// while it reads the letters).
+#[inline]
+pub fn lookup_packed(key: u128) -> WordId {
     let lex = lexicon();
-    let Some(key) = pack(word) else {
-        return WordId::NONE;
-    };
     let mut h = slot(key, lex.mask);
     loop {
         let k = lex.keys[h];

@@ -4,7 +4,7 @@
 //! first that matches and continues after it. Spans never overlap.
 
 use crate::dates::{self, Ymd};
-use crate::decimal::Rat;
+use crate::decimal::{DigitAcc, Rat};
 use crate::lexicon::{info, lookup, Class, Family, NumWord, WordId, WordInfo};
 use crate::money;
 use crate::tokens::{Tok, Token};
@@ -728,6 +728,21 @@ pub(crate) const PARSER_WORDS: &[&str] = &[
     "zero",
 ];
 
+/// The parser's word lists, as bit positions in [`WordInfo::lists`]
+/// (the order of [`WORD_LISTS`]).
+#[derive(Clone, Copy)]
+enum List {
+    ArticleCurrencies = 1,
+    ArticleUnits,
+    Approx,
+    CodeNouns,
+    AfterUnit,
+    BeforeYear,
+    AfterYear,
+    ChangeVerbs,
+    Determiners,
+}
+
 /// All the word lists of the parser (for the lexicon).
 pub(crate) const WORD_LISTS: &[&[&str]] = &[
     PARSER_WORDS,
@@ -957,6 +972,11 @@ impl<'a> Parser<'a> {
             _ => None,
         }
     }
+    /// Whether token `i` is a word of `WORD_LISTS[list]` (a flag of its
+    /// lexicon entry: no string comparison).
+    fn in_list(&self, i: usize, list: List) -> bool {
+        self.word(i).is_some_and(|w| w.lists & (1 << list as u16) != 0)
+    }
     fn is(&self, i: usize, w: &str) -> bool {
         debug_assert!(
             lookup(w.as_bytes()) != WordId::NONE,
@@ -1012,7 +1032,7 @@ impl<'a> Parser<'a> {
     }
     /// Skips approximators ("about", "some", "~") starting at `i`.
     fn skip_approx(&self, mut i: usize) -> usize {
-        while self.is_any(i, APPROX) || self.punct(i, '~') {
+        while self.in_list(i, List::Approx) || self.punct(i, '~') {
             i += 1;
         }
         i
@@ -1197,7 +1217,7 @@ impl<'a> Parser<'a> {
         if i >= 1
             && !self.attached(i)
             && self.tok(i - 1).is_some_and(|t| t.cap)
-            && self.is_any(i - 1, CODE_NOUNS)
+            && self.in_list(i - 1, List::CodeNouns)
         {
             return Some(self.run_end(i));
         }
@@ -1417,31 +1437,26 @@ impl<'a> Parser<'a> {
 
     /// Digits with separators: "1,234,567.89", "1 234", "12,34,567", ".5".
     fn literal(&self, i: usize) -> Option<(usize, Rat, Option<usize>)> {
-        let mut s = String::new();
+        let mut acc = DigitAcc::default();
         let mut j = i;
         let mut plain = true;
         if self.punct(i, '.') {
             if i > 0 && self.attached(i) && (self.digits(i - 1) || self.is_word(i - 1)) {
                 return None;
             }
-            s.push('.');
-            s.push_str(self.str(i + 1));
-            return Some((i + 2, Rat::from_digits(&s)?, None));
+            acc.frac(self.str(i + 1))?;
+            return Some((i + 2, acc.value()?, None));
         }
         let first = self.str(i);
-        s.push_str(first);
+        acc.int(first)?;
         j += 1;
         // Comma groups (Western threes, or Indian twos ending in a three).
         loop {
-            if self.punct(j, ',') && self.attached(j) && self.digits(j + 1) && self.attached(j + 1)
-            {
+            if self.punct(j, ',') && self.attached(j) && self.digits(j + 1) && self.attached(j + 1) {
                 let g = self.str(j + 1);
-                let next_comma = self.punct(j + 2, ',')
-                    && self.attached(j + 2)
-                    && self.digits(j + 3)
-                    && self.attached(j + 3);
+                let next_comma = self.punct(j + 2, ',') && self.attached(j + 2) && self.digits(j + 3) && self.attached(j + 3);
                 if g.len() == 3 || (g.len() == 2 && next_comma) {
-                    s.push_str(g);
+                    acc.int(g)?;
                     j += 2;
                     plain = false;
                     continue;
@@ -1449,43 +1464,33 @@ impl<'a> Parser<'a> {
             }
             break;
         }
-        // Space or thin-space groups of three: "1 234 567".
+        // Space or thin-space groups of three: "1 234 567", "1\u{a0}000".
         if plain && first.len() <= 3 {
             let mut k = j;
-            let mut groups = String::new();
             while self.digits(k)
                 && self.str(k).len() == 3
-                && self.tok(k).is_some_and(|t| {
-                    t.start == self.toks[k - 1].end + 1
-                        || self.text[self.toks[k - 1].end..t.start].chars().count() == 1
-                })
+                && self.tok(k).is_some_and(|t| self.text[self.toks[k - 1].end..t.start].chars().count() == 1)
                 && !(self.punct(k + 1, '/') && self.attached(k + 1))
             {
-                groups.push_str(self.str(k));
                 k += 1;
             }
-            let thin = self
-                .tok(j)
-                .is_some_and(|t| !self.text[self.toks[j - 1].end..t.start].starts_with(' '));
+            let thin = self.tok(j).is_some_and(|t| !self.text[self.toks[j - 1].end..t.start].starts_with(' '));
             let after_dash = i > 0 && self.punct(i - 1, '-') && self.attached(i);
-            if !groups.is_empty()
-                && !(self.digits(k) && !self.attached(k))
-                && (thin || groups.len() >= 6)
-                && !after_dash
-            {
-                s.push_str(&groups);
+            if k > j && !(self.digits(k) && !self.attached(k)) && (thin || k - j >= 2) && !after_dash {
+                for g in j..k {
+                    acc.int(self.str(g))?;
+                }
                 j = k;
                 plain = false;
             }
         }
-        let int_digits = s.len();
+        let int_digits = acc.int_digits;
         if self.punct(j, '.') && self.attached(j) && self.digits(j + 1) && self.attached(j + 1) {
-            s.push('.');
-            s.push_str(self.str(j + 1));
+            acc.frac(self.str(j + 1))?;
             j += 2;
             plain = false;
         }
-        Some((j, Rat::from_digits(&s)?, plain.then_some(int_digits)))
+        Some((j, acc.value()?, plain.then_some(int_digits)))
     }
 
     fn digit_number(&self, i: usize, money_ctx: bool) -> Option<Num> {
@@ -2100,7 +2105,7 @@ impl<'a> Parser<'a> {
             };
             if let Some(f) = w
                 .currency
-                .filter(|_| self.is_any(i + 1, ARTICLE_CURRENCIES))
+                .filter(|_| self.in_list(i + 1, List::ArticleCurrencies))
             {
                 if !self.pound_is_weight(i, i + 1) {
                     return Some(Measure {
@@ -2113,7 +2118,7 @@ impl<'a> Parser<'a> {
                     });
                 }
             }
-            if self.is_any(i + 1, ARTICLE_UNITS) {
+            if self.in_list(i + 1, List::ArticleUnits) {
                 let (end, unit) = self.unit_after(i + 1, one)?;
                 return Some(Measure {
                     s: i,
@@ -2370,9 +2375,9 @@ impl<'a> Parser<'a> {
         }
         let i = m.s;
         // "the one", "no one", "a new one", "the existing one".
-        (i > 0 && self.is_any(i - 1, DETERMINERS))
+        (i > 0 && self.in_list(i - 1, List::Determiners))
             || (i > 1
-                && self.is_any(i - 2, DETERMINERS)
+                && self.in_list(i - 2, List::Determiners)
                 && self.is_word(i - 1)
                 && self.card(i - 1).is_none()
                 && !self.tok(i - 1).is_some_and(|t| t.cap))
@@ -2653,7 +2658,7 @@ impl<'a> Parser<'a> {
         if u.attached_only {
             // "5m people", "100m sprint", "1 m x": a one-letter unit counts
             // only before punctuation or a word that can follow a length.
-            let next_ok = self.ends(j + 1) || self.is_any(j + 1, AFTER_UNIT) || self.digits(j + 1);
+            let next_ok = self.ends(j + 1) || self.in_list(j + 1, List::AfterUnit) || self.digits(j + 1);
             if !next_ok || num.scaled {
                 return None;
             }
@@ -3006,7 +3011,7 @@ impl<'a> Parser<'a> {
     /// Whether a verb of change ("rose", "fell by", "up") comes just before
     /// token `i`.
     fn change_before(&self, i: usize) -> bool {
-        (i.saturating_sub(3)..i).any(|k| self.is_any(k, CHANGE_VERBS))
+        (i.saturating_sub(3)..i).any(|k| self.in_list(k, List::ChangeVerbs))
     }
 
     /// `[a,b]` for two measures, if they fit together (`a < b`, same kind
@@ -3533,14 +3538,14 @@ impl<'a> Parser<'a> {
         }
         let i = m.s;
         let prev_ok = i > 0
-            && (self.is_any(i - 1, BEFORE_YEAR)
+            && (self.in_list(i - 1, List::BeforeYear)
                 || self.punct(i - 1, '(')
                 || self.punct(i - 1, '-')
                 || self.punct(i - 1, '\'')
                 || self.punct(i - 1, ','));
         let next_ok = self.tok(m.e).is_none()
             || matches!(self.tok(m.e).map(|t| t.tok), Some(Tok::Punct(c)) if c != '%' && c != '-')
-            || self.is_any(m.e, AFTER_YEAR)
+            || self.in_list(m.e, List::AfterYear)
             || self
                 .tok(m.e)
                 .is_some_and(|t| t.cap && matches!(t.tok, Tok::Word(_)));
@@ -3550,7 +3555,7 @@ impl<'a> Parser<'a> {
         let plural_next = self.is_word(m.e)
             && !self.tok(m.e).is_some_and(|t| t.cap)
             && self.str(m.e).ends_with('s')
-            && !self.is_any(m.e, AFTER_YEAR);
+            && !self.in_list(m.e, List::AfterYear);
         let modern = (1900..=2099).contains(&y) && !plural_next;
         if !(prev_ok || next_ok || modern) || (i > 0 && self.punct(i - 1, '#')) {
             return None;

@@ -8,7 +8,7 @@
 //! dashes that matter are single-character punctuation tokens; any other
 //! run of letters is a word.
 
-use crate::lexicon::{lookup, WordId};
+use crate::lexicon::{lookup_packed, WordId, MAX_WORD};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,10 +113,12 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
         } else if b.is_ascii_alphabetic() {
             let mut upper = true;
             let mut ascii = true;
+            let mut key: u128 = 0;
             while i < bytes.len() {
                 let c = bytes[i];
                 if c.is_ascii_alphabetic() {
                     upper &= c.is_ascii_uppercase();
+                    key = (key << 8) | u128::from(c | 0x20);
                     i += 1;
                 } else if c >= 0x80 {
                     let ch = text[i..].chars().next().unwrap_or(' ');
@@ -130,11 +132,7 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                     break;
                 }
             }
-            let id = if ascii {
-                lookup(&bytes[start..i])
-            } else {
-                WordId::NONE
-            };
+            let id = if ascii && i - start <= MAX_WORD { lookup_packed(key) } else { WordId::NONE };
             out.push(Token {
                 tok: Tok::Word(id),
                 start,
