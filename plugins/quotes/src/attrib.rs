@@ -201,7 +201,8 @@ impl<'a> Paragraph<'a> {
         if !self.is_head(j) {
             // "a spokesman for the ministry": the head is before the preposition.
             let from = j.saturating_sub(5).max(lo);
-            head = (from..j).rev().find(|&p| self.toks[p].has(PREP) && p > lo && self.is_head(p - 1)).map(|p| p - 1)?;
+            let linking = |p: usize| ["of", "for", "at"].iter().any(|w| self.word_is(p, w));
+            head = (from..j).rev().find(|&p| linking(p) && p > lo && self.is_head(p - 1)).map(|p| p - 1)?;
             if (head + 1..=j).any(|k| !self.toks[k].is_word() || self.toks[k].has(STOP) && !self.toks[k].has(PREP | DET)) {
                 return None;
             }
@@ -513,6 +514,15 @@ impl<'a> Paragraph<'a> {
         if k >= hi {
             return None;
         }
+        // "a Democratic staffer in the room wondered": a short phrase
+        // between the speaker and the cue.
+        if self.toks[k].has(PREP) {
+            if let Some(cue) = (k + 1..hi.min(k + 6)).find(|&m| self.is_cue(m, SPEECH)) {
+                if (k..cue).all(|m| self.toks[m].is_word() && !self.toks[m].has(SPEECH | FRAMING)) {
+                    return Some(self.attribution(Some(np), (cue, cue)));
+                }
+            }
+        }
         if self.is_cue(k, SPEECH | FRAMING) {
             if let Some(a) = self.quoted_as(k, hi).filter(|_| !self.is_adverb(k - 1)) {
                 return Some(a);
@@ -564,7 +574,7 @@ impl<'a> Paragraph<'a> {
             // colon; otherwise the subject of the sentence speaks.
             let before = self.np_ending_at(qt - 2, lo).filter(|&np| self.has_name(np));
             let heading = before.filter(|np| np.0 == lo || self.toks[np.0 - 1].is(b'-'));
-            let subject = self.sentence_subject(lo, qt - 1).filter(|&np| self.has_name(np) || np.0 == np.1);
+            let subject = self.sentence_subject(lo, qt - 1).filter(|&np| self.has_name(np) || np.0 == np.1 || self.toks[np.1].has(ROLE));
             if let Some(np) = heading.or(subject).or(before) {
                 return Some(self.attribution(Some(np), (qt - 1, qt - 1)));
             }
@@ -584,6 +594,14 @@ impl<'a> Paragraph<'a> {
             return Some(a);
         }
         let before = (lo..i).rev().find(|&k| !self.is_adverb(k));
+        // "..., said Ohio State professor Paul Beck.": an inverted cue after a comma.
+        if i > lo && self.toks[i - 1].is(b',') && !self.toks[i].has(ING) {
+            if let Some(np) = self.np_from(i + 1, hi).filter(|&np| self.has_name(np)) {
+                if self.toks.get(np.1 + 1).is_none_or(|t| !t.is_word()) {
+                    return Some(self.attribution(Some(np), (i, i)));
+                }
+            }
+        }
         let subject = self.subject_before(i, lo);
         if self.toks[i].has(ING) {
             // "Trump reportedly yelling", else "..., Nefzi said, adding",
