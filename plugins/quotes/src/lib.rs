@@ -1,32 +1,41 @@
-//! gleaner's `quotes` plugin: quotations in news text and who said them,
-//! without a parser.
+//! gleaner's `quotes` plugin: quotations in English news and who said
+//! them, without a parser.
 //!
 //! For every document it emits records of kind `direct` (a quotation in
 //! marks; the span includes the marks), `partial` (a quoted fragment inside
 //! reported speech: the fragment with its marks) and `indirect` (a reported
 //! clause without marks), each with the `speaker` as written and its byte
-//! offsets, `speaker_name` (the full name when the mention is a pronoun or
-//! a short form of a name seen earlier) and the `cue` ("said",
-//! "according to"). See `../shared/eval/OUTPUT.md` for the contract.
+//! offsets (`speaker_start`, `speaker_end`; null when unknown),
+//! `speaker_name` (the full name, when the mention is a pronoun, a relative
+//! "who" or a short form of a name seen earlier) and the `cue` ("said",
+//! "according to", ":"). `../shared/eval/OUTPUT.md` is the contract.
+//! [`find_quotes`] gives the same results to Rust callers.
 //!
-//! How it works, one paragraph at a time:
+//! How it works, one paragraph at a time, in one pass over the text:
 //! - [`scan`] splits the text into paragraphs (blank or indented lines in
-//!   hard-wrapped text, every newline otherwise), finds quotation marks of
-//!   every style (straight and curly double, `''` and ``` `` ```, « », „ “,
-//!   single quotes in headlines or single-quote texts), pairs them inside
-//!   the paragraph from how each mark is flanked (so a stray mark never runs
-//!   past its paragraph), and tokenizes the paragraph with each quotation as
-//!   one token and sentences numbered from punctuation.
-//! - [`attrib`] finds the attribution of each quotation: a cue from a
-//!   lexicon of reporting verbs (all inflections) next to it in its sentence
-//!   (`"...," X said`, `"...," said X`, `X told Y: "..."`, `according to X`,
-//!   `X quoted Y as saying`, appositives `X, a lawyer, said`), the speaker
-//!   noun phrase from capitalisation, titles and role nouns ("a spokesman for
-//!   the ministry"); a quotation without one takes the nearest attribution in
-//!   its paragraph (split quotes, `"A," he said. "B."`), or the previous
-//!   paragraph's when it opens the paragraph (quotes running over
-//!   paragraphs). It also finds reported clauses (`X said that ...`).
-//! - [`names`] resolves pronouns and short forms to full names.
+//!   hard-wrapped text, every newline otherwise), finds every quotation mark
+//!   once with `memchr` (straight and curly double quotes, `''` and
+//!   ``` `` ```, « », „ “, and single quotes in headlines and single-quote
+//!   texts), pairs them inside each paragraph from how each mark is flanked,
+//!   so that a stray mark never runs past its paragraph, and lets a quote
+//!   left open run on when the next paragraph reopens it. It tokenizes the
+//!   paragraph with each quotation as one token and numbers the sentences
+//!   from punctuation.
+//! - [`attrib`] decides for each quotation whether it is whole (`direct`)
+//!   or a fragment of a sentence (`partial`; title-case names of shows and
+//!   books are dropped), and finds its attribution in its sentence: a cue
+//!   from the lexicon of reporting verbs next to it (`"...," X said`,
+//!   `"...," said X`, `X told Y: "..."`, `according to X`, `X was quoted as
+//!   saying`, `X quoted Y as saying` (speaker Y), `"..." ― X`, `X, a
+//!   lawyer, said`), with the speaker noun phrase found from capitalisation,
+//!   titles and role nouns ("Chinese President Xi Jinping", "a spokesman for
+//!   the ministry"). A quotation without one takes the attribution of the
+//!   quotation just before (`"A," he said. "B."`), else the nearest in its
+//!   paragraph, else the previous paragraph's when it opens the paragraph.
+//!   Sentences with a clear speech verb and no whole quotation give reported
+//!   clauses (`X said that ...`, `..., X said`, `A, X said, B`).
+//! - [`names`] resolves pronouns to the most recent fitting named speaker
+//!   and short forms to full names seen earlier in the document.
 //!
 //! Word lists live in [`lexicon`], built once into a `OnceLock` static.
 
