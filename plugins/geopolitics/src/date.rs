@@ -15,6 +15,9 @@ impl Date {
     /// ("2022", "2022-06") means its first day.
     pub fn parse(s: &str) -> Option<Date> {
         let s = s.trim();
+        if !s.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         let digits: String = s.chars().take(10).filter(char::is_ascii_digit).collect();
         let num = |r: std::ops::Range<usize>| digits.get(r).and_then(|d| d.parse::<u32>().ok());
         let year = num(0..4)?;

@@ -236,7 +236,7 @@ fn introduces_target(w: &str, code: &str) -> bool {
 
 /// Tokens that end a clause for the search of actors.
 fn is_clause_break(w: &str) -> bool {
-    matches!(w, ";" | "but" | "while" | "whereas" | "although" | "though" | "—" | "(" | ")")
+    matches!(w, ";" | ":" | "but" | "while" | "whereas" | "although" | "though" | "—" | "(" | ")")
 }
 
 /// Tokens that join coordinated actors ("the EU and the United States").
@@ -364,6 +364,12 @@ impl<'a> Sentence<'a> {
     /// The nearest mention starting at or after token `i`, before `r`,
     /// skipping actors after a locative preposition when `skip_places`.
     fn nearest_after(&self, i: usize, r: usize, skip_places: bool, code: &str) -> Option<usize> {
+        self.nearest_after_ext(i, r, skip_places, true, code)
+    }
+
+    /// As [`Sentence::nearest_after`]; `skip_agents` also skips actors after
+    /// "by" (the agent of a noun: "condemned allegations by Rwanda").
+    fn nearest_after_ext(&self, i: usize, r: usize, skip_places: bool, skip_agents: bool, code: &str) -> Option<usize> {
         let mut j = i;
         while j < r {
             if let Some(m) = self.mention_at(j) {
@@ -375,7 +381,7 @@ impl<'a> Sentence<'a> {
                 // "fired at Russia": "at" introduces the target of an attack.
                 let at_target = self.word(k.saturating_sub(1)) == "at" && matches!(&code[..2], "18" | "19" | "20" | "13");
                 let place = k > 0 && is_locative(self.word(k - 1)) && !at_target;
-                if !(skip_places && place) && !self.reports(m) && self.word(k.saturating_sub(1)) != "by" {
+                if !(skip_places && place) && !self.reports(m) && !(skip_agents && self.word(k.saturating_sub(1)) == "by") {
                     return Some(m);
                 }
                 j = self.mentions[m].last;
@@ -445,7 +451,9 @@ impl<'a> Sentence<'a> {
     /// House announced", "a Jordanian official confirmed"): a reporter, not a target.
     fn reports(&self, m: usize) -> bool {
         let mention = &self.mentions[m];
-        (mention.last..(mention.last + 3).min(self.last)).any(|j| is_reporting_verb(self.word(j)))
+        (mention.last..(mention.last + 3).min(self.last))
+            .take_while(|&j| self.tokens[j].is_word)
+            .any(|j| is_reporting_verb(self.word(j)))
     }
 
     /// Whether an event between mentions `a` and `b` of the same state may be
@@ -653,17 +661,22 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         let (source, target) = if def.pos == Pos::Noun {
             noun_actors(s, i, end, l, r, code)
         } else if passive {
-            let source = by.and_then(|k| s.nearest_after(k + 1, (k + 4).min(r), false, code));
+            let source = by.and_then(|k| s.nearest_after_ext(k + 1, (k + 4).min(r), false, false, code));
             (source, if reduced_relative { None } else { s.nearest_before(i, l) })
         } else {
             // ", accusing it of ...", "by criticizing ...": the main clause's subject acts.
             let participial = s.word(i).ends_with("ing") && i > l && matches!(s.word(i - 1), "," | "by" | "while" | "after" | "before");
             let subject = if participial { s.main_subject(l, i) } else { s.subject_before(i, l) };
-            (subject, s.nearest_after(end, r, !code.starts_with("04"), code))
+            // A pronoun object ("accusing it of ...") hides the target: no coreference here.
+            let pronoun_object = matches!(s.word(end), "it" | "them" | "him" | "her" | "itself" | "themselves" | "us" | "me");
+            (subject, if pronoun_object { None } else { s.nearest_after(end, r, !code.starts_with("04"), code) })
         };
         let source_group = source.map(|m| s.group(m)).unwrap_or_default();
-        // "Israel and Lebanon renewed negotiations on ...": a joint event.
-        let target = if def.pos == Pos::Noun && is_mutual(code) && source_group.len() > 1 { None } else { target };
+        // "Israel and Lebanon renewed negotiations on ...", "Egypt and Israel met in Cairo": a joint event.
+        let joint = is_mutual(code)
+            && source_group.len() > 1
+            && (def.pos == Pos::Noun || target.is_some_and(|t| s.after_locative(t) && source_group.contains(&s.mentions[t].actor)));
+        let target = if joint { None } else { target };
         let trigger = (s.tokens[i].start, s.tokens[end - 1].end);
         let domestic = match (source, target) {
             (Some(a), Some(b)) => s.may_be_domestic(a, b),
@@ -736,7 +749,9 @@ fn is_mutual(code: &str) -> bool {
 fn noun_actors(s: &Sentence<'_>, i: usize, end: usize, l: usize, r: usize, code: &str) -> (Option<usize>, Option<usize>) {
     // The first actor within three words after token k, with no other preposition between.
     let actor_after = |k: usize| {
-        (k + 1..(k + 4).min(r)).take_while(|&j| j == k + 1 || s.mention_at(j).is_some() || !is_preposition(s.word(j))).find_map(|j| s.mention_at(j))
+        (k + 1..(k + 4).min(r))
+            .take_while(|&j| s.mention_at(j).is_some() || (s.tokens[j].is_word && !is_preposition(s.word(j)) && !matches!(s.word(j), "that" | "which" | "who" | "and" | "or") && !s.word(j).starts_with(char::is_uppercase)))
+            .find_map(|j| s.mention_at(j))
     };
     let mut source = None;
     let mut target = None;
@@ -755,9 +770,15 @@ fn noun_actors(s: &Sentence<'_>, i: usize, end: usize, l: usize, r: usize, code:
         let verb = (i.saturating_sub(4).max(l)..i).rev().find(|&j| is_light_verb(s.word(j)))?;
         s.subject_before(verb, l)
     };
-    // "said in a telephone conversation with", "during a visit to": the subject took part.
-    let participant = || (code.starts_with("04") && i > l && matches!(s.word(i.saturating_sub(2)), "in" | "during" | "at" | "after")).then(|| s.subject_before(i, l)).flatten();
-    (source.or(possessor).or(modifier).or_else(subject).or_else(participant), target)
+    // "X said in a telephone conversation with", "X told Y during a visit": the subject took part.
+    let took_part = code.starts_with("04") && i > l && matches!(s.word(i.saturating_sub(2)), "in" | "during" | "at" | "after");
+    let source = source.or(possessor).or(modifier).or_else(subject);
+    if source.is_none() && took_part {
+        let participant = s.main_subject(l, i).or_else(|| s.subject_before(i, l));
+        let object = s.nearest_before(i, l).filter(|&m| Some(m) != participant && s.mentions[m].actor != participant.map_or(u32::MAX, |p| s.mentions[p].actor));
+        return (participant, target.or(object));
+    }
+    (source, target)
 }
 
 fn is_preposition(w: &str) -> bool {

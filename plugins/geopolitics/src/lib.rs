@@ -58,22 +58,22 @@ pub struct Geopolitics {
     gazetteer: Arc<Gazetteer>,
 }
 
-/// The built-in gazetteer, or the built-in one extended with a user file;
-/// built once per process and path, shared by all instances.
+/// The built-in gazetteer, or the built-in one extended with the user file
+/// at `path`; built once per process and file content, shared by all instances.
 fn gazetteer_for(path: &str) -> Result<Arc<Gazetteer>, Error> {
     static CACHE: OnceLock<Mutex<HashMap<String, Arc<Gazetteer>>>> = OnceLock::new();
+    let user = if path.is_empty() {
+        String::new()
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("gazetteer '{path}': {e}"))?
+    };
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     let mut cache = cache.lock().map_err(|_| "the gazetteer cache is poisoned")?;
-    if let Some(g) = cache.get(path) {
+    if let Some(g) = cache.get(&user) {
         return Ok(Arc::clone(g));
     }
-    let user = if path.is_empty() {
-        None
-    } else {
-        Some(std::fs::read_to_string(path).map_err(|e| format!("gazetteer '{path}': {e}"))?)
-    };
-    let g = Arc::new(Gazetteer::new(user.as_deref())?);
-    cache.insert(path.to_owned(), Arc::clone(&g));
+    let g = Arc::new(Gazetteer::new((!path.is_empty()).then_some(user.as_str())).map_err(|e| format!("gazetteer '{path}': {e}"))?);
+    cache.insert(user, Arc::clone(&g));
     Ok(g)
 }
 

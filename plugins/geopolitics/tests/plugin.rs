@@ -1,0 +1,350 @@
+//! The geopolitics plugin through the C ABI, on sentences written for these tests.
+
+use gleaner_plugin_geopolitics::Geopolitics;
+use gleaner_sdk::testing::{extract, Doc, OwnedValue, Record};
+use proptest::prelude::*;
+
+fn run_dated(text: &str, date: &str) -> Vec<Record> {
+    extract::<Geopolitics>(&[], &Doc::text(text).with_date(date)).expect("the plugin runs")
+}
+
+fn run(text: &str) -> Vec<Record> {
+    run_dated(text, "2022-06-16")
+}
+
+/// (span, code, role) of every actor record.
+fn actors(text: &str, records: &[Record]) -> Vec<(String, String, String)> {
+    records
+        .iter()
+        .filter(|r| r.kind == "actor")
+        .map(|r| (r.span(text).to_owned(), r.str("code").unwrap_or("").to_owned(), r.str("role").unwrap_or("").to_owned()))
+        .collect()
+}
+
+/// The code of the actor written `span`, if tagged.
+fn code_of(text: &str, records: &[Record], span: &str) -> Option<String> {
+    actors(text, records).into_iter().find(|(s, _, _)| s == span).map(|(_, c, _)| c)
+}
+
+/// (source, target, cameo) of every event record.
+fn events(records: &[Record]) -> Vec<(String, String, String)> {
+    records
+        .iter()
+        .filter(|r| r.kind == "event")
+        .map(|r| {
+            let f = |k| r.str(k).unwrap_or("").to_owned();
+            (f("source"), f("target"), f("cameo"))
+        })
+        .collect()
+}
+
+fn has_event(records: &[Record], source: &str, target: &str, root: &str) -> bool {
+    events(records).iter().any(|(s, t, c)| s == source && t == target && c.starts_with(root))
+}
+
+#[test]
+fn every_actor_type_is_coded() {
+    let text = "French President Emmanuel Macron flew from Paris to Shanghai after talks in the Kremlin, \
+                and NATO said the Chinese side was consulted.";
+    let found = actors(text, &run(text));
+    let expect = [
+        ("French", "FRA", "demonym"),
+        ("Emmanuel Macron", "FRA", "leader"),
+        ("Paris", "FRA", "capital"),
+        ("Shanghai", "CHN", "city"),
+        ("Kremlin", "RUS", "government"),
+        ("NATO", "NATO", "organization"),
+        ("Chinese", "CHN", "demonym"),
+    ];
+    for (span, code, role) in expect {
+        assert!(
+            found.iter().any(|(s, c, r)| s == span && c == code && r == role),
+            "{span} should be {code}/{role}; found {found:?}"
+        );
+    }
+    let country = "Brazil and the United Kingdom signed a treaty.";
+    let found = actors(country, &run(country));
+    assert!(found.contains(&("Brazil".into(), "BRA".into(), "country".into())));
+    assert!(found.contains(&("United Kingdom".into(), "GBR".into(), "country".into())));
+}
+
+#[test]
+fn organisations_use_short_codes_and_state_media_their_state() {
+    let text = "The UN Security Council, the European Union, the IMF and the African Union met as Xinhua reported.";
+    let records = run(text);
+    assert_eq!(code_of(text, &records, "UN Security Council").as_deref(), Some("UNSC"));
+    assert_eq!(code_of(text, &records, "European Union").as_deref(), Some("EU"));
+    assert_eq!(code_of(text, &records, "IMF").as_deref(), Some("IMF"));
+    assert_eq!(code_of(text, &records, "African Union").as_deref(), Some("AU"));
+    assert_eq!(code_of(text, &records, "Xinhua").as_deref(), Some("CHN"));
+}
+
+#[test]
+fn short_names_must_be_written_in_capitals() {
+    let text = "Tell us who you are. The US and the WHO disagreed.";
+    let found = actors(text, &run(text));
+    let spans: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
+    assert_eq!(spans, ["US", "WHO"]);
+}
+
+#[test]
+fn georgia_the_us_state_is_not_the_country() {
+    let state = "The governor of Georgia met Republican donors in Atlanta.";
+    assert_eq!(code_of(state, &run(state), "Georgia"), None);
+    let country = "Georgia accused Russia of moving the border near Tbilisi.";
+    let records = run(country);
+    assert_eq!(code_of(country, &records, "Georgia").as_deref(), Some("GEO"));
+    assert!(has_event(&records, "GEO", "RUS", "11"));
+}
+
+#[test]
+fn jordan_chad_and_washington_as_people_are_not_states() {
+    for text in [
+        "Michael Jordan scored forty points.",
+        "Jordan said he was tired after the game.",
+        "Chad Johnson caught the ball.",
+        "George Washington crossed the river.",
+        "The Washington Post reported the story.",
+        "Apple orchards in Washington state suffered.",
+    ] {
+        let found = actors(text, &run(text));
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+    let text = "Jordan and Chad signed an accord in Amman while Washington watched.";
+    let records = run(text);
+    assert_eq!(code_of(text, &records, "Jordan").as_deref(), Some("JOR"));
+    assert_eq!(code_of(text, &records, "Chad").as_deref(), Some("TCD"));
+    assert_eq!(code_of(text, &records, "Washington").as_deref(), Some("USA"));
+}
+
+#[test]
+fn turkey_turkiye_and_the_bird() {
+    let text = "Türkiye and Turkey are the same state; we ate roast turkey and a Turkey sandwich.";
+    let found = actors(text, &run(text));
+    let codes: Vec<(&str, &str)> = found.iter().map(|(s, c, _)| (s.as_str(), c.as_str())).collect();
+    assert_eq!(codes, [("Türkiye", "TUR"), ("Turkey", "TUR")]);
+}
+
+#[test]
+fn the_two_congos_niger_nigeria_and_the_guineas() {
+    let drc = "Fighting in Congo spread towards Goma.";
+    assert_eq!(code_of(drc, &run(drc), "Congo").as_deref(), Some("COD"));
+    let rc = "Congo held elections; officials in Brazzaville counted the votes.";
+    assert_eq!(code_of(rc, &run(rc), "Congo").as_deref(), Some("COG"));
+    let text = "Niger and Nigeria, Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea sent envoys.";
+    let records = run(text);
+    for (span, code) in [
+        ("Niger", "NER"),
+        ("Nigeria", "NGA"),
+        ("Guinea", "GIN"),
+        ("Guinea-Bissau", "GNB"),
+        ("Equatorial Guinea", "GNQ"),
+        ("Papua New Guinea", "PNG"),
+    ] {
+        assert_eq!(code_of(text, &records, span).as_deref(), Some(code), "{span}");
+    }
+}
+
+#[test]
+fn names_inside_other_names_are_not_states() {
+    for text in [
+        "Ships crowded the South China Sea.",
+        "The Bank of England raised rates.",
+        "She studied at the University of Texas.",
+        "We had Chinese food and played Russian roulette.",
+        "The book was translated from Russian.",
+    ] {
+        let found = actors(text, &run(text));
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn capitals_stand_for_governments() {
+    let text = "Beijing criticized Washington over the tariffs.";
+    let records = run(text);
+    assert!(has_event(&records, "CHN", "USA", "11"), "{:?}", events(&records));
+}
+
+#[test]
+fn negated_events_are_not_coded() {
+    let text = "China refused to condemn Russia. India did not criticize Russia. Brazil never attacked Peru.";
+    let records = run(text);
+    let ev = events(&records);
+    assert!(!ev.iter().any(|(_, _, c)| c.starts_with("11") || c.starts_with("19")), "{ev:?}");
+}
+
+#[test]
+fn reported_intent_keeps_the_event() {
+    let text = "Beijing would continue to support Moscow, officials said.";
+    let records = run(text);
+    assert!(has_event(&records, "CHN", "RUS", "05"), "{:?}", events(&records));
+}
+
+#[test]
+fn governed_events_are_coded_by_the_governing_verb() {
+    let text = "Iran threatened to attack Israel.";
+    let records = run(text);
+    assert!(has_event(&records, "IRN", "ISR", "13"));
+    assert!(!has_event(&records, "IRN", "ISR", "19"), "{:?}", events(&records));
+}
+
+#[test]
+fn coordinated_actors_give_one_event_each() {
+    let text = "The European Union and the United States warned China against arming Russia.";
+    let records = run(text);
+    assert!(has_event(&records, "EU", "CHN", "13"), "{:?}", events(&records));
+    assert!(has_event(&records, "USA", "CHN", "13"), "{:?}", events(&records));
+    let text = "Egypt and Israel met in Cairo on Monday.";
+    let records = run(text);
+    assert!(has_event(&records, "EGY", "ISR", "04") && has_event(&records, "ISR", "EGY", "04"), "{:?}", events(&records));
+}
+
+#[test]
+fn passive_voice_swaps_source_and_target() {
+    let text = "Ukraine was attacked by Russia overnight.";
+    let records = run(text);
+    assert!(has_event(&records, "RUS", "UKR", "19"), "{:?}", events(&records));
+    assert!(!has_event(&records, "UKR", "RUS", "19"));
+}
+
+#[test]
+fn event_nouns_take_possessors_and_prepositions() {
+    let text = "Kenya's invasion of Somalia surprised observers.";
+    let records = run(text);
+    assert!(has_event(&records, "KEN", "SOM", "19"), "{:?}", events(&records));
+}
+
+#[test]
+fn events_carry_quad_goldstein_and_trigger() {
+    let text = "Germany invaded France.";
+    let records = run(text);
+    let event = records.iter().find(|r| r.kind == "event").expect("an event");
+    assert_eq!(event.str("cameo"), Some("192"));
+    assert_eq!(event.str("root"), Some("19"));
+    assert_eq!(event.get("quad"), Some(&OwnedValue::Int(4)));
+    assert!(matches!(event.get("goldstein"), Some(OwnedValue::Float(g)) if *g < 0.0));
+    assert_eq!(event.str("trigger"), Some("invaded"));
+    assert_eq!(event.span(text), text);
+}
+
+#[test]
+fn office_holders_are_coded_by_the_office_at_the_articles_date() {
+    let text = "Antonio Guterres spoke to reporters.";
+    assert_eq!(code_of(text, &run_dated(text, "2000-05-01"), "Antonio Guterres").as_deref(), Some("PRT"));
+    assert_eq!(code_of(text, &run_dated(text, "2020-05-01"), "Antonio Guterres").as_deref(), Some("UN"));
+    let text = "Mark Rutte arrived in Brussels.";
+    assert_eq!(code_of(text, &run_dated(text, "2020-05-01"), "Mark Rutte").as_deref(), Some("NLD"));
+    assert_eq!(code_of(text, &run_dated(text, "2025-05-01"), "Mark Rutte").as_deref(), Some("NATO"));
+}
+
+#[test]
+fn family_names_after_a_title_or_a_full_name() {
+    let text = "Marise Payne met Penny Wong. Later Payne flew home, and Minister Wong stayed.";
+    let records = run_dated(text, "2022-03-01");
+    assert_eq!(code_of(text, &records, "Payne").as_deref(), Some("AUS"));
+    assert_eq!(code_of(text, &records, "Wong").as_deref(), Some("AUS"));
+    let alone = "Payne is a common name.";
+    assert_eq!(code_of(alone, &run(alone), "Payne"), None);
+}
+
+#[test]
+fn a_user_gazetteer_extends_the_built_in_one() {
+    let dir = std::env::temp_dir().join(format!("gleaner-geo-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("extra.tsv");
+    std::fs::write(&path, "# my additions\nFreedonia\tFRD\tcountry\tFreedonia\nRufus T. Firefly\tFRD\tleader\tFreedonia\t1933-01-01\t1933-12-31\n")
+        .expect("write gazetteer");
+    let text = "Rufus T. Firefly of Freedonia attacked Sylvania.";
+    let doc = Doc::text(text).with_date("1933-06-01");
+    let records = extract::<Geopolitics>(&[("gazetteer", path.to_str().expect("utf-8 path"))], &doc).expect("runs");
+    assert_eq!(code_of(text, &records, "Freedonia").as_deref(), Some("FRD"));
+    assert_eq!(code_of(text, &records, "Rufus T. Firefly").as_deref(), Some("FRD"));
+    std::fs::write(&path, "Freedonia\tFRD\tempire\n").expect("write gazetteer");
+    let err = extract::<Geopolitics>(&[("gazetteer", path.to_str().expect("utf-8 path"))], &doc);
+    assert!(err.is_err_and(|e| e.contains("unknown role")), "a bad file is reported");
+    let missing = extract::<Geopolitics>(&[("gazetteer", "/nonexistent/geo.tsv")], &doc);
+    assert!(missing.is_err());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_summary_counts_actors_and_dyads() {
+    let text = "Chile criticized Peru. Chile and Peru later met. Peru thanked Chile.";
+    let records = run(text);
+    let summary = records.iter().find(|r| r.kind == "summary").expect("a summary");
+    assert_eq!((summary.start, summary.end), (0, 0));
+    assert_eq!(summary.str("actors"), Some("CHL:3,PER:3"));
+    let dyads = summary.str("dyads").expect("dyads");
+    assert!(dyads.contains("CHL>PER:2"), "{dyads}");
+    assert!(dyads.contains("PER>CHL:2"), "{dyads}");
+    assert_eq!(summary.get("n_actors"), Some(&OwnedValue::Int(6)));
+}
+
+/// A text in the manner of a wire report on a telephone call between two presidents.
+const SEED_LIKE: &str = "Beijing backs Moscow: Chinese President Xi Jinping told his Russian counterpart \
+Vladimir Putin in a telephone call on Wednesday that China would continue to support Russia on security. \
+Moscow launched its invasion of Ukraine in February. China has refused to condemn Moscow's war, and it \
+criticized Western sanctions. The European Union and the United States have warned China against helping Russia. \
+Officials in Kyiv were not consulted.";
+
+#[test]
+fn a_seed_like_report() {
+    let records = run(SEED_LIKE);
+    for (span, code) in [("Beijing", "CHN"), ("Moscow", "RUS"), ("Kyiv", "UKR"), ("Xi Jinping", "CHN"), ("Vladimir Putin", "RUS")] {
+        let found = actors(SEED_LIKE, &records);
+        assert!(found.iter().any(|(s, c, _)| s.ends_with(span) && c == code), "{span} → {code}: {found:?}");
+    }
+    assert!(has_event(&records, "CHN", "RUS", "04"), "telephone call: {:?}", events(&records));
+    assert!(has_event(&records, "CHN", "RUS", "05"), "support: {:?}", events(&records));
+    assert!(has_event(&records, "RUS", "UKR", "19"), "invasion: {:?}", events(&records));
+    assert!(has_event(&records, "EU", "CHN", "13"), "warning: {:?}", events(&records));
+    assert!(has_event(&records, "USA", "CHN", "13"), "warning: {:?}", events(&records));
+    assert!(!has_event(&records, "CHN", "RUS", "11"), "no condemnation: {:?}", events(&records));
+}
+
+#[test]
+fn the_real_seed_article_when_present() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seed");
+    let Some(path) = std::fs::read_dir(&dir).ok().and_then(|mut d| d.find_map(|e| e.ok().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")))) else {
+        eprintln!("skipped: no seed article in {}", dir.display());
+        return;
+    };
+    let text = std::fs::read_to_string(&path).expect("readable seed");
+    let records = run_dated(&text, "2022-06-16");
+    let found = actors(&text, &records);
+    for (span, code) in [
+        ("China", "CHN"),
+        ("Russia", "RUS"),
+        ("Ukraine", "UKR"),
+        ("European Union", "EU"),
+        ("United States", "USA"),
+        ("India", "IND"),
+        ("Beijing", "CHN"),
+        ("Moscow", "RUS"),
+        ("Kyiv", "UKR"),
+        ("Xi Jinping", "CHN"),
+        ("Vladimir Putin", "RUS"),
+        ("CCTV", "CHN"),
+    ] {
+        assert!(found.iter().any(|(s, c, _)| s.ends_with(span) && c == code), "{span} → {code}");
+    }
+    assert!(has_event(&records, "CHN", "RUS", "04"), "telephone: {:?}", events(&records));
+    assert!(has_event(&records, "CHN", "RUS", "05"), "support: {:?}", events(&records));
+    assert!(has_event(&records, "RUS", "UKR", "19"), "invasion: {:?}", events(&records));
+    assert!(has_event(&records, "EU", "CHN", "13") && has_event(&records, "USA", "CHN", "13"), "warning");
+    assert!(!has_event(&records, "CHN", "RUS", "11"), "no condemnation");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn spans_are_in_range_and_on_char_boundaries(text in "(\\PC|[ .,;'’\\n]|China |Russia |US |attacked |Kyiv |É){0,60}") {
+        let records = run(&text);
+        for r in &records {
+            prop_assert!(r.start <= r.end && r.end <= text.len());
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+    }
+}
