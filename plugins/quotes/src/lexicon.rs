@@ -225,6 +225,9 @@ const PREPOSITIONS: &[&str] = &["for", "of", "at", "with", "from", "in", "to", "
 pub struct Lexicon {
     keys: Vec<u128>,
     flags: Vec<u32>,
+    /// One bit per slot: some word hashes there. Most words of a text are
+    /// not listed, and this small map (in the L1 cache) tells so at once.
+    home: Vec<u64>,
 }
 
 /// Slots of the table (a power of two, well above the number of words).
@@ -286,7 +289,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut lex = Lexicon { keys: vec![0; SLOTS], flags: vec![0; SLOTS] };
+        let mut lex = Lexicon { keys: vec![0; SLOTS], flags: vec![0; SLOTS], home: vec![0; SLOTS / 64] };
         for entry in SPEECH_VERBS {
             for (form, extra) in inflections(entry) {
                 lex.add(&form, SPEECH | extra);
@@ -346,6 +349,7 @@ impl Lexicon {
         // Every listed word packs (a test checks it); the empty key marks a free slot.
         let Some(key) = pack(word).filter(|&k| k != 0) else { return };
         let mut i = slot(key);
+        self.home[i / 64] |= 1 << (i % 64);
         while self.keys[i] != 0 && self.keys[i] != key {
             i = (i + 1) & (SLOTS - 1);
         }
@@ -381,6 +385,9 @@ impl Lexicon {
 
     fn lookup(&self, key: u128) -> u32 {
         let mut i = slot(key);
+        if self.home[i / 64] & (1 << (i % 64)) == 0 {
+            return 0;
+        }
         loop {
             match self.keys[i] {
                 0 => return 0,

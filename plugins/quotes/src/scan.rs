@@ -338,11 +338,17 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
         // A word: letters and digits, joined by inner ' ’ - . & when a
         // letter or digit follows.
         let w_start = i;
+        let word_at = |k: usize| k < limit && (bytes[k].is_ascii_alphanumeric() || bytes[k] >= 0x80 && char_at(text, k).is_some_and(is_word_char));
         let mut j = i + clen;
         while j < limit {
-            let c = if bytes[j] < 0x80 { bytes[j] as char } else { char_at(text, j).unwrap_or(' ') };
-            let joins = matches!(c, '\'' | '\u{2019}' | '-' | '.' | '&') && j + c.len_utf8() < limit && char_at(text, j + c.len_utf8()).is_some_and(is_word_char);
-            if !is_word_char(c) && !joins {
+            let b = bytes[j];
+            if b.is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let c = if b < 0x80 { b as char } else { char_at(text, j).unwrap_or(' ') };
+            let joins = matches!(c, '\'' | '\u{2019}' | '-' | '.' | '&') && word_at(j + c.len_utf8());
+            if !joins && (b < 0x80 || !is_word_char(c)) {
                 break;
             }
             j += c.len_utf8();
