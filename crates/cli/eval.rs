@@ -159,7 +159,11 @@ fn print_misses(report: &Report, what: MissType, n: usize) {
                     show(m.predicted.as_ref().and_then(|p| p.value.as_ref()))
                 )
             }
-            _ => format!(" {:?}", m.text),
+            MissType::Missed => match &m.found_as {
+                Some(kind) => format!(" {:?} (found as {kind})", m.text),
+                None => format!(" {:?}", m.text),
+            },
+            MissType::Spurious => format!(" {:?}", m.text),
         };
         let shown = m.predicted_text.as_deref().filter(|t| t.len() > m.text.len()).unwrap_or(&m.text);
         println!("  {:>4}x {}{detail}", group.count, m.kind);

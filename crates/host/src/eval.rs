@@ -318,6 +318,10 @@ pub struct Miss {
     /// The predicted span's text when it differs from `text` (boundary errors).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub predicted_text: Option<String>,
+    /// For a missed record: the kind of a prediction of another kind that
+    /// overlaps it (found, but mislabelled).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found_as: Option<String>,
     /// Up to [`CONTEXT_BYTES`] of text before the span, on one line (`…` marks a cut).
     pub before: String,
     /// Up to [`CONTEXT_BYTES`] of text after the span, on one line (`…` marks a cut).
@@ -391,9 +395,16 @@ pub fn score(gold: &[GoldDoc], predicted: &[Vec<Span>], kinds: &[String]) -> Rep
         for span in predicted.iter().filter(keep) {
             by_kind.entry(&span.kind).or_default().1.push(span);
         }
+        let first_miss = misses.len();
         for (kind, (golds, preds)) in by_kind {
             let counts = per_kind.entry(kind.to_owned()).or_insert_with(|| KindScore { kind: kind.to_owned(), ..KindScore::default() });
             score_kind(doc, &golds, &preds, counts, &mut misses);
+        }
+        // A missed record that a prediction of another kind overlaps was
+        // found but mislabelled: say so (scored kinds or not).
+        for miss in misses[first_miss..].iter_mut().filter(|m| m.what == MissType::Missed) {
+            let Some(gold) = &miss.gold else { continue };
+            miss.found_as = predicted.iter().find(|p| p.kind != gold.kind && overlap(gold, p).is_some()).map(|p| p.kind.clone());
         }
     }
     let mut total = KindScore { kind: "all".to_owned(), ..KindScore::default() };
@@ -493,6 +504,7 @@ fn miss(doc: &GoldDoc, what: MissType, span: &Span, predicted: Option<&Span>) ->
         predicted,
         text: slice(span),
         predicted_text,
+        found_as: None,
         before: context_before(text, lo),
         after: context_after(text, hi),
     }
@@ -548,7 +560,8 @@ fn group(misses: Vec<Miss>) -> Vec<MissGroup> {
         let values = match miss.what {
             MissType::WrongValue => format!("{:?} {:?}", miss.gold.as_ref().and_then(|g| g.value.clone()), miss.predicted.as_ref().and_then(|p| p.value.clone())),
             MissType::Boundary => miss.predicted_text.clone().unwrap_or_default().to_lowercase(),
-            _ => String::new(),
+            MissType::Missed => miss.found_as.clone().unwrap_or_default(),
+            MissType::Spurious => String::new(),
         };
         let key = (miss.what, miss.kind.clone(), one_line(&miss.text).to_lowercase(), values);
         match index.get(&key) {
@@ -630,6 +643,16 @@ mod tests {
         let report = score(&[gold_doc(text, vec![g1, g2])], &[vec![p1, p2]], &[]);
         assert_eq!((report.total.values_compared, report.total.values_correct), (2, 1));
         assert_eq!(report.worst(MissType::WrongValue, 5).count(), 1);
+    }
+
+    #[test]
+    fn a_record_found_under_another_kind_says_so() {
+        let gold = vec![gold_doc("cost 5 dollars", vec![span(5, 14, "money")])];
+        let predicted = vec![vec![span(5, 6, "cardinal")]];
+        let report = score(&gold, &predicted, &["money".to_owned()]);
+        let missed: Vec<_> = report.worst(MissType::Missed, 10).collect();
+        assert_eq!(missed[0].example.found_as.as_deref(), Some("cardinal"));
+        assert_eq!(report.total.predicted, 0, "cardinal is not scored");
     }
 
     #[test]
