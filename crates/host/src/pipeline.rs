@@ -58,6 +58,9 @@ struct Stage {
     settings: ResolvedSettings,
     /// The one instance of a thread-safe plugin.
     shared: Option<Instance>,
+    /// Held around lazy `create()` calls: the ABI promises a plugin that
+    /// create() never runs concurrently with itself.
+    creating: Mutex<()>,
 }
 
 /// A worker thread's instances and reusable buffers.
@@ -172,7 +175,7 @@ impl Pipeline {
                 first.instances.push(Some(Ok(instance)));
                 None
             };
-            stages.push(Stage { plugin: plugin.clone(), settings, shared });
+            stages.push(Stage { plugin: plugin.clone(), settings, shared, creating: Mutex::new(()) });
         }
         let mut worker_slots = vec![Mutex::new(first)];
         worker_slots.extend((1..workers).map(|_| {
@@ -247,7 +250,10 @@ impl Pipeline {
         let handle = match &stage.shared {
             Some(shared) => Ok(shared.handle()),
             None => instances[index]
-                .get_or_insert_with(|| Instance::create(&stage.plugin, &stage.settings))
+                .get_or_insert_with(|| {
+                    let _one_at_a_time = stage.creating.lock().unwrap_or_else(PoisonError::into_inner);
+                    Instance::create(&stage.plugin, &stage.settings)
+                })
                 .as_ref()
                 .map(Instance::handle)
                 .map_err(Clone::clone),
