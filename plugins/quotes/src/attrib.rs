@@ -770,7 +770,13 @@ impl<'a> Paragraph<'a> {
         for e in events {
             let i = e.at;
             let (lo, hi) = self.bounds(i);
-            if lo == done_sentence || (lo..hi).any(|k| self.toks[k].quote().is_some_and(|q| self.is_whole(k, &self.quotes[q]))) {
+            // Sentences with a whole quotation, or that attribute the one
+            // before them (`"Wow!" Lee said as he left.`), report no clause.
+            let after_quote = lo > 0 && i < lo + 6 && self.toks[lo - 1].quote().is_some_and(|q| {
+                let q = &self.quotes[q];
+                self.text[q.inner_start..q.inner_end].trim_end().ends_with(['?', '!'])
+            });
+            if lo == done_sentence || after_quote || (lo..hi).any(|k| self.toks[k].quote().is_some_and(|q| self.is_whole(k, &self.quotes[q]))) {
                 continue;
             }
             let mut end = hi;
@@ -796,9 +802,10 @@ impl<'a> Paragraph<'a> {
                 let comma = (tail..end.min(tail + 6)).find(|&k| self.toks[k].is(b','));
                 match comma {
                     // `A, X said, B.`: the attribution splits the reported clause.
-                    Some(c) if adverbial(tail, c) && c + 1 < end => clauses = [Some((lo, first - 2)), Some((c + 1, end - 1))],
+                    // (Not `A, said X, a lawyer.`: an appositive opens with a determiner.)
+                    Some(c) if adverbial(tail, c) && c + 1 < end && !self.toks[c + 1].has(DET) => clauses = [Some((lo, first - 2)), Some((c + 1, end - 1))],
                     // `CLAUSE, X said.` / `CLAUSE, said X.` / `CLAUSE, according to X.`
-                    _ if adverbial(tail, end) => clauses[0] = Some((lo, first - 2)),
+                    _ if adverbial(tail, end) || self.toks[tail.min(end - 1)].is(b',') => clauses[0] = Some((lo, first - 2)),
                     _ if !according && self.toks[i].has(CLAUSE) && speaker_start < i => clauses[0] = self.clause_after(i, end),
                     _ => {}
                 }
@@ -838,10 +845,13 @@ impl<'a> Paragraph<'a> {
         // "said in a statement that", "said Tuesday that", "said in a
         // phone call with his counterpart that"
         let reach = if k < end && self.toks[k].has(PREP | TIME) { 20 } else { 8 };
-        if let Some(that) = (k..end.min(k + reach)).find(|&m| self.word_is(m, "that")) {
-            if (k..that).all(|m| self.toks[m].is_word() && !self.toks[m].has(SPEECH)) {
-                k = that + 1;
-            }
+        let that = (k..end.min(k + reach)).find(|&m| self.word_is(m, "that")).filter(|&that| (k..that).all(|m| self.toks[m].is_word() && !self.toks[m].has(SPEECH)));
+        match that {
+            Some(that) => k = that + 1,
+            // Only plain speech verbs take a clause without "that" ("said
+            // the plan failed"); others take objects ("maintained her lead").
+            None if !self.toks[v].has(BARE_CLAUSE) => return None,
+            None => {}
         }
         while k < end && self.toks[k].has(TIME) {
             k += 1;

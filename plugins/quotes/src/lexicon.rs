@@ -42,6 +42,9 @@ pub const MASCULINE: u32 = 1 << 15;
 pub const PLURAL: u32 = 1 << 16;
 /// Verbs that frame indirect speech with a following clause ("said", "warned").
 pub const CLAUSE: u32 = 1 << 17;
+/// A speech verb that takes a reported clause without "that" ("said the
+/// plan failed"); other clause verbs need "that" ("maintained that ...").
+pub const BARE_CLAUSE: u32 = 1 << 19;
 /// The base form of a verb ("say", "call"): after a singular noun it is a
 /// noun itself ("a phone call", "state news").
 pub const BASE: u32 = 1 << 18;
@@ -96,7 +99,19 @@ const CLAUSE_VERBS: &[&str] = &[
     "concluded", "concludes", "remark", "remarked", "remarks", "mention", "mentioned", "mentions",
     "testify", "testified", "testifies", "speculate", "speculated", "speculates", "inform", "informed",
     "informs", "remind", "reminded", "reminds", "affirm", "affirmed", "affirms", "agree", "agreed", "agrees",
-    "express", "expressed", "expresses", "accuse", "accused", "accuses",
+];
+
+/// Clause verbs that need no "that" before their clause.
+const BARE_CLAUSE_VERBS: &[&str] = &[
+    "say", "said", "says", "tell", "told", "tells", "add", "added", "adds", "write", "wrote", "writes", "warn",
+    "warned", "warns", "insist", "insisted", "insists", "argue", "argued", "argues", "claim", "claimed",
+    "claims", "predict", "predicted", "predicts", "believe", "believes", "believed", "note", "noted", "notes",
+    "explain", "explained", "explains", "acknowledge", "acknowledged", "acknowledges", "admit", "admitted",
+    "admits", "suggest", "suggested", "suggests", "concede", "conceded", "concedes", "contend", "contended",
+    "contends", "assert", "asserted", "asserts", "stress", "stressed", "stresses", "emphasize", "emphasized",
+    "emphasizes", "reiterate", "reiterated", "reiterates", "recall", "recalled", "recalls", "tweet", "tweeted",
+    "tweets", "announce", "announced", "announces", "confirm", "confirmed", "confirms", "report", "reported",
+    "reports",
 ];
 
 const TITLES: &[&str] = &[
@@ -305,6 +320,9 @@ impl Lexicon {
         }
         for w in CLAUSE_VERBS {
             lex.add(w, CLAUSE);
+        }
+        for w in BARE_CLAUSE_VERBS {
+            lex.add(w, BARE_CLAUSE);
         }
         for w in TITLES {
             lex.add(w, TITLE);
