@@ -2,8 +2,10 @@
 //! (`tests/abi-v1.0/`, kept forever) must load and run with the current
 //! host; the host accepts other minors of major 1 (ignoring descriptor
 //! fields it does not know) and refuses another major naming both
-//! versions; and the current header must keep every v1.0 declaration
-//! (`tests/abi-v1.0/layout_check.c`, checked here to fail on real breaks).
+//! versions; the current header must keep every v1.0 declaration
+//! (`tests/abi-v1.0/layout_check.c`, checked here to fail on real breaks);
+//! and the Rust mirror the host reads plugins with must put every v1.0
+//! field where the frozen header does.
 //!
 //! The load-time checks of broken descriptors (magic, size, functions, id)
 //! are in `tests/loading.rs` with `tests/c/fixture.c`.
@@ -185,4 +187,68 @@ fn a_newer_major_is_refused_naming_both_versions() {
     let message = load_error(&path);
     let expected = format!("plugin speaks ABI {major}.0, this gleaner speaks {GLEANER_ABI_MAJOR}.{GLEANER_ABI_MINOR}");
     assert!(message.contains(&expected) && message.contains("libabi_major"), "{message}");
+}
+
+/// The size of a field, from a projection closure.
+fn field_size<T, F>(_: fn(&T) -> &F) -> usize {
+    std::mem::size_of::<F>()
+}
+
+/// (struct, field as named in C, offset and size in the Rust mirror).
+macro_rules! mirror_fields {
+    ($($ty:ident { $($field:ident $(as $c:literal)?),+ })+) => {
+        vec![$($((
+            stringify!($ty),
+            mirror_fields!(@c $field $($c)?),
+            std::mem::offset_of!(gleaner_abi::$ty, $field),
+            field_size::<gleaner_abi::$ty, _>(|s| &s.$field),
+        )),+),+]
+    };
+    (@c $field:ident $c:literal) => { $c };
+    (@c $field:ident) => { stringify!($field) };
+}
+
+/// The host reads plugins through the Rust mirror (`gleaner-abi`), not the
+/// header: every v1.0 field must sit where the frozen header puts it.
+#[test]
+fn the_rust_mirror_matches_the_v1_0_layout_field_by_field() {
+    let fields = mirror_fields! {
+        gleaner_str { ptr, len }
+        gleaner_kv { key, value }
+        gleaner_value { type_ as "type", reserved, str, int_value, float_value }
+        gleaner_field { key, value }
+        gleaner_record { start, end, kind, fields, n_fields }
+        gleaner_document { struct_size, reserved, id, text, content_type, date, url, meta, n_meta }
+        gleaner_host { struct_size, reserved, ctx, emit, replace_text, set_meta, error, log }
+        gleaner_setting_spec { name, type_ as "type", reserved, default_value, description }
+        gleaner_create_args { struct_size, host_abi_minor, settings, n_settings, ctx, error }
+        gleaner_plugin_descriptor {
+            magic, abi_major, abi_minor, struct_size, kind, flags, id, version, description,
+            settings, n_settings, create, destroy, process
+        }
+    };
+    // A C program that prints the frozen header's layout, line by line.
+    let mut program = String::from("#include <stdio.h>\n#include \"gleaner_plugin.h\"\nint main(void) {\n");
+    for (ty, field, _, _) in &fields {
+        program.push_str(&format!("    printf(\"{ty}.{field} %zu %zu\\n\", offsetof({ty}, {field}), sizeof((({ty} *)0)->{field}));\n"));
+    }
+    program.push_str("    return 0;\n}\n");
+    let dir = tempfile::tempdir().unwrap();
+    let (source, binary) = (dir.path().join("layout.c"), dir.path().join("layout"));
+    std::fs::write(&source, program).unwrap();
+    let status = Command::new(compiler()).args(["-std=c11", "-Wall", "-Werror", "-I"]).arg(frozen_dir()).arg("-o").arg(&binary).arg(&source).status().unwrap();
+    assert!(status.success(), "compiling the layout printer failed");
+    let output = Command::new(&binary).output().unwrap();
+    let c_layout = String::from_utf8(output.stdout).unwrap();
+    let rust_layout: String = fields.iter().map(|(ty, field, offset, size)| format!("{ty}.{field} {offset} {size}\n")).collect();
+    assert_eq!(rust_layout, c_layout, "crates/abi/src/lib.rs (left) no longer matches the v1.0 header (right)");
+    // The same fields as layout_check.c checks, so neither list misses one.
+    let check = std::fs::read_to_string(frozen_dir().join("layout_check.c")).unwrap();
+    let checked: Vec<String> = check
+        .lines()
+        .filter_map(|l| l.strip_prefix("SAME_FIELD(")?.strip_suffix(");"))
+        .map(|pair| pair.replace(", ", "."))
+        .collect();
+    let listed: Vec<String> = fields.iter().map(|(ty, field, _, _)| format!("{ty}.{field}")).collect();
+    assert_eq!(listed, checked);
 }
