@@ -15,7 +15,9 @@
  *   -DFIXTURE_COUNT_INSTANCES      each record gets an "instance" field (the
  *                                  instance's creation number) and an error
  *                                  is reported if one instance is ever
- *                                  called by two threads at once
+ *                                  called by two threads at once, or if two
+ *                                  create() calls ever overlapped (each
+ *                                  create() sleeps 20 ms to make it likely)
  *   -DFIXTURE_BAD_RECORDS          emit six malformed records and one good one
  *                                  per document, one record for a document
  *                                  index outside the batch, and a log line
@@ -25,6 +27,10 @@
  * Unchanged, it is a valid extractor that emits one "doc" record per
  * document over the whole text.
  */
+#ifdef FIXTURE_COUNT_INSTANCES
+#define _POSIX_C_SOURCE 199309L
+#include <time.h>
+#endif
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +71,8 @@ typedef struct {
     atomic_int busy;
 } counted;
 static atomic_int_fast64_t created;
+static atomic_int creating;
+static atomic_int create_overlapped;
 #endif
 
 static int32_t fixture_create(const gleaner_create_args *args, void **instance) {
@@ -75,6 +83,10 @@ static int32_t fixture_create(const gleaner_create_args *args, void **instance) 
     return GLEANER_ERROR;
 #elif defined(FIXTURE_COUNT_INSTANCES)
     (void)args;
+    if (atomic_fetch_add(&creating, 1) != 0) atomic_store(&create_overlapped, 1);
+    struct timespec pause = { 0, 20 * 1000 * 1000 };
+    nanosleep(&pause, NULL);
+    atomic_fetch_sub(&creating, 1);
     counted *c = calloc(1, sizeof *c);
     if (!c) return GLEANER_ERROR;
     c->number = (int64_t)atomic_fetch_add(&created, 1) + 1;
@@ -113,6 +125,9 @@ __attribute__((unused)) static int32_t fixture_process(void *instance, const gle
         host->emit(host->ctx, d, &record);
         if (concurrent && !(FIXTURE_FLAGS & GLEANER_FLAG_THREAD_SAFE)) {
             host->error(host->ctx, d, (gleaner_str)STR("called by two threads at once"));
+        }
+        if (atomic_load(&create_overlapped)) {
+            host->error(host->ctx, d, (gleaner_str)STR("two create() calls overlapped"));
         }
     }
     if (!concurrent) atomic_store(&c->busy, 0);
