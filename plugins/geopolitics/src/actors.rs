@@ -180,10 +180,10 @@ impl<'g> Tagger<'g> {
                         continue;
                     }
                 }
-                "WASHINGTON" => {
-                    if matches!(next, "state" | "State" | "University") || (prev == "of" && prev2.eq_ignore_ascii_case("state")) {
-                        continue;
-                    }
+                "WASHINGTON"
+                    if matches!(next, "state" | "State" | "University") || (prev == "of" && prev2.eq_ignore_ascii_case("state")) =>
+                {
+                    continue;
                 }
                 "JORDAN" | "CHAD" => {
                     let cues = if alias == "JORDAN" { JOR_CUES } else { TCD_CUES };

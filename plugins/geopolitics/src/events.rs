@@ -80,8 +80,7 @@ fn is_vowel(c: u8) -> bool {
 fn doubles_final_consonant(lemma: &str) -> bool {
     let b = lemma.as_bytes();
     let n = b.len();
-    n >= 3
-        && n <= 4
+    (3..=4).contains(&n)
         && !is_vowel(b[n - 1])
         && !matches!(b[n - 1], b'w' | b'x' | b'y')
         && is_vowel(b[n - 2])
@@ -112,8 +111,8 @@ fn verb_forms(lemma: &str) -> Vec<(String, bool)> {
     } else {
         format!("{lemma}ed")
     };
-    let gerund = if lemma.ends_with("ie") {
-        format!("{}ying", &lemma[..lemma.len() - 2])
+    let gerund = if let Some(stem_ie) = lemma.strip_suffix("ie") {
+        format!("{stem_ie}ying")
     } else if last == b'e' && !lemma.ends_with("ee") {
         format!("{stem}ing")
     } else if double {
@@ -212,7 +211,7 @@ fn is_light_verb(w: &str) -> bool {
             | "mounted" | "held" | "hold" | "holds" | "holding" | "made" | "make" | "paid"
             | "pay" | "continued" | "continue" | "stepped" | "opened" | "open" | "resumed" | "resume" | "renewed"
             | "offered" | "offer" | "offers" | "gave" | "give" | "extended" | "expressed" | "issued" | "imposed"
-            | "impose" | "imposes" | "announced" | "completed" | "undertook" | "pledged" | "sent" | "provided"
+            | "impose" | "imposes" | "reimposed" | "tightened" | "announced" | "completed" | "undertook" | "pledged" | "sent" | "provided"
             | "provide" | "provides" | "providing" | "intensified" | "escalated" | "led" | "leads" | "joined"
     )
 }
@@ -381,7 +380,8 @@ impl<'a> Sentence<'a> {
                 // "fired at Russia": "at" introduces the target of an attack.
                 let at_target = self.word(k.saturating_sub(1)) == "at" && matches!(&code[..2], "18" | "19" | "20" | "13");
                 let place = k > 0 && is_locative(self.word(k - 1)) && !at_target;
-                if !(skip_places && place) && !self.reports(m) && !(skip_agents && self.word(k.saturating_sub(1)) == "by") {
+                let agent = skip_agents && self.word(k.saturating_sub(1)) == "by";
+                if !(skip_places && place || agent || self.reports(m)) {
                     return Some(m);
                 }
                 j = self.mentions[m].last;
@@ -651,6 +651,8 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
             && prev.chars().next().is_some_and(char::is_lowercase)
             && !is_be(prev)
             && !matches!(prev, "has" | "have" | "had" | "and" | "or" | "it" | "they" | "he" | "she" | "we" | "who" | "which" | "that")
+            && !is_adverb(prev)
+            && s.word(end) != "to"
             && is_preposition(s.word(end));
         let passive = def.pos == Pos::Verb
             && form.participle
@@ -685,7 +687,7 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         let mut emit = |a: u32, b: u32| {
             if (a != b || domestic) && !seen.contains(&(a, b, code)) {
                 seen.push((a, b, code));
-                out.push(Event { start: span.0, end: span.1, source: a, target: b, code: code, trigger });
+                out.push(Event { start: span.0, end: span.1, source: a, target: b, code, trigger });
             }
         };
         match (source, target) {
@@ -779,6 +781,12 @@ fn noun_actors(s: &Sentence<'_>, i: usize, end: usize, l: usize, r: usize, code:
         return (participant, target.or(object));
     }
     (source, target)
+}
+
+/// Adverbs that may stand between a subject and its verb ("Iran today threatened").
+fn is_adverb(w: &str) -> bool {
+    w.ends_with("ly")
+        || matches!(w, "today" | "yesterday" | "tonight" | "now" | "again" | "later" | "earlier" | "also" | "already" | "then" | "once" | "still" | "soon" | "overnight")
 }
 
 fn is_preposition(w: &str) -> bool {

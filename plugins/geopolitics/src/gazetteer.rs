@@ -453,8 +453,8 @@ impl Gazetteer {
     /// The built-in gazetteer, extended with a user file (alias, code, role,
     /// name, start, end; tab-separated) when `user` is given.
     pub fn new(user: Option<&str>) -> Result<Gazetteer, String> {
-        let mut b = Builder::default();
-        b.stop = STOP_ALIASES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(key).collect();
+        let stop = STOP_ALIASES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(key).collect();
+        let mut b = Builder { stop, ..Builder::default() };
         b.add_alias_file(ALIASES_TSV, 0).map_err(|e| format!("aliases.tsv: {e}"))?;
         b.add_countries();
         b.add_leaders();
