@@ -529,7 +529,16 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
     let page = collect(root);
     let linked = read_json_ld(&page.found.json_ld);
 
-    let features: Vec<Features> = page.blocks.iter().map(|b| Features::of(&b.text, b.chars, b.link_chars, b.kind_heading())).collect();
+    // Quoted posts (embedded tweets are blockquotes full of links) are
+    // judged on their words, not their links.
+    let features: Vec<Features> = page
+        .blocks
+        .iter()
+        .map(|b| {
+            let link_chars = if b.kind == BlockKind::Quote { 0 } else { b.link_chars };
+            Features::of(&b.text, b.chars, link_chars, b.kind_heading())
+        })
+        .collect();
     let mut classes: Vec<BlockClass> = features.iter().map(|f| classify(f, options.favor)).collect();
     for (i, block) in page.blocks.iter().enumerate() {
         if block.kind == BlockKind::Caption {
@@ -802,3 +811,4 @@ mod tests {
         assert_eq!(meta.author.as_ref().map(|a| a.value.as_str()), Some("Ana Lima"));
     }
 }
+

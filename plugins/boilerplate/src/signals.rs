@@ -240,10 +240,14 @@ pub fn is_boilerplate_line(text: &str, stats: &TextStats) -> bool {
         )
         .expect("static regex")
     });
+    static CREDIT: OnceLock<Regex> = OnceLock::new();
+    let credit = CREDIT.get_or_init(|| {
+        Regex::new(r"(?i)\((image|photo|picture|pic|credit|source)s?:[^)]*\)\W*$").expect("static regex")
+    });
     if stats.words > 40 {
         return false;
     }
-    if counter.is_match(text) {
+    if counter.is_match(text) || credit.is_match(text) || is_widget_label(text) {
         return true;
     }
     let lead = text.len() - text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©').len();
@@ -256,8 +260,10 @@ pub fn is_boilerplate_line(text: &str, stats: &TextStats) -> bool {
     if count == 0 {
         return false;
     }
-    if stats.words <= 12 {
-        at_start || covered * 3 >= text.len()
+    if at_start && stats.words <= 20 {
+        true
+    } else if stats.words <= 12 {
+        covered * 3 >= text.len()
     } else {
         count >= 2 || stats.stop_ratio() < 0.25
     }
@@ -283,6 +289,7 @@ pub fn is_section_break(line: &str, stats: &TextStats) -> bool {
             | ^\W*(related|recommended|popular|trending|latest|top|more)\s+(articles|stories|posts|content|coverage|news|reads|videos)\b
             | \byou\s+(may|might)\s+(also\s+)?(like|enjoy)\b
             | ^\W*more\s+(from|on|in)\b
+            | ^\W*more\s+(\w+\s+){0,2}(stories|articles|news|posts|reads)\W*$
             | ^\W*most\s+(read|popular|viewed|shared|commented|emailed)\b
             | ^\W*(what|where)\s+to\s+read\s+next\b
             | ^\W*about\s+the\s+authors?\W*$
@@ -292,6 +299,20 @@ pub fn is_section_break(line: &str, stats: &TextStats) -> bool {
         .expect("static regex")
     });
     stats.words <= 12 && re.is_match(line)
+}
+
+/// Whether a line is the label of a share button or a widget, alone
+/// ("Share", "Tweet", "Email", "Print", "Advert", "Comments"): the words
+/// trafilatura drops as whole lines, and a few more.
+fn is_widget_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "share", "shares", "tweet", "email", "e-mail", "mail", "print", "facebook", "twitter", "linkedin", "pinterest",
+        "reddit", "whatsapp", "instagram", "flipboard", "pocket", "xing", "telegram", "advert", "advertisement", "ad",
+        "comments", "comment", "subscribe", "menu", "search", "close", "next", "previous", "prev", "back", "top",
+        "home", "login", "register", "more", "save", "copy link", "copied",
+    ];
+    let label = text.trim_matches(|c: char| !c.is_alphanumeric());
+    label.len() <= 12 && LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
 }
 
 /// Whether a word looks like a link, an e-mail address or a handle.
