@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 mod eval;
 mod new_plugin;
 mod plugins;
+mod resume;
 mod run;
 
 /// Exit status for a run that completed with document or reader errors.
@@ -56,6 +57,9 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Create a new plugin project (Rust or C) with an example, tests and sample data.
     NewPlugin(new_plugin::NewPluginArgs),
+    /// The worker role of `gleaner run --isolate` (started by gleaner itself; speaks frames on stdin/stdout).
+    #[command(name = gleaner_host::isolate::WORKER_ARG, hide = true)]
+    Worker,
 }
 
 fn main() -> ExitCode {
@@ -65,6 +69,7 @@ fn main() -> ExitCode {
         Command::Plugins(args) => plugins::main(args),
         Command::Eval(args) => eval::main(args),
         Command::NewPlugin(args) => new_plugin::main(args),
+        Command::Worker => ExitCode::from(gleaner_host::worker::serve()),
     }
 }
 

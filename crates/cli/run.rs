@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use clap::Args;
 use gleaner_corpus::{Format, ReaderOptions};
-use gleaner_host::{AtomicFile, LogLevel, PluginSet, RunObserver, RunOptions, Runner, SearchPath, Summary, UserSettings};
+use gleaner_host::{AtomicFile, IsolateOptions, LogLevel, PluginSet, RunObserver, RunOptions, Runner, SearchPath, Summary, UserSettings};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 #[derive(Args)]
@@ -76,6 +76,21 @@ pub struct RunArgs {
     /// A document that is not valid UTF-8 is not processed (its line carries an error) instead of being repaired with a warning.
     #[arg(long)]
     strict_utf8: bool,
+    /// A compressed input that expands past this many bytes is cut off there, with an error [default: 64 GiB].
+    #[arg(long, value_name = "BYTES")]
+    max_decompressed_bytes: Option<u64>,
+    /// Run each plugin in worker processes: a plugin that crashes or hangs costs that document, not the run (slower).
+    #[arg(long)]
+    isolate: bool,
+    /// With --isolate: a plugin taking longer than this on one document is killed, and the document gets an error.
+    #[arg(long, value_name = "SECS", requires = "isolate")]
+    doc_timeout: Option<f64>,
+    /// Go on with an interrupted run: keep the documents already in FILE.partial, do the rest (needs -o FILE).
+    #[arg(long, requires = "output")]
+    resume: bool,
+    /// Load plugin files even if other users could have changed them (file or folder writable by group or others).
+    #[arg(long)]
+    allow_insecure_plugins: bool,
     /// At most N records per document and plugin; the rest are dropped with an error.
     #[arg(long, value_name = "N", default_value_t = 100_000)]
     max_records: usize,
@@ -89,6 +104,7 @@ pub struct RunArgs {
 
 /// Runs `gleaner run`.
 pub fn main(args: RunArgs) -> ExitCode {
+    gleaner_host::trust::set_allow_insecure(args.allow_insecure_plugins);
     let search = SearchPath::from_env();
     let plugins = match PluginSet::resolve(&args.plugins, &search) {
         Ok(plugins) => plugins,
@@ -109,7 +125,12 @@ pub fn main(args: RunArgs) -> ExitCode {
         Ok(settings) => settings,
         Err(e) => return crate::usage_error(e),
     };
-    let options = RunOptions { jobs: args.jobs.unwrap_or(0), max_records: args.max_records, include_text: !args.no_text, ..RunOptions::default() };
+    let isolate = match isolate_options(&args) {
+        Ok(isolate) => isolate,
+        Err(e) => return crate::usage_error(e),
+    };
+    let options =
+        RunOptions { jobs: args.jobs.unwrap_or(0), max_records: args.max_records, include_text: !args.no_text, isolate, ..RunOptions::default() };
     let runner = match Runner::new(&plugins, settings, options) {
         Ok(runner) => runner,
         Err(e) => return crate::usage_error(e),
@@ -118,11 +139,26 @@ pub fn main(args: RunArgs) -> ExitCode {
         describe_plugins(&plugins);
     }
 
-    let corpus = gleaner_corpus::open(&args.inputs, reader_options(&args));
+    let mut corpus = gleaner_corpus::open(&args.inputs, reader_options(&args));
     let show_progress = !args.quiet && io::stderr().is_terminal();
     let observer = CliObserver::new(show_progress, corpus.total_bytes(), corpus.progress(), args.verbose);
 
+    let mut resumed = None;
+    if let (true, Some(path)) = (args.resume, &args.output) {
+        match crate::resume::prepare(path, &mut corpus, &observer) {
+            Ok(Some(prepared)) => resumed = Some(prepared),
+            Ok(None) => {
+                eprintln!("gleaner: {} exists and there is no partial file: the run is complete (remove it to run again)", path.display());
+                return ExitCode::SUCCESS;
+            }
+            Err(e) => return crate::usage_error(e),
+        }
+    }
     let result = match &args.output {
+        Some(_) if resumed.is_some() => {
+            let crate::resume::Resumed { file, .. } = resumed.as_mut().expect("checked");
+            runner.run(corpus, file, &observer)
+        }
         Some(path) => match AtomicFile::create(path) {
             Ok(mut file) => runner.run(corpus, &mut file, &observer).and_then(|summary| file.commit().map(|()| summary)),
             Err(e) => return crate::usage_error(format!("cannot create {}: {e}", path.display())),
@@ -132,6 +168,13 @@ pub fn main(args: RunArgs) -> ExitCode {
             let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
             runner.run(corpus, &mut out, &observer)
         }
+    };
+    let result = match resumed {
+        Some(resumed) => result.and_then(|summary| {
+            let summary = resumed.add_to(summary);
+            resumed.file.commit().map(|()| summary)
+        }),
+        None => result,
     };
     observer.finish();
     let summary = match result {
@@ -155,12 +198,31 @@ pub fn main(args: RunArgs) -> ExitCode {
     }
 }
 
+/// How to run plugins in worker processes, with `--isolate`.
+fn isolate_options(args: &RunArgs) -> Result<Option<IsolateOptions>, String> {
+    if !args.isolate {
+        return Ok(None);
+    }
+    let doc_timeout = match args.doc_timeout {
+        Some(secs) => Some(Duration::try_from_secs_f64(secs).ok().filter(|d| !d.is_zero()).ok_or_else(|| {
+            format!("--doc-timeout {secs}: expected a positive number of seconds")
+        })?),
+        None => None,
+    };
+    IsolateOptions::current_exe(doc_timeout, args.allow_insecure_plugins)
+        .map(Some)
+        .map_err(|e| format!("--isolate: cannot find the gleaner executable to start workers: {e}"))
+}
+
 /// The reader's options: its defaults, with the fields the user named.
 fn reader_options(args: &RunArgs) -> ReaderOptions {
     let mut options = ReaderOptions { format: args.format, ..ReaderOptions::default() };
     options.strict_utf8 |= args.strict_utf8;
     if let Some(max) = args.max_doc_bytes {
         options.max_doc_bytes = max;
+    }
+    if let Some(max) = args.max_decompressed_bytes {
+        options.max_decompressed_bytes = max;
     }
     for (given, field) in [
         (&args.id_field, &mut options.id_field),

@@ -18,6 +18,10 @@
 //! - [`runner`]: the streaming runner: reader thread, bounded channel,
 //!   rayon pool, reorder buffer, [`Summary`].
 //! - [`output`]: the output file written under a temporary name and renamed.
+//! - [`isolate`] and [`worker`]: isolation mode, each plugin in worker
+//!   processes, so a crash or a hang costs one document.
+//! - [`resume`]: `--resume`, an output file that survives a killed run.
+//! - [`trust`]: refusing plugin files other users could have changed.
 //!
 //! ```no_run
 //! use gleaner_host::{PluginSet, RunOptions, Runner, SearchPath, Silent, UserSettings};
@@ -34,15 +38,20 @@
 pub mod discovery;
 pub mod eval;
 mod instance;
+pub mod isolate;
 mod json;
 pub mod loader;
 pub mod output;
 mod pipeline;
+pub mod resume;
 pub mod runner;
 pub mod settings;
+pub mod trust;
+pub mod worker;
 
 pub use discovery::{PluginSet, SearchPath};
 pub use loader::{LoadError, Origin, Plugin, PluginKind, SettingSpec, SettingType};
+pub use isolate::IsolateOptions;
 pub use output::AtomicFile;
 pub use runner::{BatchTiming, LogLevel, RunObserver, RunOptions, Runner, Silent, StageTiming, Summary};
 pub use settings::{ResolvedSettings, UserSettings};

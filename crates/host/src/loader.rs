@@ -259,6 +259,7 @@ impl Plugin {
         if path.is_dir() {
             return Err(fail("it is a folder, not a shared library".into()));
         }
+        crate::trust::check(path).map_err(&fail)?;
         sniff_not_library(path).map_err(&fail)?;
         let sha256 = sha256_file(path).map_err(&fail)?;
         // dlopen searches the library path for a bare file name: name the file itself.

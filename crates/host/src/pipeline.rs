@@ -18,6 +18,7 @@ use gleaner_abi::*;
 use gleaner_corpus::{Entry, SourceDoc};
 
 use crate::instance::Instance;
+use crate::isolate::{IsolateOptions, WorkerSlot};
 use crate::json;
 use crate::loader::{Plugin, PluginKind};
 use crate::runner::{BatchTiming, LogLevel, RunObserver, StageTiming};
@@ -67,6 +68,8 @@ struct Stage {
 struct Worker {
     /// One slot per stage: not yet created, created, or failed to create.
     instances: Vec<Option<Result<Instance, String>>>,
+    /// In isolation mode, one worker process slot per stage.
+    processes: Vec<WorkerSlot>,
     scratch: Scratch,
 }
 
@@ -148,6 +151,8 @@ pub(crate) struct Pipeline {
     run_order: Vec<usize>,
     workers: Vec<Mutex<Worker>>,
     options: PipelineOptions,
+    /// Run plugins in worker processes instead of calling them here.
+    pub(crate) isolation: Option<IsolateOptions>,
 }
 
 impl Pipeline {
@@ -164,7 +169,7 @@ impl Pipeline {
             return Err(format!("{} plugins but {} settings lists", plugins.len(), settings.len()));
         }
         let workers = workers.max(1);
-        let mut first = Worker { instances: Vec::new(), scratch: Scratch::default() };
+        let mut first = Worker { instances: Vec::new(), processes: Vec::new(), scratch: Scratch::default() };
         let mut stages = Vec::new();
         for (plugin, settings) in plugins.iter().zip(settings) {
             let instance = Instance::create(plugin, &settings)?;
@@ -176,15 +181,20 @@ impl Pipeline {
                 None
             };
             stages.push(Stage { plugin: plugin.clone(), settings, shared, creating: Mutex::new(()) });
+            first.processes.push(None);
         }
         let mut worker_slots = vec![Mutex::new(first)];
         worker_slots.extend((1..workers).map(|_| {
-            Mutex::new(Worker { instances: stages.iter().map(|_| None).collect(), scratch: Scratch::default() })
+            Mutex::new(Worker {
+                instances: stages.iter().map(|_| None).collect(),
+                processes: stages.iter().map(|_| None).collect(),
+                scratch: Scratch::default(),
+            })
         }));
         let transforms = (0..stages.len()).filter(|&i| stages[i].plugin.kind() == PluginKind::Transform);
         let extractors = (0..stages.len()).filter(|&i| stages[i].plugin.kind() == PluginKind::Extractor);
         let run_order = transforms.chain(extractors).collect();
-        Ok(Pipeline { stages, run_order, workers: worker_slots, options })
+        Ok(Pipeline { stages, run_order, workers: worker_slots, options, isolation: None })
     }
 
     /// Number of plugins.
@@ -198,7 +208,7 @@ impl Pipeline {
         let mut timings = Vec::new();
         let slot = &self.workers[worker % self.workers.len()];
         let mut guard = slot.lock().unwrap_or_else(PoisonError::into_inner);
-        let Worker { instances, scratch } = &mut *guard;
+        let Worker { instances, processes, scratch } = &mut *guard;
         scratch.clear();
 
         let mut docs = Vec::new();
@@ -218,7 +228,7 @@ impl Pipeline {
         output.stats.text_bytes = docs.iter().map(|d| d.doc.text.len() as u64).sum();
         if !docs.is_empty() {
             for &stage in &self.run_order {
-                let timing = self.run_stage(stage, instances, scratch, &mut docs, observer, started.is_some());
+                let timing = self.run_stage(stage, instances, processes, scratch, &mut docs, observer, started.is_some());
                 timings.extend(timing);
             }
         }
@@ -241,15 +251,18 @@ impl Pipeline {
         &self,
         index: usize,
         instances: &mut [Option<Result<Instance, String>>],
+        processes: &mut [WorkerSlot],
         scratch: &mut Scratch,
         docs: &mut [DocState],
         observer: &dyn RunObserver,
         timed: bool,
     ) -> Option<StageTiming> {
         let stage = &self.stages[index];
-        let handle = match &stage.shared {
-            Some(shared) => Ok(shared.handle()),
-            None => instances[index]
+        let handle = match (&self.isolation, &stage.shared) {
+            // The worker process holds the instance.
+            (Some(_), _) => Ok(std::ptr::null_mut()),
+            (None, Some(shared)) => Ok(shared.handle()),
+            (None, None) => instances[index]
                 .get_or_insert_with(|| {
                     let _one_at_a_time = stage.creating.lock().unwrap_or_else(PoisonError::into_inner);
                     Instance::create(&stage.plugin, &stage.settings)
@@ -323,7 +336,13 @@ impl Pipeline {
         // `docs` and `ctx` outlive the call, and `handle` was made by this
         // plugin's create() and is used by one thread at a time (or the
         // plugin is thread-safe).
-        let status = unsafe { process(handle, raw_docs.as_ptr(), raw_docs.len(), &host) };
+        let status = match &self.isolation {
+            // SAFETY: as above; the callbacks are replayed in this thread.
+            Some(isolation) => unsafe {
+                isolation.process(&mut processes[index], &stage.plugin, &stage.settings, self.options.max_records, &raw_docs, &host)
+            },
+            None => unsafe { process(handle, raw_docs.as_ptr(), raw_docs.len(), &host) },
+        };
         let call_nanos = call_started.map(|started| started.elapsed().as_nanos() as u64);
         drop(raw_docs);
         drop(kvs);
@@ -692,7 +711,7 @@ impl CallCtx<'_> {
 ///
 /// # Safety
 /// `record` must be valid for the duration of the call that emitted it.
-unsafe fn write_record_body(out: &mut Vec<u8>, record: &gleaner_record) -> Result<(), String> {
+pub(crate) unsafe fn write_record_body(out: &mut Vec<u8>, record: &gleaner_record) -> Result<(), String> {
     let kind = std::str::from_utf8(record.kind.as_bytes()).map_err(|_| "has a kind that is not valid UTF-8".to_owned())?;
     if kind.is_empty() {
         return Err("has an empty kind".into());

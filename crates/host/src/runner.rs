@@ -102,11 +102,13 @@ pub struct RunOptions {
     pub batch_docs: usize,
     /// ...or this many bytes of text, whichever comes first.
     pub batch_bytes: usize,
+    /// Run each plugin in worker processes (see [`crate::isolate`]); `None`: in process.
+    pub isolate: Option<crate::IsolateOptions>,
 }
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { jobs: 0, max_records: 100_000, include_text: true, batch_docs: 32, batch_bytes: 256 * 1024 }
+        RunOptions { jobs: 0, max_records: 100_000, include_text: true, batch_docs: 32, batch_bytes: 256 * 1024, isolate: None }
     }
 }
 
@@ -180,7 +182,8 @@ impl Runner {
             .build()
             .map_err(|e| format!("cannot start {jobs} worker threads: {e}"))?;
         let pipeline_options = PipelineOptions { max_records: options.max_records.max(1), include_text: options.include_text };
-        let pipeline = Pipeline::new(plugins.plugins(), settings, jobs, pipeline_options)?;
+        let mut pipeline = Pipeline::new(plugins.plugins(), settings, jobs, pipeline_options)?;
+        pipeline.isolation.clone_from(&options.isolate);
         let plugin_ids = plugins.ids().into_iter().map(str::to_owned).collect();
         Ok(Runner { pipeline: Arc::new(pipeline), pool, options: RunOptions { jobs, ..options }, plugin_ids })
     }
