@@ -816,7 +816,9 @@ impl<'a> Paragraph<'a> {
             } else if !according && self.toks[i].has(CLAUSE) && speaker_start < i {
                 clauses[0] = self.clause_after(i, end);
             }
-            for (s, t) in clauses.into_iter().flatten().filter(|&(s, t)| t >= s + 2) {
+            // A clause has three tokens at least, unless an attribution split it.
+            let split = clauses[1].is_some();
+            for (s, t) in clauses.into_iter().flatten().filter(|&(s, t)| t >= s + 2 || split && t >= s) {
                 out.push(Finding { span: self.byte_span((s, t)), kind: Kind::Indirect, attribution: Some(e.attribution) });
                 done_sentence = lo;
             }

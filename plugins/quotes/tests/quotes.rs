@@ -249,6 +249,20 @@ fn indirect_speech_after_and_before_the_cue() {
     assert_eq!(all[0].span, "The budget would be balanced next year");
     // Not every "said" reports speech.
     assert!(of_kind("The so-called plan failed.", Kind::Indirect).is_empty());
+    // An attribution inside the clause splits it in two.
+    let text = "The plan, an aide said on Monday, is to cut taxes in the spring.";
+    let spans: Vec<String> = of_kind(text, Kind::Indirect).into_iter().map(|f| f.span).collect();
+    assert_eq!(spans, ["The plan", "is to cut taxes in the spring"]);
+    // A verb that also takes objects needs "that" to report a clause.
+    assert!(of_kind("The senator maintained her lead in the polls.", Kind::Indirect).is_empty());
+    assert_eq!(of_kind("The senator maintained that the polls were wrong.", Kind::Indirect).len(), 1);
+}
+
+#[test]
+fn titles_of_works_are_not_quotations() {
+    let text = "\"We won,\" he said on NBC's \"Meet the Press.\" She starred in \"The Long Road Home,\" a film.";
+    let spans: Vec<String> = found(text).into_iter().map(|f| f.span).collect();
+    assert_eq!(spans, ["\"We won,\""]);
 }
 
 // ---------------------------------------------------------- seed article
