@@ -109,6 +109,12 @@ fn settings_change_what_eval_measures() {
     let row = stdout.lines().find(|l| l.starts_with("term ")).unwrap();
     assert!(row.contains(" 0.714  0.833  0.769 "), "{row}");
     assert!(!stdout.contains("missed (false negatives)"), "--worst=0 lists no misses: {stdout}");
+
+    // --min-f1 turns the score into an exit status, for a plugin's CI.
+    for (min, status) in [("0.75", 0), ("0.8", 1)] {
+        let output = gleaner().args(["eval", "--plugin"]).arg(terms()).arg("--config").arg(&config).arg("--gold").arg(&gold).args(["--min-f1", min]).output().unwrap();
+        assert_eq!(output.status.code(), Some(status), "--min-f1 {min} with F1 0.769: {}", String::from_utf8_lossy(&output.stderr));
+    }
 }
 
 #[test]

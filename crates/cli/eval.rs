@@ -26,7 +26,7 @@ Examples:
   gleaner eval --plugin terms --set terms.terms=oil,gold --gold gold.jsonl --worst 20
   gleaner eval --plugin numbers --gold numbers-gold.jsonl --kind percent --json scores.json
 
-Exit status: 0 scored; 2 bad arguments, gold file, settings or plugin.")]
+Exit status: 0 scored; 1 the exact F1 is below --min-f1; 2 bad arguments, gold file, settings or plugin.")]
 pub struct EvalArgs {
     /// The plugin to score: a file path or the id of a found plugin.
     #[arg(short, long = "plugin", value_name = "PATH|ID")]
@@ -52,6 +52,9 @@ pub struct EvalArgs {
     /// Also write the scores and every miss as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+    /// Exit with status 1 when the exact F1 over all scored kinds is below F1 (for CI).
+    #[arg(long, value_name = "F1")]
+    min_f1: Option<f64>,
     /// Worker threads (default: the number of cores).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -59,13 +62,22 @@ pub struct EvalArgs {
 
 /// Runs `gleaner eval`.
 pub fn main(args: EvalArgs) -> ExitCode {
-    match evaluate(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => crate::usage_error(e),
+    let report = match evaluate(&args) {
+        Ok(report) => report,
+        Err(e) => return crate::usage_error(e),
+    };
+    let f1 = report.total.exact().f1.unwrap_or(0.0);
+    match args.min_f1 {
+        Some(min) if f1 < min => {
+            eprintln!("gleaner: exact F1 {f1:.3} is below --min-f1 {min}");
+            ExitCode::from(crate::EXIT_RUN_ERRORS)
+        }
+        _ => ExitCode::SUCCESS,
     }
 }
 
-fn evaluate(args: &EvalArgs) -> Result<(), String> {
+/// Scores the plugin, prints the report and writes the JSON; returns the report.
+fn evaluate(args: &EvalArgs) -> Result<Report, String> {
     let gold = eval::read_gold(&args.gold)?;
     let plugins = PluginSet::resolve(std::slice::from_ref(&args.plugin), &SearchPath::from_env())?;
     let mut user = UserSettings::new();
@@ -105,7 +117,7 @@ fn evaluate(args: &EvalArgs) -> Result<(), String> {
     if let Some(path) = &args.json {
         write_json(path, &report, &predictions.errors)?;
     }
-    Ok(())
+    Ok(report)
 }
 
 /// `0.857`, or `-` when undefined.
