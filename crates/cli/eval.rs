@@ -58,6 +58,9 @@ pub struct EvalArgs {
     /// Worker threads (default: the number of cores).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
+    /// Load the plugin file even if other users could have changed it (as for `gleaner run`).
+    #[arg(long)]
+    allow_insecure_plugins: bool,
 }
 
 /// Runs `gleaner eval`.
@@ -78,6 +81,7 @@ pub fn main(args: EvalArgs) -> ExitCode {
 
 /// Scores the plugin, prints the report and writes the JSON; returns the report.
 fn evaluate(args: &EvalArgs) -> Result<Report, String> {
+    gleaner_host::trust::set_allow_insecure(args.allow_insecure_plugins);
     let gold = eval::read_gold(&args.gold)?;
     let plugins = PluginSet::resolve(std::slice::from_ref(&args.plugin), &SearchPath::from_env())?;
     let mut user = UserSettings::new();
