@@ -601,10 +601,23 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         let after_possessive = i > s.first && s.mention_at(i - 1).is_some_and(|m| s.possessive(m));
         let nominal_context = i > s.first && (after_possessive || is_determiner_or_preposition(s.word(i - 1)));
         let as_verb = i > s.first && !after_possessive && (verb_context(s.word(i - 1)) || s.mention_at(i - 1).is_some());
+        let (l, r) = s.clause(i);
+        // Whether the object words a definition needs appear shortly after it.
+        let objects_present = |def: &TriggerDef| {
+            let end = i + 1 + def.follow.len();
+            def.objects.is_empty() || (end..(end + 8).min(r)).any(|k| def.objects.iter().any(|o| s.word(k).eq_ignore_ascii_case(o)))
+        };
+        // The definition whose words follow, its objects present (specific
+        // ones first: "expelled diplomats"), longest, of the part of speech
+        // the left context suggests.
         let matched = forms
             .iter()
             .filter(|f| lex.defs[f.def].follow.iter().enumerate().all(|(k, w)| s.word(i + 1 + k).eq_ignore_ascii_case(w)))
-            .max_by_key(|f| (lex.defs[f.def].follow.len(), (lex.defs[f.def].pos == Pos::Noun) != as_verb));
+            .filter(|f| objects_present(&lex.defs[f.def]))
+            .max_by_key(|f| {
+                let d = &lex.defs[f.def];
+                (d.follow.len(), !d.objects.is_empty(), (d.pos == Pos::Noun) != as_verb)
+            });
         let Some(form) = matched else {
             i += 1;
             continue;
@@ -616,9 +629,6 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
             i = end;
             continue;
         }
-        let (l, r) = s.clause(i);
-        let has_object = def.objects.is_empty()
-            || (end..(end + 6).min(r)).any(|k| def.objects.iter().any(|o| s.word(k).eq_ignore_ascii_case(o)));
         let negated = (i.saturating_sub(4).max(l)..i).any(|k| is_negator(&s.word(k).to_lowercase()));
         // Governed by an earlier trigger: "agreed to meet", "threatened to
         // attack", "promised to continue military aid".
@@ -631,10 +641,10 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
             && def.pos == Pos::Verb
             && (is_determiner_or_preposition(prev) || (i > l && lex.forms.contains_key(prev.to_lowercase().as_str())))
             && s.tokens.get(end).is_some_and(|t| t.is_word && s.word(end).chars().next().is_some_and(char::is_lowercase));
-        if has_object && def.pos != Pos::Adjective && !adjectival && !governed {
+        if def.pos != Pos::Adjective && !adjectival && !governed {
             last_trigger = Some((i, def.code));
         }
-        if !has_object || negated || governed || adjectival {
+        if negated || governed || adjectival {
             i = end;
             continue;
         }
