@@ -258,10 +258,17 @@ impl<'a> Paragraph<'a> {
                 break;
             }
         }
-        // "Rep. Hakeem Jeffries (D-N.Y.) reacted"
+        // "Rep. Hakeem Jeffries (D-N.Y.) reacted", "John Dickey, the chief
+        // executive of Ora -- the company that ... -- told me"
         if self.toks[j].is(b')') {
             let open = (lo..j).rev().take(12).find(|&k| self.toks[k].is(b'('))?;
             j = open.checked_sub(1).filter(|&k| k >= lo)?;
+        } else if self.toks[j].is(b'-') {
+            let open = (lo..j).rev().take(40).find(|&k| self.toks[k].is(b'-'))?;
+            j = open.checked_sub(1).filter(|&k| k >= lo)?;
+            if self.toks[j].is(b'-') {
+                j = j.checked_sub(1).filter(|&k| k >= lo)?;
+            }
         }
         // "Lynch, who told Congress": the relative pronoun is the mention.
         if self.word_is(j, "who") {
@@ -726,7 +733,9 @@ impl<'a> Paragraph<'a> {
     /// before it in the paragraph (a cue in the text or the last quotation
     /// with a speaker), else the nearest after it.
     fn inherit(&self, qt: usize, events: &[Event], previous: Option<Attribution>) -> Option<Attribution> {
-        let before_event = events.iter().rev().find(|e| e.at < qt && e.speech).map(|e| e.attribution);
+        // Speech verbs first; a framing verb ("called him a master") only
+        // when no speech verb came before.
+        let before_event = events.iter().rev().find(|e| e.at < qt && e.speech).or_else(|| events.iter().rev().find(|e| e.at < qt)).map(|e| e.attribution);
         let before = match (before_event, previous) {
             (Some(e), Some(q)) => Some(if e.cue.0 > q.cue.0 { e } else { q }),
             (e, q) => e.or(q),

@@ -354,12 +354,13 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
             j += c.len_utf8();
         }
         let word = &text[w_start..j];
-        let flags = lex.flags_at(text, w_start, j);
         let cap = c.is_uppercase();
+        let initial = j == w_start + 1 && cap && bytes.get(j) == Some(&b'.');
+        // An initial ("A.", "I.") is part of a name, never the word it spells.
+        let flags = if initial { 0 } else { lex.flags_at(text, w_start, j) };
         let mut w_end = j;
         // The period of an abbreviation or initial belongs to the word.
         if bytes.get(j) == Some(&b'.') && j < limit {
-            let initial = word.len() == 1 && cap;
             if initial || flags & ABBREV != 0 || word.contains('.') {
                 w_end = j + 1;
             }
