@@ -250,6 +250,8 @@ struct Sentence<'a> {
     mentions: Vec<Mention>,
     /// Per mention: whether it is an agent noun rather than a name.
     agent: Vec<bool>,
+    /// Whether every actor of the sentence is one and the same state.
+    one_state: bool,
     /// Per token of the sentence (offset by `first`), the mention covering it.
     at: Vec<Option<usize>>,
     first: usize,
@@ -457,12 +459,22 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether an event between mentions `a` and `b` of the same state may be
-    /// a domestic one ("Insurgents shelled Aleppo"): they are apart, and one
-    /// is an agent noun standing for the state's people or institutions.
+    /// a domestic one ("Insurgents shelled Aleppo", "Egyptian police fired on
+    /// Egyptian demonstrators"): they are apart, and one is an agent noun
+    /// standing for the state's people or institutions, or, in a sentence
+    /// about that state alone, a demonym naming a group.
     fn may_be_domestic(&self, a: usize, b: usize) -> bool {
         let (ma, mb) = (&self.mentions[a], &self.mentions[b]);
         let apart = ma.last + 1 < mb.first || mb.last + 1 < ma.first;
-        apart && (self.agent[a] || self.agent[b])
+        apart && (self.agent[a] || self.agent[b] || (self.one_state && (self.names_group(a) || self.names_group(b))))
+    }
+
+    /// Whether mention `m` is a demonym naming a group ("Egyptian police",
+    /// "Palestinian armed groups"): an agent noun within two words after it.
+    fn names_group(&self, m: usize) -> bool {
+        let mention = &self.mentions[m];
+        mention.role == Role::Demonym
+            && (mention.last..(mention.last + 2).min(self.last)).any(|k| agents().contains(self.word(k).to_lowercase().as_str()))
     }
 
     /// "X said Y must ...": a demand by X on Y at the modal `must` (token `i`).
@@ -507,9 +519,10 @@ fn agents() -> &'static HashSet<&'static str> {
 /// The mentions of a sentence plus its agent nouns: when the sentence names
 /// one state only, an agent noun ("rebels", "police") with no actor just
 /// before it stands for an actor of that state.
-fn with_agents(text: &str, tokens: &[Token], (first, last): (usize, usize), mentions: &[Mention], is_state: &dyn Fn(u32) -> bool) -> (Vec<Mention>, Vec<bool>) {
+fn with_agents(text: &str, tokens: &[Token], (first, last): (usize, usize), mentions: &[Mention], is_state: &dyn Fn(u32) -> bool) -> (Vec<Mention>, Vec<bool>, bool) {
     let mut states = mentions.iter().map(|m| m.actor).filter(|&a| is_state(a));
     let sole = states.next().filter(|&a| states.all(|b| b == a));
+    let one_state = sole.is_some() && mentions.iter().all(|m| is_state(m.actor));
     let mut parts: Vec<(Mention, bool)> = mentions.iter().map(|m| (*m, false)).collect();
     if let Some(state) = sole {
         let agent_words = agents();
@@ -529,7 +542,8 @@ fn with_agents(text: &str, tokens: &[Token], (first, last): (usize, usize), ment
         }
         parts.sort_by_key(|(m, _)| m.first);
     }
-    parts.into_iter().unzip()
+    let (mentions, agent) = parts.into_iter().unzip();
+    (mentions, agent, one_state)
 }
 
 /// Finds the events of one document; `is_state` tells states from organisations.
@@ -548,7 +562,7 @@ pub fn extract(text: &str, tokens: &[Token], sentences: &[(usize, usize)], menti
         if mj == mi || first >= last {
             continue;
         }
-        let (sent_mentions, agent) = with_agents(text, tokens, (first, last), &mentions[mi..mj], is_state);
+        let (sent_mentions, agent, one_state) = with_agents(text, tokens, (first, last), &mentions[mi..mj], is_state);
         if sent_mentions.len() < 2 {
             continue;
         }
@@ -558,7 +572,7 @@ pub fn extract(text: &str, tokens: &[Token], sentences: &[(usize, usize)], menti
                 *slot = Some(k);
             }
         }
-        let s = Sentence { text, tokens, mentions: sent_mentions, agent, at, first, last };
+        let s = Sentence { text, tokens, mentions: sent_mentions, agent, one_state, at, first, last };
         let span = (tokens[first].start, tokens[last - 1].end);
         sentence_events(&s, lex, span, &mut out);
     }
