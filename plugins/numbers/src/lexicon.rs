@@ -551,6 +551,7 @@ const KEYWORDS: &[&str] = &[
     "last",
     "coming",
     "rm",
+    "on",
 ];
 
 fn build() -> Lexicon {
