@@ -449,14 +449,28 @@ impl<'a> Paragraph<'a> {
     /// `"...," X said`, `"...," said X`, `"...," X, a lawyer, told Y`,
     /// `"...," the campaign's top aide wrote`, `"...?" he wondered`.
     fn attribution_after(&self, qt: usize) -> Option<Attribution> {
-        let (_, mut hi) = self.bounds(qt);
+        let (_, hi) = self.bounds(qt);
         let q = self.toks[qt].quote().map(|q| &self.quotes[q]);
         let inner = q.map_or("", |q| self.text[q.inner_start..q.inner_end].trim_end());
         // `"Why?" Clinton asked.`: a question or exclamation may end the
-        // sentence and still take the attribution after it.
+        // sentence and still take the attribution after it, when that is
+        // all the next sentence says (not `"Why?" Critics say she ...`).
         if hi == qt + 1 && inner.ends_with(['?', '!']) && hi < self.toks.len() {
-            hi = self.bounds(hi).1;
+            if self.attribution_before(qt).is_some() {
+                return None;
+            }
+            let next_end = self.bounds(hi).1;
+            let found = self.attribution_within(qt, next_end, inner)?;
+            let last = found.speaker.map_or(found.cue.1, |s| s.1.max(found.cue.1));
+            let after = self.token_ending(last)? + 1;
+            let rest_is_short = after >= next_end || !self.toks[after].is_word() || self.toks[after].has(PREP | TIME) && next_end - after <= 5;
+            return rest_is_short.then_some(found);
         }
+        self.attribution_within(qt, hi, inner)
+    }
+
+    /// The attribution after quotation token `qt` up to token `hi`.
+    fn attribution_within(&self, qt: usize, hi: usize, inner: &str) -> Option<Attribution> {
         // `"..." ― Name`: a dash and a name closing the paragraph or sentence.
         if self.toks.get(qt + 1).is_some_and(|t| t.is(b'-')) {
             let end = self.toks.len();

@@ -143,8 +143,14 @@ impl Marks {
             if i < next_free {
                 continue;
             }
+            // Three apostrophes are a single and a double mark: a closing run
+            // (`''We are told, 'X is so.'''`) closes the single one first;
+            // an opening run opens the double one first.
+            let triple = bytes.get(i..i + 3) == Some(b"'''".as_slice());
+            let closing_single = triple && char_before(text, i).is_some_and(|c| !c.is_whitespace());
             let (len, role, double, low) = match bytes[i] {
                 b'"' => (1, Role::Either, true, false),
+                b'\'' if closing_single => (1, Role::Either, false, false),
                 b'\'' if bytes.get(i + 1) == Some(&b'\'') => (2, Role::Either, true, false),
                 b'`' if bytes.get(i + 1) == Some(&b'`') => (2, Role::Open, true, false),
                 b'\'' => (1, Role::Either, false, false),

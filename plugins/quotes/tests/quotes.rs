@@ -88,6 +88,15 @@ fn single_quotes_in_a_headline() {
 }
 
 #[test]
+fn three_apostrophes_close_a_single_and_a_double_quote() {
+    let text = "''They say, 'It is over.''' Ms. Ray said.";
+    let all = of_kind(text, Kind::Direct);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].span, "''They say, 'It is over.'''");
+    assert_eq!(all[0].speaker.as_deref(), Some("Ms. Ray"));
+}
+
+#[test]
 fn single_quotes_nested_in_double_quotes_stay_inside() {
     let text = "\"He told me, 'Go home,' and left,\" Ann Ruiz said.";
     let all = of_kind(text, Kind::Direct);
@@ -206,6 +215,9 @@ fn in_a_statement_and_descriptions() {
 #[test]
 fn question_marks_and_dashes_end_a_quotation_before_its_speaker() {
     assert_eq!(speaker_of("\"Why now?\" Rita Moss asked.", "Why").as_deref(), Some("Rita Moss"));
+    // The next sentence is not an attribution when it says more.
+    let text = "Lee Park replied: \"Why now?\" Critics say the timing was odd.";
+    assert_eq!(speaker_of(text, "Why").as_deref(), Some("Lee Park"));
     assert_eq!(speaker_of("\"The best is yet to come.\" \u{2015} Paul Andrews", "best").as_deref(), Some("Paul Andrews"));
 }
 
