@@ -208,8 +208,8 @@ impl Pipeline {
         let mut timings = Vec::new();
         let slot = &self.workers[worker % self.workers.len()];
         let mut guard = slot.lock().unwrap_or_else(PoisonError::into_inner);
-        let Worker { instances, processes, scratch } = &mut *guard;
-        scratch.clear();
+        let state: &mut Worker = &mut guard;
+        state.scratch.clear();
 
         let mut docs = Vec::new();
         let mut items = Vec::with_capacity(entries.len());
@@ -228,11 +228,11 @@ impl Pipeline {
         output.stats.text_bytes = docs.iter().map(|d| d.doc.text.len() as u64).sum();
         if !docs.is_empty() {
             for &stage in &self.run_order {
-                let timing = self.run_stage(stage, instances, processes, scratch, &mut docs, observer, started.is_some());
+                let timing = self.run_stage(stage, state, &mut docs, observer, started.is_some());
                 timings.extend(timing);
             }
         }
-        self.write_lines(&items, &docs, scratch, &mut output);
+        self.write_lines(&items, &docs, &mut state.scratch, &mut output);
         if let Some(started) = started {
             let nanos = started.elapsed().as_nanos() as u64;
             observer.batch_timed(&BatchTiming { docs: docs.len(), text_bytes: output.stats.text_bytes, nanos, stages: &timings });
@@ -250,13 +250,12 @@ impl Pipeline {
     fn run_stage(
         &self,
         index: usize,
-        instances: &mut [Option<Result<Instance, String>>],
-        processes: &mut [WorkerSlot],
-        scratch: &mut Scratch,
+        state: &mut Worker,
         docs: &mut [DocState],
         observer: &dyn RunObserver,
         timed: bool,
     ) -> Option<StageTiming> {
+        let Worker { instances, processes, scratch } = state;
         let stage = &self.stages[index];
         let handle = match (&self.isolation, &stage.shared) {
             // The worker process holds the instance.
