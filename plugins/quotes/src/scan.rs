@@ -366,10 +366,8 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
         let flags = if initial { 0 } else { lex.flags_at(text, w_start, j) };
         let mut w_end = j;
         // The period of an abbreviation or initial belongs to the word.
-        if bytes.get(j) == Some(&b'.') && j < limit {
-            if initial || flags & ABBREV != 0 || word.contains('.') {
-                w_end = j + 1;
-            }
+        if bytes.get(j) == Some(&b'.') && j < limit && (initial || flags & ABBREV != 0 || word.contains('.')) {
+            w_end = j + 1;
         }
         out.push(Tok { start: w_start, end: w_end, kind: TokKind::Word, flags, cap, sent: 0 });
         i = w_end;
