@@ -211,7 +211,7 @@ fn is_light_verb(w: &str) -> bool {
             | "mounted" | "held" | "hold" | "holds" | "holding" | "made" | "make" | "paid"
             | "pay" | "continued" | "continue" | "stepped" | "opened" | "open" | "resumed" | "resume" | "renewed"
             | "offered" | "offer" | "offers" | "gave" | "give" | "extended" | "expressed" | "issued" | "imposed"
-            | "impose" | "imposes" | "reimposed" | "tightened" | "announced" | "completed" | "undertook" | "pledged" | "sent" | "provided"
+            | "impose" | "imposes" | "reimposed" | "tightened" | "tighten" | "announced" | "completed" | "undertook" | "pledged" | "sent" | "provided"
             | "provide" | "provides" | "providing" | "intensified" | "escalated" | "led" | "leads" | "joined"
     )
 }
@@ -668,27 +668,17 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         // "will visit", "would support": an intent; "will attack": a threat.
         let code = if def.pos == Pos::Verb && matches!(prev, "will" | "would" | "shall" | "'ll") { intent_code(def.code) } else { def.code };
         let by = (end..(end + 3).min(r)).find(|&k| s.word(k) == "by");
-        // "the civilians imprisoned for ...": a participle after a noun, before a preposition.
-        let reduced_relative = i > l
-            && s.mention_at(i - 1).is_none()
-            && s.tokens[i - 1].is_word
-            && prev.chars().next().is_some_and(char::is_lowercase)
-            && !is_be(prev)
-            && !matches!(prev, "has" | "have" | "had" | "and" | "or" | "it" | "they" | "he" | "she" | "we" | "who" | "which" | "that")
-            && !is_adverb(prev)
-            && s.word(end) != "to"
-            && is_preposition(s.word(end));
         let passive = def.pos == Pos::Verb
             && form.participle
+            // "X was attacked by", "the embassy attacked by": a participle with its agent.
             && (by.is_some_and(|k| k <= end + 1)
-                || reduced_relative
                 || ((i.saturating_sub(3).max(l)..i).any(|k| is_be(&s.word(k).to_lowercase()))
                     && !(i.saturating_sub(3).max(l)..i).any(|k| matches!(s.word(k), "has" | "have" | "had"))));
         let (source, target) = if def.pos == Pos::Noun {
             noun_actors(s, i, end, l, r, code)
         } else if passive {
             let source = by.and_then(|k| s.nearest_after_ext(k + 1, (k + 4).min(r), false, false, code));
-            (source, if reduced_relative { None } else { s.nearest_before(i, l) })
+            (source, s.nearest_before(i, l))
         } else {
             // ", accusing it of ...", "by criticizing ...": the main clause's subject acts.
             let participial = s.word(i).ends_with("ing") && i > l && matches!(s.word(i - 1), "," | "by" | "while" | "after" | "before");
@@ -805,12 +795,6 @@ fn noun_actors(s: &Sentence<'_>, i: usize, end: usize, l: usize, r: usize, code:
         return (participant, target.or(object));
     }
     (source, target)
-}
-
-/// Adverbs that may stand between a subject and its verb ("Iran today threatened").
-fn is_adverb(w: &str) -> bool {
-    w.ends_with("ly")
-        || matches!(w, "today" | "yesterday" | "tonight" | "now" | "again" | "later" | "earlier" | "also" | "already" | "then" | "once" | "still" | "soon" | "overnight")
 }
 
 fn is_preposition(w: &str) -> bool {
