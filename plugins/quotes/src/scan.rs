@@ -78,8 +78,6 @@ pub struct Quotation {
     pub inner_start: usize,
     /// End of the quoted text.
     pub inner_end: usize,
-    /// The quote runs on into the next paragraph (left open here, reopened there).
-    pub continues: bool,
 }
 
 fn char_before(text: &str, i: usize) -> Option<char> {
@@ -232,7 +230,7 @@ pub fn quotations(text: &str, marks: &Marks, start: usize, end: usize, next: Opt
     let mut out: Vec<Quotation> = pairs
         .into_iter()
         .filter(|(o, c)| c.start > o.end)
-        .map(|(o, c)| Quotation { start: o.start, end: c.end, inner_start: o.end, inner_end: c.start, continues: false })
+        .map(|(o, c)| Quotation { start: o.start, end: c.end, inner_start: o.end, inner_end: c.start })
         .collect();
     if let Some(o) = open.filter(|o| o.end < end) {
         let continues = next.is_some_and(|(ns, ne)| marks.opens(ns, ne));
@@ -241,7 +239,7 @@ pub fn quotations(text: &str, marks: &Marks, start: usize, end: usize, next: Opt
         // next paragraph reopens the quote, or when it opens the paragraph
         // or follows a colon (a closing mark lost); elsewhere it is a stray.
         if continues || before.is_empty() || before.ends_with(':') {
-            out.push(Quotation { start: o.start, end, inner_start: o.end, inner_end: end, continues });
+            out.push(Quotation { start: o.start, end, inner_start: o.end, inner_end: end });
         }
     }
     out.sort_by_key(|q| q.start);
