@@ -133,7 +133,8 @@ pub fn promote_runs(classes: &mut [BlockClass], features: &[Features]) {
 /// the other is not; a short heading is kept when the next decided block
 /// is `Good` or both sides are kept. A `NearGood` block is dropped when
 /// its nearest `Good`/`Bad` neighbours are both `Bad` (or one is `Bad` and
-/// the other side has none). With `Favor::Recall` a short block needs one
+/// the other side has none), unless its nearest decided sibling is
+/// `Good`. With `Favor::Recall` a short block needs one
 /// kept side only and `NearGood` blocks are always kept.
 pub fn smooth(classes: &mut [BlockClass], features: &[Features], groups: &[usize], favor: Favor) {
     let mut original: Vec<BlockClass> = classes.to_vec();
@@ -164,6 +165,15 @@ pub fn smooth(classes: &mut [BlockClass], features: &[Features], groups: &[usize
     let class = |j: Option<usize>| j.map(|j| original[j]);
     let kept = |j: Option<usize>| j.is_some_and(|j| original[j].kept());
     let sibling = |i: usize, j: Option<usize>| j.is_some_and(|j| groups[j] == groups[i]);
+    // Whether the nearest decided sibling (same group, within 30 blocks)
+    // on either side is `Good`: a paragraph after a boxed "Related" list
+    // still belongs to the paragraphs around the box.
+    let good_sibling_near = |i: usize| {
+        let decided_sibling = |j: &usize| groups[*j] == groups[i] && original[*j] != BlockClass::Short && original[*j] != BlockClass::NearGood;
+        let before = (i.saturating_sub(30)..i).rev().find(decided_sibling);
+        let after = (i + 1..n.min(i + 31)).find(decided_sibling);
+        class(before) == Some(BlockClass::Good) || class(after) == Some(BlockClass::Good)
+    };
     for i in 0..n {
         classes[i] = match original[i] {
             BlockClass::Short => {
@@ -191,7 +201,8 @@ pub fn smooth(classes: &mut [BlockClass], features: &[Features], groups: &[usize
             BlockClass::NearGood => {
                 let bad_or_edge = |c: Option<BlockClass>| c != Some(BlockClass::Good);
                 let (b, a) = (class(strong_before[i]), class(strong_after[i]));
-                if bad_or_edge(b) && bad_or_edge(a) && (b.is_some() || a.is_some()) && favor != Favor::Recall {
+                let surrounded = bad_or_edge(b) && bad_or_edge(a) && (b.is_some() || a.is_some());
+                if surrounded && favor != Favor::Recall && !good_sibling_near(i) {
                     BlockClass::Bad
                 } else {
                     BlockClass::NearGood

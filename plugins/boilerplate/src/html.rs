@@ -548,17 +548,6 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
     let (chosen, good) = choose_container(&page, &classes);
 
     let title = choose_title(&page.found, &linked);
-    if std::env::var("BP_DEBUG").is_ok() {
-        if let Some(c) = chosen { eprintln!("range {}..{}", page.containers[c].first_block, page.containers[c].end_block);
-            let mut cur = Some(page.blocks[page.containers[c].first_block + 5].container);
-            while let Some(x) = cur { let k = &page.containers[x]; eprintln!("  up c{x} chrome={} hint={:?} tag={}", is_chrome(k), k.hint, k.chrome_tag); cur = k.parent; }
-        }
-        eprintln!("chosen {chosen:?} title {title:?} found {:?} {:?} {:?}", page.found.page_title, page.found.h1, page.found.og_title);
-        for (i, b) in page.blocks.iter().enumerate() {
-            let c = &page.containers[b.container];
-            eprintln!("{i} c{} {:?} {:?} chrome={} {:?} | {}", b.container, classes[i], b.kind, is_chrome(c), features[i].stats.stop_ratio(), &b.text.chars().take(80).collect::<String>());
-        }
-    }
     let mut kept: Vec<usize> = Vec::new();
     if let Some(container) = chosen {
         let range = page.containers[container].first_block..page.containers[container].end_block;

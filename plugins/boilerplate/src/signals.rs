@@ -247,7 +247,7 @@ pub fn is_boilerplate_line(text: &str, stats: &TextStats) -> bool {
     if stats.words > 40 {
         return false;
     }
-    if counter.is_match(text) || credit.is_match(text) || is_widget_label(text) {
+    if counter.is_match(text) || credit.is_match(text) || is_widget_label(text) || is_breadcrumb(text) {
         return true;
     }
     let lead = text.len() - text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©').len();
@@ -299,6 +299,13 @@ pub fn is_section_break(line: &str, stats: &TextStats) -> bool {
         .expect("static regex")
     });
     stats.words <= 12 && re.is_match(line)
+}
+
+/// Whether a line is a navigation crumb trail: three or more short
+/// parts joined by `>`, `›`, `»`, `/` or `|` ("Home > News > Science").
+fn is_breadcrumb(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(['>', '›', '»', '/', '|']).map(str::trim).collect();
+    parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
 }
 
 /// Whether a line is the label of a share button or a widget, alone
@@ -423,6 +430,7 @@ mod tests {
             "We use cookies to improve your experience.",
             "Sign up for our daily newsletter",
             "Photo: Jane Doe/Getty Images",
+            "Home > World > Europe",
             "12 comments",
             "3.4K shares",
         ] {

@@ -153,12 +153,6 @@ pub fn extract(text: &str, options: &Options) -> (String, Metadata) {
         .map(|i| value(classes[i], features[i].chars, signals::is_section_break(lines[i].text, &features[i].stats)))
         .collect();
     let run = best_run(&values).map(|r| r.start + search_start..r.end + search_start);
-    if std::env::var("BP_DEBUG").is_ok() {
-        eprintln!("search_start {search_start} run {run:?}");
-        for (i, l) in lines.iter().enumerate() {
-            eprintln!("{i} {:?} {:.2} {} | {}", classes[i], features[i].stats.stop_ratio(), features[i].chars, &l.text.chars().take(90).collect::<String>());
-        }
-    }
     let mut keep = vec![false; lines.len()];
     if let Some(run) = &run {
         let groups: Vec<usize> = run.clone().collect();
@@ -179,10 +173,10 @@ pub fn extract(text: &str, options: &Options) -> (String, Metadata) {
     let mut out = String::new();
     let title = title_line.then(|| meta::clean_title(lines[0].text));
     if let Some(title) = &title {
+        // The headline without the site name that page titles carry.
         let span = options.keep_title.then(|| {
-            out.push_str(lines[0].text);
-            let start = lines[0].text.find(title.as_str()).unwrap_or(0);
-            start..start + title.len().min(lines[0].text.len() - start)
+            out.push_str(title);
+            0..title.len()
         });
         metadata.title = Some(Item { value: title.clone(), span });
     }
