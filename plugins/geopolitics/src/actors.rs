@@ -251,7 +251,7 @@ impl<'g> Tagger<'g> {
             }
             let w = t.text(text);
             let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-            if !is_capitalised(bare) || bare.len() < 3 {
+            if !is_capitalised(bare) || bare.len() < 3 || TITLES.contains(&bare) || PLAIN_CAPITALISED.contains(&bare) {
                 continue;
             }
             let Some(senses) = self.gaz.surname(bare) else { continue };

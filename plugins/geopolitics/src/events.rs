@@ -453,7 +453,7 @@ impl<'a> Sentence<'a> {
     /// House announced", "a Jordanian official confirmed"): a reporter, not a target.
     fn reports(&self, m: usize) -> bool {
         let mention = &self.mentions[m];
-        (mention.last..(mention.last + 3).min(self.last))
+        (mention.last..(mention.last + 4).min(self.last))
             .take_while(|&j| self.tokens[j].is_word)
             .any(|j| is_reporting_verb(self.word(j)))
     }
