@@ -64,6 +64,14 @@ pub struct Paragraph<'a> {
 /// Inclusive token range.
 type Range = (usize, usize);
 
+/// The most tokens a speaker noun phrase spans (keeps every scan local,
+/// whatever the input).
+const MAX_PHRASE: usize = 16;
+
+/// How far (tokens) a quotation looks ahead in its paragraph for an
+/// attribution to borrow.
+const MAX_LOOKAHEAD: usize = 200;
+
 impl<'a> Paragraph<'a> {
     /// Wraps the tokens of a paragraph (numbered by `scan::tokenize`).
     pub fn new(text: &'a str, toks: &'a [Tok], quotes: &'a [Quotation], headline: bool) -> Paragraph<'a> {
@@ -211,7 +219,7 @@ impl<'a> Paragraph<'a> {
         let mut start = head;
         let mut modifiers = 0;
         let mut k = head;
-        while k > lo {
+        while k > lo && head - k < MAX_PHRASE {
             k -= 1;
             let t = &self.toks[k];
             if !t.is_word() {
@@ -319,7 +327,7 @@ impl<'a> Paragraph<'a> {
         }
         let mut end = None;
         let mut role = false;
-        while k < hi {
+        while k < hi && k - i < MAX_PHRASE {
             let t = &self.toks[k];
             if !t.is_word() {
                 break;
@@ -758,7 +766,7 @@ impl<'a> Paragraph<'a> {
             return before;
         }
         // `"A." "B," he said.`: the next attribution in the paragraph.
-        (qt + 1..self.toks.len())
+        (qt + 1..self.toks.len().min(qt + 1 + MAX_LOOKAHEAD))
             .filter(|&k| self.toks[k].quote().is_some())
             .find_map(|k| self.attribution_after(k).filter(|a| a.speaker.is_some()))
             .or_else(|| events.iter().find(|e| e.at > qt && e.speech).map(|e| e.attribution))

@@ -353,6 +353,17 @@ fn records_through_the_plugin_abi_carry_the_fields() {
 
 // ----------------------------------------------------------- any input
 
+#[test]
+fn long_adversarial_paragraphs_stay_fast() {
+    // One paragraph of names, cues and unattributed quotations, 200 KB.
+    let unit = "Ann Lee Bob Roe Cal Moe said \"Yes\" \"No\" he told Dee Fox, who said, ";
+    let text = unit.repeat(200_000 / unit.len());
+    let started = std::time::Instant::now();
+    let found = find_quotes(&text);
+    assert!(!found.is_empty());
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+}
+
 mod arbitrary {
     use super::*;
     use proptest::prelude::*;
