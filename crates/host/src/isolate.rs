@@ -65,6 +65,10 @@ impl IsolateOptions {
 /// The argument that starts `gleaner` in its worker role.
 pub const WORKER_ARG: &str = "__worker";
 
+/// How long a worker may take to load its plugin and create its instance
+/// (a busy machine can make this slow; it is not a document's time).
+const START_TIMEOUT: Duration = Duration::from_secs(120);
+
 /// The largest frame either side accepts (a document plus its records).
 const MAX_FRAME: usize = 1 << 31;
 
@@ -265,8 +269,7 @@ impl WorkerProcess {
             start.bytes(key.as_bytes());
             start.bytes(value.as_bytes());
         }
-        // Loading and create() get the same time limit as a document.
-        let answer = worker.request(&start, options.doc_timeout)?;
+        let answer = worker.request(&start, Some(START_TIMEOUT))?;
         let mut reader = Reader::new(&answer);
         match reader.u8() {
             Ok(tag::READY) => Ok(worker),
