@@ -329,10 +329,12 @@ impl Builder {
             let from = c.get(5).and_then(|s| Date::parse(s));
             let to = c.get(6).and_then(|s| Date::parse(s));
             let words = name.split_whitespace().count();
-            let role = if source == "phoenix-manual" && from.is_none() && words > 1 && !name.contains('.') && is_body(name) {
-                Role::Government
-            } else {
-                Role::Leader
+            // Bodies ("AFGHAN NATIONAL ARMY", "FEDERAL RESERVE") are organs of the state or other organisations.
+            let state_organ = c.get(4).is_some_and(|code| ["GOV", "MIL", "JUD", "LEG", "COP", "SPY"].iter().any(|s| code.get(3..6) == Some(*s)));
+            let role = match (words > 1 && is_body(name), state_organ) {
+                (true, true) => Role::Government,
+                (true, false) => Role::Organization,
+                _ => Role::Leader,
             };
             let sense = Sense { actor, role, from, to, rank };
             // One-word names are too often ordinary words; keep only long ones from the heads' list.
@@ -377,8 +379,10 @@ impl Builder {
             let Some(&actor) = self.index.get(code) else { continue };
             let from = c.get(3).and_then(|s| Date::parse(s));
             let to = c.get(4).and_then(|s| Date::parse(s));
-            let role = if from.is_some() { Role::Leader } else { Role::Organization };
-            let sense = Sense { actor, role, from, to, rank: 1 };
+            // Dated entries are people holding an organisation's office, often national
+            // ministers chairing it in turn: their state's entry (rank 1) comes first.
+            let (role, rank) = if from.is_some() { (Role::Leader, 2) } else { (Role::Organization, 1) };
+            let sense = Sense { actor, role, from, to, rank };
             self.add(phrase, sense);
             for syn in c.get(1).map(|s| s.split('|')).into_iter().flatten() {
                 self.add(syn, sense);
@@ -412,7 +416,9 @@ impl Builder {
 fn is_body(name: &str) -> bool {
     const BODY_WORDS: &[&str] = &[
         "ARMY", "FORCES", "FORCE", "POLICE", "MINISTRY", "GOVERNMENT", "COUNCIL", "PARLIAMENT", "NAVY", "GUARD",
-        "CABINET", "OFFICE", "AGENCY", "SERVICE", "COURT", "COMMAND", "TROOPS", "MILITARY", "ASSEMBLY",
+        "CABINET", "OFFICE", "AGENCY", "SERVICE", "COURT", "COMMAND", "TROOPS", "MILITARY", "ASSEMBLY", "RESERVE",
+        "DEPARTMENT", "BUREAU", "BOARD", "ADMINISTRATION", "COMMISSION", "CONGRESS", "SENATE", "TREASURY", "BANK",
+        "INTELLIGENCE", "PARTY", "FRONT", "MOVEMENT", "COMMITTEE", "AUTHORITY", "DUMA", "KNESSET",
     ];
     name.split_whitespace().any(|w| BODY_WORDS.contains(&w))
 }
