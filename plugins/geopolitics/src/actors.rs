@@ -259,7 +259,9 @@ impl<'g> Tagger<'g> {
             while j > 0 && tokens[j - 1].text(text) == "." {
                 j -= 1;
             }
-            let titled = j > 0 && TITLES.contains(&tokens[j - 1].text(text));
+            // "President Xi", "Mr. Putin", "the Bush administration".
+            let titled = (j > 0 && TITLES.contains(&tokens[j - 1].text(text)))
+                || tokens.get(i + 1).is_some_and(|n| matches!(n.text(text), "administration" | "government" | "regime" | "cabinet"));
             let earlier = out
                 .iter()
                 .chain(added.iter())

@@ -289,8 +289,9 @@ impl<'a> Sentence<'a> {
     }
 
     /// The actor acting at token `i`: the nearest mention before it in the
-    /// clause, preferring one that is not a place after a locative
-    /// preposition ("the US commander in Iraq held talks" → US). A relative
+    /// clause, preferring one that is not in a prepositional phrase ("the US
+    /// commander in Iraq held talks" → US; "the UN sent staff to Bosnia to
+    /// investigate" → UN). A relative
     /// pronoun met first ("the group that seized") makes its antecedent the
     /// subject: an actor right before it, else none.
     fn subject_before(&self, i: usize, l: usize) -> Option<usize> {
@@ -302,7 +303,9 @@ impl<'a> Sentence<'a> {
                 if self.in_introductory_phrase(m, i) {
                     return None;
                 }
-                if !self.after_locative(m) {
+                let first = self.mentions[m].first;
+                let in_phrase = first > l && matches!(self.word(first - 1), "to" | "from" | "with" | "for" | "against" | "of" | "into");
+                if !self.after_locative(m) && !in_phrase {
                     return Some(m);
                 }
                 fallback = fallback.or(Some(m));
@@ -685,7 +688,15 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
             let subject = if participial { s.main_subject(l, i) } else { s.subject_before(i, l) };
             // A pronoun object ("accusing it of ...") hides the target: no coreference here.
             let pronoun_object = matches!(s.word(end), "it" | "them" | "him" | "her" | "itself" | "themselves" | "us" | "me");
-            (subject, if pronoun_object { None } else { s.nearest_after(end, r, !code.starts_with("04"), code) })
+            let target = if pronoun_object { None } else { s.nearest_after(end, r, !code.starts_with("04"), code) };
+            // "bombers killed 23 people in Tel Aviv": an attack with no named
+            // target is against the state where it happens, if another.
+            let violent = matches!(&code[..2], "18" | "19" | "20");
+            let target = target.or_else(|| {
+                let place = s.nearest_after(end, r, false, code).filter(|_| violent && !pronoun_object)?;
+                (subject.map(|m| s.mentions[m].actor) != Some(s.mentions[place].actor)).then_some(place)
+            });
+            (subject, target)
         };
         let source_group = source.map(|m| s.group(m)).unwrap_or_default();
         // "Israel and Lebanon renewed negotiations on ...", "Egypt and Israel met in Cairo": a joint event.
@@ -755,7 +766,7 @@ fn is_determiner_or_preposition(w: &str) -> bool {
 /// Codes of events that actors do together ("A and B met"): a coordinated
 /// subject without an object gives the event in both directions.
 fn is_mutual(code: &str) -> bool {
-    matches!(code, "030" | "036" | "040" | "046" | "050" | "057" | "061" | "190")
+    matches!(code, "030" | "036" | "040" | "046" | "050" | "057" | "061" | "064" | "190")
 }
 
 /// Source and target of an event noun at tokens `i..end` in the clause `l..r`:
