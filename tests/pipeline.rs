@@ -63,6 +63,23 @@ fn transform_records_follow_the_text_when_a_later_transform_rewrites_it() {
 }
 
 #[test]
+fn re_anchoring_prefers_the_occurrence_with_the_same_surroundings() {
+    // The first transform marks the FIRST "anchor"; the second deletes a
+    // long run before it, so the record's old relative position now points
+    // near the SECOND "anchor". The words around the span decide.
+    let dir = tempfile::tempdir().unwrap();
+    let first = load(&compile_c(dir.path(), "rewriter", "marker", &["-DREWRITER_ID=\"marker\""]));
+    let cut = load(&compile_c(dir.path(), "rewriter", "cut", &["-DREWRITER_ID=\"cut\"", "-DDELETE_WORD=\"junk \""]));
+    let text = format!("{}x anchor one. y anchor two.", "junk ".repeat(12));
+    let (lines, _) = run(&[first, cut], &[], vec![doc("d", &text)], RunOptions::default());
+    let text = lines[0]["text"].as_str().unwrap();
+    assert_eq!(text, ">> x anchor one. y anchor two.");
+    let r = &records(&lines[0], "marker")[0];
+    let (start, end) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+    assert_eq!((start, &text[start..end]), (5, "anchor"), "the first anchor, as marked");
+}
+
+#[test]
 fn a_record_whose_text_disappears_is_dropped_with_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let first = load(&compile_c(dir.path(), "rewriter", "keeps", &["-DREWRITER_ID=\"keeps\""]));

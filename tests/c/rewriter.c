@@ -6,8 +6,9 @@
  *   - emits a "word" record over the first occurrence of ANCHOR in the text
  *     it outputs (so the host must check it against the NEW text);
  *   - sets the metadata "date" = "2001-02-03" and "seen_by_<id>" = "yes";
- *   - calls replace_text with PREFIX + the text (or, with -DDELETE_ANCHOR,
- *     the text with every ANCHOR removed and no record);
+ *   - calls replace_text with PREFIX + the text (or, with -DDELETE_WORD='"w"',
+ *     the text with every occurrence of w removed and no record;
+ *     -DDELETE_ANCHOR is -DDELETE_WORD=ANCHOR);
  *   - with -DECHO_META, emits no text but one "meta" record whose fields
  *     are the document's date and metadata (to see what earlier plugins set).
  *
@@ -29,6 +30,9 @@
 #define PREFIX ">> "
 #endif
 #define ANCHOR "anchor"
+#ifdef DELETE_ANCHOR
+#define DELETE_WORD ANCHOR
+#endif
 
 #define EXPORT __attribute__((visibility("default")))
 #define STR(s) { (s), sizeof(s) - 1 }
@@ -45,7 +49,7 @@ static void rw_destroy(void *instance) {
     (void)instance;
 }
 
-#if !defined(ECHO_META) && !defined(DELETE_ANCHOR)
+#if !defined(ECHO_META) && !defined(DELETE_WORD)
 /* First occurrence of ANCHOR in s[0..n), or -1. */
 static long find_anchor(const char *s, size_t n) {
     size_t m = sizeof(ANCHOR) - 1;
@@ -80,10 +84,10 @@ static int32_t rw_process(void *instance, const gleaner_document *docs, size_t n
         char *out = malloc(prefix + doc->text.len + 1);
         if (!out) return GLEANER_ERROR;
         size_t len = 0;
-#ifdef DELETE_ANCHOR
-        size_t m = sizeof(ANCHOR) - 1;
+#ifdef DELETE_WORD
+        size_t m = sizeof(DELETE_WORD) - 1;
         for (size_t i = 0; i < doc->text.len;) {
-            if (i + m <= doc->text.len && memcmp(doc->text.ptr + i, ANCHOR, m) == 0) {
+            if (i + m <= doc->text.len && memcmp(doc->text.ptr + i, DELETE_WORD, m) == 0) {
                 i += m;
             } else {
                 out[len++] = doc->text.ptr[i++];

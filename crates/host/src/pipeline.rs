@@ -529,24 +529,45 @@ fn check_spans(records: &mut [Record], errors: &mut Vec<DocError>, docs: &[DocSt
     }
 }
 
+/// Bytes of surrounding text used to tell apart occurrences of a span when re-anchoring.
+const ANCHOR_CONTEXT: usize = 24;
+
 /// Moves the records of document `doc` from `old` to `new` text (rewritten
-/// by plugin `rewriter`): each span goes to the occurrence of its string in
-/// the new text nearest to its relative position; a span whose string is
-/// gone is dropped with an error.
+/// by plugin `rewriter`). Each span goes to an occurrence of its string in
+/// the new text: preferably one with the same text around it (before and
+/// after, then after only, then before only), the one nearest to its
+/// relative position among equals. A span whose string is gone is dropped
+/// with an error.
 fn reanchor(records: &mut [Record], errors: &mut Vec<DocError>, doc: u32, old: &str, new: &str, rewriter: &str) {
+    let mut needle = String::new();
     for r in records.iter_mut().filter(|r| r.doc == doc && r.valid) {
         let expected = if old.is_empty() { 0 } else { (r.start as u128 * new.len() as u128 / old.len() as u128) as usize };
         let Some(span) = old.get(r.start..r.end) else { continue };
         if span.is_empty() {
-            let mut at = expected.min(new.len());
-            while !new.is_char_boundary(at) {
-                at -= 1;
-            }
+            let at = floor_char_boundary(new, expected.min(new.len()));
             (r.start, r.end) = (at, at);
             continue;
         }
-        let best = memchr::memmem::find_iter(new.as_bytes(), span.as_bytes()).min_by_key(|p| p.abs_diff(expected));
-        match best {
+        let before = &old[floor_char_boundary(old, r.start.saturating_sub(ANCHOR_CONTEXT))..r.start];
+        let after = &old[r.end..ceil_char_boundary(old, (r.end + ANCHOR_CONTEXT).min(old.len()))];
+        let mut found = None;
+        let attempts = [(before, after), ("", after), (before, ""), ("", "")];
+        for (i, &(before, after)) in attempts.iter().enumerate() {
+            if attempts[..i].contains(&(before, after)) {
+                continue; // the same needle (no text on that side)
+            }
+            needle.clear();
+            needle.push_str(before);
+            needle.push_str(span);
+            needle.push_str(after);
+            found = memchr::memmem::find_iter(new.as_bytes(), needle.as_bytes())
+                .map(|p| p + before.len())
+                .min_by_key(|p| p.abs_diff(expected));
+            if found.is_some() {
+                break;
+            }
+        }
+        match found {
             Some(at) => (r.start, r.end) = (at, at + span.len()),
             None => {
                 r.valid = false;
@@ -561,6 +582,22 @@ fn reanchor(records: &mut [Record], errors: &mut Vec<DocError>, doc: u32, old: &
             }
         }
     }
+}
+
+/// The largest char boundary of `s` at or before `i` (`i <= s.len()`).
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or after `i` (`i <= s.len()`).
+fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// The state behind the `ctx` pointer of `gleaner_host` during one call.
