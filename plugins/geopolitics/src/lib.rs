@@ -17,6 +17,21 @@
 //!   mention count, most first), `dyads` ("CHN>RUS:2,EU>CHN:1": ordered
 //!   pairs by event count), `n_actors` and `n_events`.
 //!
+//! How events are found, without a parser: per sentence, a trigger (a verb
+//! or an event noun of `data/triggers.tsv`, with its inflections) gets a
+//! source (the nearest actor before it in the clause, outside prepositional
+//! phrases) and a target (the nearest actor after it, skipping places after
+//! "in"/"at", reporters such as ", officials said", and agents after "by");
+//! passive verbs swap them; event nouns take possessives ("Moscow's attack
+//! on Kyiv"), "from"/"by" phrases and the subject of light verbs ("launched
+//! an invasion of"). Coordinated actors give one event per pair; a
+//! coordinated subject of a joint event without object ("A and B met") gives
+//! both directions. Negated triggers ("refused to condemn") give no event;
+//! a trigger governed by an appeal, intent, demand, rejection or threat
+//! ("threatened to attack") is coded as the governing one. In a sentence
+//! that names one state only, agent nouns ("police", "rebels") stand for
+//! that state, so domestic events are coded (EGY→EGY).
+//!
 //! Organisation of the crate:
 //! - [`text`]: tokenizer and sentence splitter;
 //! - [`date`]: dates of articles and of terms of office;
