@@ -648,8 +648,10 @@ impl<'a> Paragraph<'a> {
         // "I laughed and said", "Ms. Sherry smiled and said": the subject of
         // the verb before "and", else of the sentence.
         if let Some(b) = before.filter(|&b| self.word_is(b, "and")) {
-            let other = b.checked_sub(1).filter(|&v| v > lo && self.toks[v].is_word() && !self.toks[v].cap);
-            let subject = other.and_then(|v| self.subject_before(v, lo)).or_else(|| self.sentence_subject(lo, i));
+            // The nearest personal subject pronoun before "and" ("he brought
+            // up the bombing and later said"), else the sentence's subject.
+            let personal = (lo..b).rev().take(MAX_LOOKAHEAD).find(|&k| self.toks[k].has(PRONOUN) && !self.word_is(k, "it") && !self.word_is(k, "you"));
+            let subject = personal.map(|k| (k, k)).or_else(|| self.sentence_subject(lo, i));
             return subject.map(|s| self.attribution(Some(s), (i, i)));
         }
         // "..., explained Rosenberg, "...": an inverted cue before the quotation.

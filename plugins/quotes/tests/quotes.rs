@@ -179,6 +179,14 @@ fn told_added_noted_wrote_warned_insisted() {
 }
 
 #[test]
+fn coordinated_verbs_take_the_subject_of_their_clause() {
+    let q = with("Years ago, he met the Ohio State coach and later said, \"He is a genius.\"", "genius");
+    assert_eq!(q.speaker.as_deref(), Some("he"));
+    let q = with("Asked about it, Ms. Hale smiled and said, \"No.\"", "No");
+    assert_eq!(q.speaker.as_deref(), Some("Ms. Hale"));
+}
+
+#[test]
 fn according_to() {
     let q = with("According to the ministry, the talks were \"frank and useful.\"", "frank");
     assert_eq!(q.speaker.as_deref(), Some("the ministry"));
