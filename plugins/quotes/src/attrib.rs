@@ -5,7 +5,7 @@
 use crate::lexicon::*;
 use crate::scan::{Quotation, Tok};
 
-/// What a cue introduces.
+/// The kind of a finding (the record kind of the output).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// A whole quotation: the span is inside quotation marks.
