@@ -647,6 +647,8 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
             continue;
         }
         let negated = (i.saturating_sub(4).max(l)..i).any(|k| is_negator(&s.word(k).to_lowercase()));
+        // "a day before Sarkozy heads to Beijing", "unless Baghdad accepts": not (yet) an event.
+        let hypothetical = (l..i).rev().take_while(|&k| s.word(k) != ",").any(|k| matches!(s.word(k), "before" | "unless" | "if" | "until" | "whether"));
         // Governed by an earlier trigger: "agreed to meet", "threatened to
         // attack", "promised to continue military aid".
         let governed = last_trigger.is_some_and(|(t, code)| {
@@ -661,7 +663,7 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         if def.pos != Pos::Adjective && !adjectival && !governed {
             last_trigger = Some((i, def.code));
         }
-        if negated || governed || adjectival {
+        if negated || governed || adjectival || hypothetical {
             i = end;
             continue;
         }

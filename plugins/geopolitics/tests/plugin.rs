@@ -175,6 +175,14 @@ fn negated_events_are_not_coded() {
 }
 
 #[test]
+fn conditional_and_future_clauses_are_not_events() {
+    let text = "Oman will protest if Yemen attacks Qatar. The talks ended a day before Chile visited Peru.";
+    let records = run(text);
+    assert!(!has_event(&records, "YEM", "QAT", "19"), "{:?}", events(&records));
+    assert!(!has_event(&records, "CHL", "PER", "04"), "{:?}", events(&records));
+}
+
+#[test]
 fn reported_intent_keeps_the_event() {
     let text = "Beijing would continue to support Moscow, officials said.";
     let records = run(text);
