@@ -79,7 +79,7 @@ impl Rat {
     }
 
     /// Sum.
-    pub fn add(self, o: Rat) -> Option<Rat> {
+    pub fn checked_add(self, o: Rat) -> Option<Rat> {
         let g = gcd(self.den, o.den);
         let den = (self.den / g).checked_mul(o.den)?;
         let num = self
@@ -90,7 +90,7 @@ impl Rat {
     }
 
     /// Product.
-    pub fn mul(self, o: Rat) -> Option<Rat> {
+    pub fn checked_mul(self, o: Rat) -> Option<Rat> {
         let g1 = gcd(self.num, o.den);
         let g2 = gcd(o.num, self.den);
         Rat::new(
@@ -100,12 +100,12 @@ impl Rat {
     }
 
     /// Quotient; `None` when dividing by zero.
-    pub fn div(self, o: Rat) -> Option<Rat> {
-        self.mul(Rat::new(o.den, o.num)?)
+    pub fn checked_div(self, o: Rat) -> Option<Rat> {
+        self.checked_mul(Rat::new(o.den, o.num)?)
     }
 
     /// Negation.
-    pub fn neg(self) -> Option<Rat> {
+    pub fn checked_neg(self) -> Option<Rat> {
         Some(Rat {
             num: self.num.checked_neg()?,
             den: self.den,
@@ -149,7 +149,9 @@ impl DigitAcc {
     /// Appends digits after the decimal point; `None` on overflow.
     pub fn frac(&mut self, digits: &str) -> Option<()> {
         self.push(digits)?;
-        self.frac_digits = self.frac_digits.checked_add(u32::try_from(digits.len()).ok()?)?;
+        self.frac_digits = self
+            .frac_digits
+            .checked_add(u32::try_from(digits.len()).ok()?)?;
         Some(())
     }
 
@@ -158,7 +160,10 @@ impl DigitAcc {
             if !b.is_ascii_digit() {
                 return None;
             }
-            self.num = self.num.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+            self.num = self
+                .num
+                .checked_mul(10)?
+                .checked_add(i128::from(b - b'0'))?;
         }
         Some(())
     }
@@ -269,16 +274,22 @@ mod tests {
     #[test]
     fn canonical_forms() {
         assert_eq!(
-            d("1.1").mul(Rat::pow10(6).unwrap()).unwrap().to_string(),
+            d("1.1")
+                .checked_mul(Rat::pow10(6).unwrap())
+                .unwrap()
+                .to_string(),
             "1100000"
         );
         assert_eq!(
-            d("147").mul(Rat::pow10(9).unwrap()).unwrap().to_string(),
+            d("147")
+                .checked_mul(Rat::pow10(9).unwrap())
+                .unwrap()
+                .to_string(),
             "147000000000"
         );
         assert_eq!(d("0.500").to_string(), "0.5");
         assert_eq!(d(".23456000").to_string(), "0.23456");
-        assert_eq!(d("3.25").neg().unwrap().to_string(), "-3.25");
+        assert_eq!(d("3.25").checked_neg().unwrap().to_string(), "-3.25");
         assert_eq!(Rat::new(2, 3).unwrap().to_string(), "0.666666666666667");
         assert_eq!(Rat::new(-4, 5).unwrap().to_string(), "-0.8");
         assert_eq!(Rat::new(311, 3).unwrap().to_string(), "103.666666666667");
@@ -287,7 +298,7 @@ mod tests {
     #[test]
     fn overflow_is_none() {
         let big = Rat::int(i128::MAX / 2);
-        assert!(big.mul(Rat::int(4)).is_none());
+        assert!(big.checked_mul(Rat::int(4)).is_none());
         assert!(Rat::from_digits("123456789012345678901234567890123456789012").is_none());
     }
 }

@@ -621,7 +621,7 @@ fn build() -> Lexicon {
     });
     let plural = |w: &str| -> String {
         if w.ends_with('y') {
-            format!("{}ies", &w[..w.len() - 1])
+            format!("{}ies", w.strip_suffix('y').unwrap_or(w))
         } else {
             format!("{w}s")
         }

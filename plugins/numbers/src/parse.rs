@@ -734,7 +734,8 @@ impl<'a> Parser<'a> {
     /// Whether token `i` is a word of `WORD_LISTS[list]` (a flag of its
     /// lexicon entry: no string comparison).
     fn in_list(&self, i: usize, list: List) -> bool {
-        self.word(i).is_some_and(|w| w.lists & (1 << list as u16) != 0)
+        self.word(i)
+            .is_some_and(|w| w.lists & (1 << list as u16) != 0)
     }
     fn is(&self, i: usize, w: &str) -> bool {
         debug_assert!(
@@ -1021,8 +1022,15 @@ impl<'a> Parser<'a> {
         }
         // Powers ("2.5^-1") and comma groups that are not thousands ("5,00", "1,3").
         let mut j = i + 1;
-        while self.attached(j) && matches!(self.punct_char(j), Some('.' | ',')) && self.digits(j + 1) && self.attached(j + 1) {
-            if self.punct(j, ',') && self.str(j + 1).len() != 3 && !(self.str(j + 1).len() == 2 && self.punct(j + 2, ',')) {
+        while self.attached(j)
+            && matches!(self.punct_char(j), Some('.' | ','))
+            && self.digits(j + 1)
+            && self.attached(j + 1)
+        {
+            if self.punct(j, ',')
+                && self.str(j + 1).len() != 3
+                && !(self.str(j + 1).len() == 2 && self.punct(j + 2, ','))
+            {
                 return Some(self.run_end(i).max(j + 2));
             }
             j += 2;
@@ -1136,7 +1144,7 @@ impl<'a> Parser<'a> {
                         && self.ends(d.e)
                         && d.val > Rat::ONE
                     {
-                        n.val = n.val.div(d.val)?;
+                        n.val = n.val.checked_div(d.val)?;
                         n.base = n.val;
                         n.e = d.e;
                         n.plain_digits = None;
@@ -1148,8 +1156,8 @@ impl<'a> Parser<'a> {
             if n.ordinal {
                 return None;
             }
-            n.val = n.val.neg()?;
-            n.base = n.base.neg()?;
+            n.val = n.val.checked_neg()?;
+            n.base = n.base.checked_neg()?;
             n.plain_digits = None;
         }
         n.s = i;
@@ -1162,10 +1170,10 @@ impl<'a> Parser<'a> {
         if self.is(n.e, "and") && (n.val.is_int()) {
             if let Some((f, end)) = self.and_fraction(n.e + 1) {
                 let (f, end) = match self.card(end).filter(|c| c.class == Class::Scale) {
-                    Some(c) => (f.mul(Rat::int(c.value))?, end + 1),
-                    None => (f.mul(Rat::int(n.mult))?, end),
+                    Some(c) => (f.checked_mul(Rat::int(c.value))?, end + 1),
+                    None => (f.checked_mul(Rat::int(n.mult))?, end),
                 };
-                n.val = n.val.add(f)?;
+                n.val = n.val.checked_add(f)?;
                 n.e = end;
                 n.base = n.val;
                 n.plain_digits = None;
@@ -1186,9 +1194,9 @@ impl<'a> Parser<'a> {
             if !s.is_empty() {
                 let frac = Rat::from_digits(&format!(".{s}"))?;
                 n.val = if n.val < Rat::ZERO {
-                    n.val.add(frac.neg()?)?
+                    n.val.checked_add(frac.checked_neg()?)?
                 } else {
-                    n.val.add(frac)?
+                    n.val.checked_add(frac)?
                 };
                 n.e = j;
                 n.base = n.val;
@@ -1215,9 +1223,13 @@ impl<'a> Parser<'a> {
         j += 1;
         // Comma groups (Western threes, or Indian twos ending in a three).
         loop {
-            if self.punct(j, ',') && self.attached(j) && self.digits(j + 1) && self.attached(j + 1) {
+            if self.punct(j, ',') && self.attached(j) && self.digits(j + 1) && self.attached(j + 1)
+            {
                 let g = self.str(j + 1);
-                let next_comma = self.punct(j + 2, ',') && self.attached(j + 2) && self.digits(j + 3) && self.attached(j + 3);
+                let next_comma = self.punct(j + 2, ',')
+                    && self.attached(j + 2)
+                    && self.digits(j + 3)
+                    && self.attached(j + 3);
                 if g.len() == 3 || (g.len() == 2 && next_comma) {
                     acc.int(g)?;
                     j += 2;
@@ -1232,14 +1244,19 @@ impl<'a> Parser<'a> {
             let mut k = j;
             while self.digits(k)
                 && self.str(k).len() == 3
-                && self.tok(k).is_some_and(|t| self.text[self.toks[k - 1].end..t.start].chars().count() == 1)
+                && self
+                    .tok(k)
+                    .is_some_and(|t| self.text[self.toks[k - 1].end..t.start].chars().count() == 1)
                 && !(self.punct(k + 1, '/') && self.attached(k + 1))
             {
                 k += 1;
             }
-            let thin = self.tok(j).is_some_and(|t| !self.text[self.toks[j - 1].end..t.start].starts_with(' '));
+            let thin = self
+                .tok(j)
+                .is_some_and(|t| !self.text[self.toks[j - 1].end..t.start].starts_with(' '));
             let after_dash = i > 0 && self.punct(i - 1, '-') && self.attached(i);
-            if k > j && !(self.digits(k) && !self.attached(k)) && (thin || k - j >= 2) && !after_dash {
+            let more_digits = self.digits(k) && !self.attached(k);
+            if k > j && !more_digits && (thin || k - j >= 2) && !after_dash {
                 for g in j..k {
                     acc.int(self.str(g))?;
                 }
@@ -1298,7 +1315,7 @@ impl<'a> Parser<'a> {
             if den.is_zero() {
                 return None;
             }
-            n.val = val.div(den)?;
+            n.val = val.checked_div(den)?;
             n.base = n.val;
             n.e = j + 2;
             n.plain_digits = None;
@@ -1315,7 +1332,7 @@ impl<'a> Parser<'a> {
             let a = Rat::from_digits(self.str(j))?;
             let b = Rat::from_digits(self.str(j + 2))?;
             if !b.is_zero() && a < b {
-                n.val = val.add(a.div(b)?)?;
+                n.val = val.checked_add(a.checked_div(b)?)?;
                 n.base = n.val;
                 n.e = j + 3;
                 n.plain_digits = None;
@@ -1324,7 +1341,7 @@ impl<'a> Parser<'a> {
         }
         if let Some(f) = self.punct_char(j).and_then(vulgar) {
             if self.attached(j) {
-                n.val = val.add(f)?;
+                n.val = val.checked_add(f)?;
                 n.base = n.val;
                 n.e = j + 1;
                 n.plain_digits = None;
@@ -1349,7 +1366,11 @@ impl<'a> Parser<'a> {
             if let Some((negexp, digits)) = exp_str {
                 let exp: u32 = digits.parse().ok().filter(|e| *e <= 30)?;
                 let p = Rat::pow10(exp)?;
-                n.val = if negexp { val.div(p)? } else { val.mul(p)? };
+                n.val = if negexp {
+                    val.checked_div(p)?
+                } else {
+                    val.checked_mul(p)?
+                };
                 n.base = n.val;
                 n.e = next;
                 n.plain_digits = None;
@@ -1370,7 +1391,7 @@ impl<'a> Parser<'a> {
                 }
             });
             if let Some(scale) = abbr {
-                val = val.mul(Rat::int(scale))?;
+                val = val.checked_mul(Rat::int(scale))?;
                 n.val = val;
                 n.scaled = true;
                 n.e = j + 1;
@@ -1426,7 +1447,7 @@ impl<'a> Parser<'a> {
                 j += 1;
             }
             if let Some(c) = self.card(j).filter(|c| c.class == Class::Scale) {
-                let v = f.mul(Rat::int(c.value))?;
+                let v = f.checked_mul(Rat::int(c.value))?;
                 return Some(Num {
                     s: i,
                     e: j + 1,
@@ -1474,7 +1495,7 @@ impl<'a> Parser<'a> {
                 });
             }
             if self.is_any(j, &["dozen"]) {
-                let v = f.mul(Rat::int(12))?;
+                let v = f.checked_mul(Rat::int(12))?;
                 return Some(Num {
                     s: i,
                     e: j + 1,
@@ -1507,8 +1528,15 @@ impl<'a> Parser<'a> {
         // "a fifth", "a third of": fractions with the article.
         if article {
             if let Some((ow, false)) = self.ord(i + 1) {
-                const COMPARATIVES: &[&str] = &["higher", "more", "less", "lower", "larger", "smaller", "bigger", "fewer", "greater"];
-                if ow.value > 2 && (self.ends(i + 2) || self.is(i + 2, "of") || self.is_any(i + 2, COMPARATIVES)) {
+                const COMPARATIVES: &[&str] = &[
+                    "higher", "more", "less", "lower", "larger", "smaller", "bigger", "fewer",
+                    "greater",
+                ];
+                if ow.value > 2
+                    && (self.ends(i + 2)
+                        || self.is(i + 2, "of")
+                        || self.is_any(i + 2, COMPARATIVES))
+                {
                     let v = Rat::new(1, ow.value)?;
                     return Some(Num {
                         s: i,
@@ -1544,7 +1572,7 @@ impl<'a> Parser<'a> {
             .and_then(|w| w.scale_abbr)
             .filter(|_| self.str(n.e).len() >= 2 && !self.is(n.e, "mm"))
         {
-            n.val = n.val.mul(Rat::int(scale))?;
+            n.val = n.val.checked_mul(Rat::int(scale))?;
             n.e += 1;
             n.scaled = true;
             n.mult = scale;
@@ -1562,12 +1590,18 @@ impl<'a> Parser<'a> {
             // "thirty fifths" (30/5 or 1/35?), "two hundred and fifty-four
             // hundredths" (254/100 or 200.54?): ambiguous, left out.
             let ends_in_ten = self.card(n.e - 1).is_some_and(|c| c.class == Class::Ten);
-            let big = (n.s..n.e).any(|k| self.card(k).is_some_and(|c| matches!(c.class, Class::Hundred | Class::Scale)));
-            if (den.1 || is_one) && quarter_ok && ((ends_in_ten && den.0 < 10) || (big && den.0 >= 100)) {
+            let big = (n.s..n.e).any(|k| {
+                self.card(k)
+                    .is_some_and(|c| matches!(c.class, Class::Hundred | Class::Scale))
+            });
+            if (den.1 || is_one)
+                && quarter_ok
+                && ((ends_in_ten && den.0 < 10) || (big && den.0 >= 100))
+            {
                 return None;
             }
             if (den.1 || is_one) && quarter_ok {
-                n.val = sp.val.div(Rat::int(den.0))?;
+                n.val = sp.val.checked_div(Rat::int(den.0))?;
                 n.e = end;
                 n.base = n.val;
                 // "three quarters billion", "two thirds of a million".
@@ -1576,7 +1610,7 @@ impl<'a> Parser<'a> {
                     j += 2;
                 }
                 if let Some(c) = self.card(j).filter(|c| c.class == Class::Scale) {
-                    n.val = n.val.mul(Rat::int(c.value))?;
+                    n.val = n.val.checked_mul(Rat::int(c.value))?;
                     n.e = j + 1;
                     n.scaled = true;
                 }
@@ -1730,21 +1764,21 @@ impl<'a> Parser<'a> {
                 // fine, but a lone "second" needs to be an ordinal.
                 match w.class {
                     Class::Unit | Class::Teen | Class::Ten => {
-                        cur = cur.add(Rat::int(w.value))?;
+                        cur = cur.checked_add(Rat::int(w.value))?;
                         last_mult = 1;
                     }
                     Class::Hundred => {
                         if cur.is_zero() {
                             cur = Rat::ONE;
                         }
-                        cur = cur.mul(Rat::int(100))?;
+                        cur = cur.checked_mul(Rat::int(100))?;
                         last_mult = 100;
                     }
                     Class::Scale => {
                         if cur.is_zero() {
                             cur = Rat::ONE;
                         }
-                        total = total.add(cur.mul(Rat::int(w.value))?)?;
+                        total = total.checked_add(cur.checked_mul(Rat::int(w.value))?)?;
                         cur = Rat::ZERO;
                         last_scale = w.value;
                         last_mult = w.value;
@@ -1777,7 +1811,7 @@ impl<'a> Parser<'a> {
                     if v < Rat::int(limit.min(1000)) && cur.is_zero()
                         || (last == Some(Class::Hundred) && v < Rat::int(100))
                     {
-                        cur = cur.add(v)?;
+                        cur = cur.checked_add(v)?;
                         last = Some(Class::Unit);
                         j = k + 1;
                         end = j;
@@ -1790,7 +1824,7 @@ impl<'a> Parser<'a> {
                 cur = if cur.is_zero() {
                     Rat::int(12)
                 } else {
-                    cur.mul(Rat::int(12))?
+                    cur.checked_mul(Rat::int(12))?
                 };
                 j = k + 1;
                 end = j;
@@ -1803,7 +1837,7 @@ impl<'a> Parser<'a> {
         if !any || end == i || (a_article && end == i + 1) {
             return None;
         }
-        let val = total.add(cur)?;
+        let val = total.checked_add(cur)?;
         Some(Spelled {
             e: end,
             val,
@@ -1825,7 +1859,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             if let Some(m) = mult {
-                num.val = num.val.mul(Rat::int(m))?;
+                num.val = num.val.checked_mul(Rat::int(m))?;
                 num.scaled = true;
             }
             num.s = i;
@@ -1855,7 +1889,14 @@ impl<'a> Parser<'a> {
             });
         }
         // "a dollar", "a mile", "an ml" (not the rate of "94 cents a pound").
-        let after_amount = i > 0 && (self.digits(i - 1) || self.word(i - 1).is_some_and(|w| w.currency.is_some() || w.unit.is_some() || w.scale_abbr.is_some() || w.card.is_some()));
+        let after_amount = i > 0
+            && (self.digits(i - 1)
+                || self.word(i - 1).is_some_and(|w| {
+                    w.currency.is_some()
+                        || w.unit.is_some()
+                        || w.scale_abbr.is_some()
+                        || w.card.is_some()
+                }));
         if self.is_any(i, &["a", "an"]) && after_amount {
             return None;
         }
@@ -1947,7 +1988,7 @@ impl<'a> Parser<'a> {
         }
         // "30 MUSD", "75 USD million": millions of a currency.
         if let Some((end, code)) = self.million_code_after(e) {
-            num.val = num.val.mul(Rat::int(1_000_000))?;
+            num.val = num.val.checked_mul(Rat::int(1_000_000))?;
             num.scaled = true;
             return Some(Measure {
                 s: i,
@@ -1979,7 +2020,7 @@ impl<'a> Parser<'a> {
         }
         if let Some((mut end, unit)) = self.unit_after(e, num) {
             if unit.starts_with('°') && self.is(end, "below") && self.is(end + 1, "zero") {
-                num.val = num.val.neg()?;
+                num.val = num.val.checked_neg()?;
                 end += 2;
             }
             let m = Measure {
@@ -2049,7 +2090,7 @@ impl<'a> Parser<'a> {
         } else {
             return None;
         };
-        num.val = num.val.add(cents.div(Rat::int(100))?)?;
+        num.val = num.val.checked_add(cents.checked_div(Rat::int(100))?)?;
         num.base = num.val;
         Some(end)
     }
@@ -2084,9 +2125,9 @@ impl<'a> Parser<'a> {
             let Some(n) = self.number(k, false).filter(|n| !n.ordinal && !n.scaled) else {
                 break;
             };
-            let (end, unit) = if self.is(n.e, "in") && self.ends(n.e + 1) {
-                (n.e + 1, "in")
-            } else if self.digits(n.e - 1) && self.punct(n.e, '"') && self.attached(n.e) {
+            let inches = (self.is(n.e, "in") && self.ends(n.e + 1))
+                || (self.digits(n.e - 1) && self.punct(n.e, '"') && self.attached(n.e));
+            let (end, unit) = if inches {
                 (n.e + 1, "in")
             } else {
                 match self.unit_after(n.e, n) {
@@ -2108,7 +2149,7 @@ impl<'a> Parser<'a> {
         let (_, smallest, unit) = *parts.last()?;
         let mut total = Rat::ZERO;
         for (v, f, _) in &parts {
-            total = total.add(v.mul(Rat::int(f / smallest))?)?;
+            total = total.checked_add(v.checked_mul(Rat::int(f / smallest))?)?;
         }
         let num = Num {
             val: total,
@@ -2426,7 +2467,8 @@ impl<'a> Parser<'a> {
         if u.attached_only {
             // "5m people", "100m sprint", "1 m x": a one-letter unit counts
             // only before punctuation or a word that can follow a length.
-            let next_ok = self.ends(j + 1) || self.in_list(j + 1, List::AfterUnit) || self.digits(j + 1);
+            let next_ok =
+                self.ends(j + 1) || self.in_list(j + 1, List::AfterUnit) || self.digits(j + 1);
             if !next_ok || num.scaled {
                 return None;
             }
@@ -2452,15 +2494,10 @@ impl<'a> Parser<'a> {
             end += 1;
         }
         // Speeds: "km/h", "km/hr", "kilometres per hour", "m/s".
-        let per = if self.punct(end, '/') && self.attached(end) {
-            Some(end + 1)
-        } else if self.is(end, "per") {
-            Some(end + 1)
-        } else if self.is(end, "an") && self.is(end + 1, "hour") {
-            Some(end + 1)
-        } else {
-            None
-        };
+        let per = ((self.punct(end, '/') && self.attached(end))
+            || self.is(end, "per")
+            || (self.is(end, "an") && self.is(end + 1, "hour")))
+        .then_some(end + 1);
         if let Some(k) = per {
             let hour = self.is_any(k, &["h", "hr", "hour", "hrs"]);
             let second = self.is_any(k, &["s", "sec", "second"]);
@@ -2790,17 +2827,28 @@ impl<'a> Parser<'a> {
         }
         // "5 to 10 million": the magnitude applies to both.
         if !a.num.scaled && b.num.scaled && a.num.val < b.num.base.max(Rat::int(1000)) {
-            let scale = b.num.val.div(b.num.base)?;
-            a.num.val = a.num.val.mul(scale)?;
+            let scale = b.num.val.checked_div(b.num.base)?;
+            a.num.val = a.num.val.checked_mul(scale)?;
         }
         if a.num.val >= b.num.val {
             return None;
         }
         let unit = self.compatible(a, b)?;
         // "2002-2006", "from 2001 to 2010": a span of years.
-        let year = |m: &Measure| m.kind == Kind::Cardinal && m.num.plain_digits == Some(4) && m.num.val >= Rat::int(1900) && m.num.val < Rat::int(2100);
+        let year = |m: &Measure| {
+            m.kind == Kind::Cardinal
+                && m.num.plain_digits == Some(4)
+                && m.num.val >= Rat::int(1900)
+                && m.num.val < Rat::int(2100)
+        };
         if year(&a) && year(&b) {
-            return Some(self.found(s, b.e, Kind::Date, format!("{}/{}", a.num.val, b.num.val), None));
+            return Some(self.found(
+                s,
+                b.e,
+                Kind::Date,
+                format!("{}/{}", a.num.val, b.num.val),
+                None,
+            ));
         }
         let v = format!("[{},{}]", a.num.val, b.num.val);
         Some(self.found(s, b.e, Kind::Range, v, unit))
@@ -2884,12 +2932,23 @@ impl<'a> Parser<'a> {
         if self.is(i, "on") {
             let j = if self.is(i + 1, "the") { i + 1 } else { i };
             let k = j + 1;
-            let ordinal_day = (self.digits(k) && self.is_any(k + 1, &["st", "nd", "rd", "th"]) && self.attached(k + 1))
-                || (j > i && self.ord(k).is_some() && self.word(k + 1).is_none_or(|w| w.month == 0 && w.unit.is_none()) && !self.is_word(k + 1));
-            if ordinal_day && self.word(k + 2).is_none_or(|w| w.month == 0) && !self.is(k + 2, "of") {
+            let ordinal_day = (self.digits(k)
+                && self.is_any(k + 1, &["st", "nd", "rd", "th"])
+                && self.attached(k + 1))
+                || (j > i
+                    && self.ord(k).is_some()
+                    && self
+                        .word(k + 1)
+                        .is_none_or(|w| w.month == 0 && w.unit.is_none())
+                    && !self.is_word(k + 1));
+            if ordinal_day && self.word(k + 2).is_none_or(|w| w.month == 0) && !self.is(k + 2, "of")
+            {
                 if let Some((d, e)) = self.day(k) {
                     let start = if j > i { j } else { k };
-                    return Some((self.found(start, e, Kind::Date, format!("XXXX-XX-{d:02}"), None), e));
+                    return Some((
+                        self.found(start, e, Kind::Date, format!("XXXX-XX-{d:02}"), None),
+                        e,
+                    ));
                 }
             }
             return None;
@@ -2902,7 +2961,10 @@ impl<'a> Parser<'a> {
         if let Some((ow, false)) = self.ord(i) {
             if ow.value <= 5 && self.word(i + 1).is_some_and(|w| w.weekday != 0) {
                 let wd = self.word(i + 1)?.weekday;
-                return Some((self.found(i, i + 2, Kind::Date, format!("XXXX-WXX-{wd}"), None), i + 2));
+                return Some((
+                    self.found(i, i + 2, Kind::Date, format!("XXXX-WXX-{wd}"), None),
+                    i + 2,
+                ));
             }
         }
         self.date_core(i)
@@ -2952,8 +3014,12 @@ impl<'a> Parser<'a> {
 
     /// "in three weeks", "in 10 days": a date after the document date.
     fn future_date(&self, i: usize) -> Option<(Found, usize)> {
-        let n = self.number(i + 1, false).filter(|n| !n.ordinal && n.val.is_int())?;
-        let k = i64::try_from(n.val.as_int()?).ok().filter(|v| *v < 10_000)?;
+        let n = self
+            .number(i + 1, false)
+            .filter(|n| !n.ordinal && n.val.is_int())?;
+        let k = i64::try_from(n.val.as_int()?)
+            .ok()
+            .filter(|v| *v < 10_000)?;
         let days = if self.is_any(n.e, &["day", "days"]) {
             k
         } else if self.is_any(n.e, &["week", "weeks"]) {
@@ -2962,7 +3028,16 @@ impl<'a> Parser<'a> {
             return None;
         };
         let value = self.doc_date.map(|d| dates::shift(d, days).to_string());
-        Some((Found { start: self.toks[i].start, end: self.toks[n.e].end, kind: Kind::Date, value, unit: None }, n.e + 1))
+        Some((
+            Found {
+                start: self.toks[i].start,
+                end: self.toks[n.e].end,
+                kind: Kind::Date,
+                value,
+                unit: None,
+            },
+            n.e + 1,
+        ))
     }
 
     /// "two years ago", "3 days ago", "a month ago", "1 month 21 days ago",
@@ -3110,7 +3185,7 @@ impl<'a> Parser<'a> {
             // "June 2022", "March of 2021".
             let k = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
             if let Some(y) = self.year_at(k) {
-                if !(is_may_like && !self.toks[i].cap) {
+                if !is_may_like || self.toks[i].cap {
                     let f = self.found(i, k + 1, Kind::Date, format!("{y:04}-{m:02}"), None);
                     return Some((f, k + 1));
                 }

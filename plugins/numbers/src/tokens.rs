@@ -132,7 +132,11 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                     break;
                 }
             }
-            let id = if ascii && i - start <= MAX_WORD { lookup_packed(key) } else { WordId::NONE };
+            let id = if ascii && i - start <= MAX_WORD {
+                lookup_packed(key)
+            } else {
+                WordId::NONE
+            };
             out.push(Token {
                 tok: Tok::Word(id),
                 start,
