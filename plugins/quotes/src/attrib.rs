@@ -124,7 +124,7 @@ impl<'a> Paragraph<'a> {
     /// support"), not a passive of an addressee verb ("was told").
     fn is_cue(&self, i: usize, mask: u32) -> bool {
         let t = &self.toks[i];
-        if t.flags & mask == 0 && !self.word_is(i, "put") {
+        if t.flags & mask == 0 && !self.is_put_it(i) {
             return false;
         }
         if self.is_put_it(i) {
@@ -166,9 +166,9 @@ impl<'a> Paragraph<'a> {
         self.word_is(i, "said") || self.word_is(i, "says")
     }
 
-    /// "put it" ("as X put it"), a cue made of two words.
+    /// "put it" ("as X put it", "as X puts it"), a cue made of two words.
     fn is_put_it(&self, i: usize) -> bool {
-        self.word_is(i, "put") && self.word_is(i + 1, "it")
+        (self.word_is(i, "put") || self.word_is(i, "puts")) && self.word_is(i + 1, "it")
     }
 
     /// An article or possessive before a noun ("the report", "his
@@ -297,7 +297,11 @@ impl<'a> Paragraph<'a> {
                 }
             }
             let appositive = if j > lo { self.np_ending_at(j - 1, lo) } else { None };
-            let before = comma.filter(|&c| c > lo).and_then(|c| self.np_ending_at(c - 1, lo));
+            // "Sen. Richard J. Durbin (D-Ill.), noting ..., said"
+            let before = comma.filter(|&c| c > lo).and_then(|c| {
+                let end = if self.toks[c - 1].is(b')') { (lo..c - 1).rev().take(12).find(|&k| self.toks[k].is(b'('))?.checked_sub(1)? } else { c - 1 };
+                (end >= lo).then(|| self.np_ending_at(end, lo)).flatten()
+            });
             return match (before, appositive) {
                 (Some(b), Some(a)) if !self.has_name(b) && self.has_name(a) => Some(a),
                 (Some(b), _) => Some(b),
@@ -779,7 +783,7 @@ impl<'a> Paragraph<'a> {
         let mut out = Vec::new();
         for i in 0..self.toks.len() {
             let t = &self.toks[i];
-            if !t.is_word() || t.flags & (SPEECH | FRAMING) == 0 && !self.word_is(i, "according") && !self.word_is(i, "put") {
+            if !t.is_word() || t.flags & (SPEECH | FRAMING) == 0 && !self.word_is(i, "according") && !self.is_put_it(i) {
                 continue;
             }
             let (lo, _) = self.bounds(i);

@@ -187,7 +187,7 @@ const ADVERBS: &[&str] = &[
     "was", "were", "is", "are", "would", "will", "could", "might", "may", "did", "does", "do", "not", "never",
     "already", "simply", "again", "further", "earlier", "ultimately", "finally", "reportedly", "allegedly",
     "publicly", "privately", "just", "even", "still", "first", "last", "now", "always", "frequently",
-    "shall", "should", "can", "must", "been", "being", "be", "quickly", "subsequently",
+    "shall", "should", "can", "must", "been", "being", "be", "quickly", "subsequently", "only",
 ];
 
 const STOPS: &[&str] = &[
