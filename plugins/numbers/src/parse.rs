@@ -852,15 +852,27 @@ impl<'a> Parser<'a> {
     /// Every expression of the text, in order.
     pub fn run(&self, out: &mut Vec<Found>) {
         let mut i = 0;
+        // The first token not yet covered by a record.
+        let mut free = 0;
         while i < self.toks.len() {
             if !self.may_start(i) {
                 i += 1;
                 continue;
             }
             match self.at(i) {
-                Step::Found(f, next) => {
+                Step::Found(mut f, next) => {
+                    // An approximator before an interval is part of it: "around 10-20 dollars", "~2-7 g".
+                    let closed = f.value.as_deref().is_some_and(|v| v.starts_with('[') && v.ends_with(']'));
+                    if f.kind == Kind::Range && closed && f.start == self.toks[i].start {
+                        let mut k = i;
+                        while k > free && (self.in_list(k - 1, List::Approx) || self.punct(k - 1, '~')) {
+                            k -= 1;
+                        }
+                        f.start = self.toks[k].start;
+                    }
                     out.push(f);
                     i = next.max(i + 1);
+                    free = i;
                 }
                 Step::Skip(next) => i = next.max(i + 1),
                 Step::No => i += 1,
@@ -2402,6 +2414,16 @@ impl<'a> Parser<'a> {
         }
         let hyphen = self.punct(i, '-') && self.attached(i) && self.attached(i + 1);
         let j = if hyphen { i + 1 } else { i };
+        // Inches: 5", 5'', 5″ (glued; not a quoted number).
+        let quoted = num.s > 0 && matches!(self.punct_char(num.s - 1), Some('"' | '\'' | '“')) && self.attached(num.s);
+        if !hyphen && self.attached(j) && !quoted {
+            if self.punct(j, '"') || self.punct(j, '″') {
+                return Some((j + 1, "in"));
+            }
+            if self.punct(j, '\'') && self.punct(j + 1, '\'') && self.attached(j + 1) {
+                return Some((j + 2, "in"));
+            }
+        }
         // Temperatures and degrees.
         if self.punct(j, '°') {
             let k = j + 1;
