@@ -696,7 +696,14 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
             let violent = matches!(&code[..2], "18" | "19" | "20");
             let target = target.or_else(|| {
                 let place = s.nearest_after(end, r, false, code).filter(|_| violent && !pronoun_object)?;
-                (subject.map(|m| s.mentions[m].actor) != Some(s.mentions[place].actor)).then_some(place)
+                let in_place = s.after_locative(place) && {
+                    let mut k = s.mentions[place].first;
+                    while k > s.first && is_place_modifier(s.word(k - 1)) {
+                        k -= 1;
+                    }
+                    matches!(s.word(k.saturating_sub(1)), "in" | "inside")
+                };
+                (in_place && subject.map(|m| s.mentions[m].actor) != Some(s.mentions[place].actor)).then_some(place)
             });
             (subject, target)
         };
