@@ -21,32 +21,59 @@
 //!   arithmetic and year filling.
 //!
 //! # Conventions
+//! - **Values are exact**: built from the digits as rationals, never
+//!   through floats ("1.1 million" → `1100000`); only fractions without a
+//!   finite decimal form are rounded, to 15 significant digits ("two
+//!   thirds" → `0.666666666666667`).
 //! - **Spans** cover the currency and unit ("$5 million", "10 km",
 //!   "69-year-old", "aged 69"), range words ("between 20 and 30", "more
-//!   than 100"), but not approximators ("about", "some").
+//!   than 100"), but not approximators ("about", "some") except before a
+//!   closed range ("around 10-20 dollars").
 //! - **Ranges** are intervals: "between 20 and 30", "20-30", "from 20 to
 //!   30" → `[20,30]`; "more than 100", "over 100" → `(100,)`; "at least 3",
 //!   "3 or more" → `[3,)`; "less than 5", "under 5" → `(,5)`; "up to 50",
 //!   "at most 50", "no more than 50" → `(,50]`. A magnitude written once
-//!   applies to both ends ("5 to 10 million" → `[5000000,10000000]`).
+//!   applies to both ends ("5 to 10 million" → `[5000000,10000000]`). After
+//!   a verb of change ("rose 32,000 to 1.41 million", "fell from 5% to 4%")
+//!   "to" joins two values, not an interval: they are two records.
 //! - **Money**: `$` is USD unless a prefix says otherwise ("C$", "HK$",
 //!   "A$"); "pounds" is GBP unless the context is a weight (then a quantity
-//!   in `lb`); "cents" and "pence" keep their written value with the
-//!   subunit codes `USX` and `GBX`; pesos, francs, dinars and other
-//!   currency names shared by several countries have unit null unless an
-//!   adjective names the country.
-//! - **Dates**: years are dates when their neighbours say so ("in 2019",
-//!   "2019 was"), plain numbers otherwise ("2000 people"); decades are
-//!   `199X`; weekdays are `XXXX-WXX-5` (ISO week date, week unknown);
-//!   "today", "yesterday" and "tomorrow" are resolved from the document
-//!   date, and have no value without one. A month and day without a year
-//!   take the year that puts them closest to the document date (see
-//!   [`dates`]), or `XXXX`.
+//!   in `lb`); cents after an amount are added ("15 dollars and 50 cents" →
+//!   `15.5`); "cents" and "pence" alone keep their written value with the
+//!   subunit codes `USX` and `GBX`; pesos, francs, dinars and other currency
+//!   names shared by several countries have unit null unless an adjective
+//!   names the country ("Swiss francs" → CHF). Reuters abbreviations ("2 mln
+//!   dlrs", "39 cts", "stg") are read. A rate's "a" is not an amount ("94
+//!   cents a pound": one record).
+//! - **Quantities**: lengths written in several units are one value in the
+//!   smallest ("5 feet 2 inches" → `62` `in`); temperatures are `°C`, `°F`,
+//!   or `°` when the scale is not written; ages are quantities in `year`,
+//!   `month`, `week` or `day`.
+//! - **Dates**: years are dates ("in 2019", "2019 was"); a four-digit number
+//!   from 1900 to 2099 is a year unless a plural noun follows ("2000
+//!   workers"); decades are `199X`; spans of days or years are ISO intervals
+//!   ("April 1-15" → `XXXX-04-01/XXXX-04-15`, "2002-2006" → `2002/2006`);
+//!   weekdays are `XXXX-WXX-5` (ISO week date, week unknown); "on the 21st"
+//!   is `XXXX-XX-21`. "Today", "yesterday", "tomorrow", "three days ago",
+//!   "in two weeks" are resolved from the document date and have no value
+//!   without one. A month and day without a year take the year that puts
+//!   them between nine months before and three months after the document
+//!   date (see [`dates`]), or `XXXX`.
 //! - **Not numbers** (no record): names and codes ("G7", "COVID-19",
-//!   "F-16", "Boeing 737", "Article 5", "5G"), phone numbers, IP addresses
-//!   and version strings ("192.168.1.2"), times ("10:30", "11pm"), digits
-//!   inside URLs, and sports scores ("3-1"). "one" as a pronoun ("the one",
-//!   "no one") is not a number either.
+//!   "F-16", "Boeing 737", "Article 5", "Radio 2", "5G"), phone numbers, IP
+//!   addresses and version strings ("192.168.1.2"), times ("10:30",
+//!   "11pm"), digits inside URLs and HTML character references, powers
+//!   ("2.5^-1"), sports scores ("3-1"), digits glued to letters that say
+//!   nothing ("5m people": metres or millions?), and spelled fractions that
+//!   read two ways ("thirty fifths"). "one" as a pronoun ("the one", "no
+//!   one") is not a number either.
+//!
+//! # Speed
+//! One pass to tokenize, one walk to parse, no regular expressions, no
+//! allocation per token beyond the token vector (reused across documents
+//! by the plugin instance). `examples/throughput.rs` measures it on a
+//! corpus; on the project's news corpus it runs at about 60 MB of text per
+//! second of CPU time on one core.
 
 pub mod dates;
 pub mod decimal;

@@ -862,10 +862,15 @@ impl<'a> Parser<'a> {
             match self.at(i) {
                 Step::Found(mut f, next) => {
                     // An approximator before an interval is part of it: "around 10-20 dollars", "~2-7 g".
-                    let closed = f.value.as_deref().is_some_and(|v| v.starts_with('[') && v.ends_with(']'));
+                    let closed = f
+                        .value
+                        .as_deref()
+                        .is_some_and(|v| v.starts_with('[') && v.ends_with(']'));
                     if f.kind == Kind::Range && closed && f.start == self.toks[i].start {
                         let mut k = i;
-                        while k > free && (self.in_list(k - 1, List::Approx) || self.punct(k - 1, '~')) {
+                        while k > free
+                            && (self.in_list(k - 1, List::Approx) || self.punct(k - 1, '~'))
+                        {
                             k -= 1;
                         }
                         f.start = self.toks[k].start;
@@ -2045,6 +2050,16 @@ impl<'a> Parser<'a> {
             };
             return Some(self.composite(m).unwrap_or(m));
         }
+        // "five (5) days", "45 (forty-five)": a number restated in brackets.
+        let e = if self.punct(e, '(')
+            && self
+                .number(e + 1, false)
+                .is_some_and(|n| n.val == num.val && self.punct(n.e, ')'))
+        {
+            self.number(e + 1, false).map_or(e, |n| n.e + 1)
+        } else {
+            e
+        };
         Some(Measure {
             s: i,
             e,
@@ -2415,7 +2430,9 @@ impl<'a> Parser<'a> {
         let hyphen = self.punct(i, '-') && self.attached(i) && self.attached(i + 1);
         let j = if hyphen { i + 1 } else { i };
         // Inches: 5", 5'', 5″ (glued; not a quoted number).
-        let quoted = num.s > 0 && matches!(self.punct_char(num.s - 1), Some('"' | '\'' | '“')) && self.attached(num.s);
+        let quoted = num.s > 0
+            && matches!(self.punct_char(num.s - 1), Some('"' | '\'' | '“'))
+            && self.attached(num.s);
         if !hyphen && self.attached(j) && !quoted {
             if self.punct(j, '"') || self.punct(j, '″') {
                 return Some((j + 1, "in"));

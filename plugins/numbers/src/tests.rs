@@ -397,6 +397,54 @@ fn ranges() {
 }
 
 #[test]
+fn spans_and_readings_in_context() {
+    check(
+        "Expect around 10-20 dollars.",
+        "around 10-20 dollars",
+        "range",
+        "[10,20]",
+        "USD",
+    );
+    check("The screen is 13\" wide.", "13\"", "quantity", "13", "in");
+    check("Pay within five (5) days.", "five (5)", "cardinal", "5", "");
+    // A rate: "a pound" is not an amount.
+    check(
+        "Cocoa fell to 94 cents a pound.",
+        "94 cents",
+        "money",
+        "94",
+        "USX",
+    );
+    // Quarters as periods are not fractions.
+    check(
+        "Growth slowed for two quarters.",
+        "two",
+        "cardinal",
+        "2",
+        "",
+    );
+    check(
+        "They built it in 2002-2006.",
+        "2002-2006",
+        "date",
+        "2002/2006",
+        "",
+    );
+    check(
+        "Sales will be a third higher.",
+        "a third",
+        "cardinal",
+        "0.333333333333333",
+        "",
+    );
+    assert!(records("São Paulo is written S&#227;o Paulo.", None).is_empty());
+    // Thirty fifths: 30/5 or 1/35? Left out.
+    assert!(records("It came to thirty fifths.", None)
+        .iter()
+        .all(|r| r.1 != "cardinal" || r.2 != "6"));
+}
+
+#[test]
 fn dates() {
     check(
         "Talks resumed on February 24.",
