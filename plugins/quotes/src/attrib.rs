@@ -124,7 +124,7 @@ impl<'a> Paragraph<'a> {
     /// support"), not a passive of an addressee verb ("was told").
     fn is_cue(&self, i: usize, mask: u32) -> bool {
         let t = &self.toks[i];
-        if t.flags & mask == 0 && !self.is_put_it(i) {
+        if t.flags & mask == 0 && !(t.flags & CUE_PART != 0 && self.is_put_it(i)) {
             return false;
         }
         if self.is_put_it(i) {
@@ -168,7 +168,7 @@ impl<'a> Paragraph<'a> {
 
     /// "put it" ("as X put it", "as X puts it"), a cue made of two words.
     fn is_put_it(&self, i: usize) -> bool {
-        (self.word_is(i, "put") || self.word_is(i, "puts")) && self.word_is(i + 1, "it")
+        self.toks[i].has(CUE_PART) && !self.word_is(i, "according") && self.word_is(i + 1, "it")
     }
 
     /// An article or possessive before a noun ("the report", "his
@@ -181,7 +181,7 @@ impl<'a> Paragraph<'a> {
 
     /// "according to" at `i`.
     fn is_according(&self, i: usize) -> bool {
-        self.word_is(i, "according") && self.word_is(i + 1, "to")
+        self.toks.get(i).is_some_and(|t| t.has(CUE_PART)) && self.word_is(i, "according") && self.word_is(i + 1, "to")
     }
 
     /// The noun phrase that ends at token `j` (a pronoun, a name with its
@@ -783,7 +783,7 @@ impl<'a> Paragraph<'a> {
         let mut out = Vec::new();
         for i in 0..self.toks.len() {
             let t = &self.toks[i];
-            if !t.is_word() || t.flags & (SPEECH | FRAMING) == 0 && !self.word_is(i, "according") && !self.is_put_it(i) {
+            if !t.is_word() || t.flags & (SPEECH | FRAMING | CUE_PART) == 0 {
                 continue;
             }
             let (lo, _) = self.bounds(i);

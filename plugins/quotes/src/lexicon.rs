@@ -45,6 +45,8 @@ pub const CLAUSE: u32 = 1 << 17;
 /// A speech verb that takes a reported clause without "that" ("said the
 /// plan failed"); other clause verbs need "that" ("maintained that ...").
 pub const BARE_CLAUSE: u32 = 1 << 19;
+/// A word of a multi-word cue: "according" (to), "put"/"puts" (it).
+pub const CUE_PART: u32 = 1 << 20;
 /// The base form of a verb ("say", "call"): after a singular noun it is a
 /// noun itself ("a phone call", "state news").
 pub const BASE: u32 = 1 << 18;
@@ -323,6 +325,9 @@ impl Lexicon {
         }
         for w in BARE_CLAUSE_VERBS {
             lex.add(w, BARE_CLAUSE);
+        }
+        for w in ["according", "put", "puts"] {
+            lex.add(w, CUE_PART);
         }
         for w in TITLES {
             lex.add(w, TITLE);
