@@ -8,7 +8,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use common::*;
@@ -17,7 +17,7 @@ use serde_json::Value;
 /// Runs a command in `dir`, failing the test with its output if it fails.
 fn run_in(dir: &Path, command: &mut Command, what: &str) -> String {
     let started = Instant::now();
-    let output = command.current_dir(dir).output().unwrap_or_else(|e| panic!("cannot run {what}: {e}"));
+    let output = command.current_dir(dir).stdin(Stdio::null()).output().unwrap_or_else(|e| panic!("cannot run {what}: {e}"));
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(output.status.success(), "{what} failed in {}:\n{stdout}\n{}", dir.display(), String::from_utf8_lossy(&output.stderr));
     eprintln!("{what}: {:.1} s", started.elapsed().as_secs_f64());
@@ -36,6 +36,10 @@ fn scaffold(root: &Path, name: &str, args: &[&str]) -> PathBuf {
 fn cargo(target: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
     command.args(args).arg("--offline").arg("--quiet").env("CARGO_TARGET_DIR", target);
+    // The outer cargo's jobserver file descriptors mean nothing here.
+    for jobserver in ["CARGO_MAKEFLAGS", "MAKEFLAGS", "MFLAGS"] {
+        command.env_remove(jobserver);
+    }
     command
 }
 
