@@ -1077,6 +1077,25 @@ impl<'a> Parser<'a> {
         if i >= 1 && self.punct(i - 1, '+') && self.attached(i) && groups >= 2 {
             return Some(j);
         }
+        // Slashes that are not common fractions: "9/11", "24/7", "4/22".
+        if self.punct(i + 1, '/')
+            && self.attached(i + 1)
+            && self.digits(i + 2)
+            && self.attached(i + 2)
+            && self.fiscal_year(i).is_none()
+            && self.numeric_date(i).is_none()
+        {
+            let (a, b) = (
+                self.str(i).parse::<u32>().unwrap_or(0),
+                self.str(i + 2).parse::<u32>().unwrap_or(0),
+            );
+            let common =
+                [2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 1000].contains(&b) && a >= 1 && a < b;
+            let mixed = i > 0 && self.digits(i - 1) && !self.attached(i);
+            if !common && !mixed {
+                return Some(j.max(i + 3));
+            }
+        }
         // Digits glued to unknown letters after them: "5G", "737MAX", "3D".
         if self.attached(i + 1) && self.is_word(i + 1) && !self.known_suffix(i + 1) {
             return Some(self.run_end(i));
@@ -2429,11 +2448,8 @@ impl<'a> Parser<'a> {
         }
         let hyphen = self.punct(i, '-') && self.attached(i) && self.attached(i + 1);
         let j = if hyphen { i + 1 } else { i };
-        // Inches: 5", 5'', 5″ (glued; not a quoted number).
-        let quoted = num.s > 0
-            && matches!(self.punct_char(num.s - 1), Some('"' | '\'' | '“'))
-            && self.attached(num.s);
-        if !hyphen && self.attached(j) && !quoted {
+        // Inches: 5", 5'', 5″ (glued; not the end of a quotation).
+        if !hyphen && self.attached(j) && self.digits(j - 1) && !self.closes_quote(num.s) {
             if self.punct(j, '"') || self.punct(j, '″') {
                 return Some((j + 1, "in"));
             }
@@ -2550,6 +2566,29 @@ impl<'a> Parser<'a> {
         }
         // A glued "in", "ft" etc. is fine; hyphenated units must be words: "3-inch", "six-mile".
         Some((end, out))
+    }
+
+    /// Whether a quotation is open before token `i` in its paragraph (an odd
+    /// number of `"`, or an opening `“` or backquote): a quote mark after
+    /// the number then closes it rather than meaning inches.
+    fn closes_quote(&self, i: usize) -> bool {
+        let mut straight = 0;
+        let mut k = i;
+        while k > 0 && i - k < 400 {
+            // A paragraph starts after a blank or indented line.
+            let gap = &self.text[self.toks[k - 1].end..self.toks[k].start];
+            if gap.find('\n').is_some_and(|p| gap.len() > p + 1) {
+                break;
+            }
+            k -= 1;
+            match self.punct_char(k) {
+                Some('"') => straight += 1,
+                Some('“' | '`') => return true,
+                Some('”') => return false,
+                _ => {}
+            }
+        }
+        straight % 2 == 1
     }
 
     /// "-year-old", "years old", "years of age", "yo"; "months old", ...
@@ -3271,6 +3310,9 @@ impl<'a> Parser<'a> {
             }
         }
         // Numeric dates.
+        if let Some((a, b, e)) = self.fiscal_year(i) {
+            return Some((self.found(i, e, Kind::Date, format!("{a}/{b}"), None), e));
+        }
         if self.digits(i) {
             if let Some((y, m, d, e)) = self.numeric_date(i) {
                 let v = format!("{y:04}-{m:02}-{d:02}");
@@ -3287,6 +3329,34 @@ impl<'a> Parser<'a> {
             }
         }
         None
+    }
+
+    /// A fiscal or season year at `i`: "2005/06", "2010-11", "1999/2000"
+    /// → (first year, second year, end).
+    fn fiscal_year(&self, i: usize) -> Option<(u32, u32, usize)> {
+        if !matches!(self.punct_char(i + 1), Some('/' | '-'))
+            || !self.attached(i + 1)
+            || !self.digits(i + 2)
+            || !self.attached(i + 2)
+        {
+            return None;
+        }
+        let (a, b) = (self.str(i), self.str(i + 2));
+        if a.len() != 4
+            || !(b.len() == 2 || b.len() == 4)
+            || self.attached(i + 3) && self.digits(i + 4)
+        {
+            return None;
+        }
+        let y: u32 = a.parse().ok()?;
+        let next: u32 = b.parse().ok()?;
+        let ok = (1800..2100).contains(&y)
+            && if b.len() == 2 {
+                next == (y + 1) % 100
+            } else {
+                next == y + 1
+            };
+        ok.then_some((y, y + 1, i + 3))
     }
 
     /// A day of the month at `i`: "24", "24th", "twenty-first", "the 21st".

@@ -438,6 +438,22 @@ fn spans_and_readings_in_context() {
         "",
     );
     assert!(records("São Paulo is written S&#227;o Paulo.", None).is_empty());
+    // Slashes that are not common fractions, and closing quotes.
+    assert!(records("Open 24/7 since 9/11.", None).is_empty());
+    check(
+        "The 2005/06 season ended.",
+        "2005/06",
+        "date",
+        "2005/2006",
+        "",
+    );
+    check(
+        "He said \"it will rise toward 13,000\".",
+        "13,000",
+        "cardinal",
+        "13000",
+        "",
+    );
     // Thirty fifths: 30/5 or 1/35? Left out.
     assert!(records("It came to thirty fifths.", None)
         .iter()
