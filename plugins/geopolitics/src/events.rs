@@ -719,7 +719,7 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
             _ => false,
         };
         let mut emit = |a: u32, b: u32| {
-            if (a != b || domestic) && !seen.contains(&(a, b, code)) {
+            if (a != b || domestic || (s.one_state && matches!(&code[..2], "14" | "17"))) && !seen.contains(&(a, b, code)) {
                 seen.push((a, b, code));
                 out.push(Event { start: span.0, end: span.1, source: a, target: b, code, trigger });
             }
@@ -731,6 +731,13 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
                         emit(a, b);
                     }
                 }
+            }
+            // "Algerian landowners began a hunger strike", "Nigerian authorities
+            // jailed 52 members": in a sentence about one state, a protest or a
+            // coercion without a named target is domestic.
+            (Some(src), None) if s.one_state && matches!(&code[..2], "14" | "17") => {
+                let a = s.mentions[src].actor;
+                emit(a, a);
             }
             // "Brazil and the United States agreed": each with each other.
             (Some(src), None) if is_mutual(code) => {
