@@ -18,7 +18,8 @@ fn a_panic_is_an_error_on_that_document_only() {
     assert_eq!(lines.len(), 3);
     let errs = errors(&lines[1]);
     assert_eq!(errs.len(), 1, "{errs:?}");
-    assert!(errs[0].starts_with("faulty: plugin panicked: marker @PANIC in document d1"), "{errs:?}");
+    assert!(errs[0].starts_with("faulty: plugin panicked at "), "{errs:?}");
+    assert!(errs[0].contains("/src/lib.rs:") && errs[0].ends_with(": marker @PANIC in document d1"), "{errs:?}");
     assert!(records(&lines[1], "faulty").is_empty());
     for ok in [&lines[0], &lines[2]] {
         assert!(errors(ok).is_empty());

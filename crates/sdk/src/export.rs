@@ -1,11 +1,10 @@
 //! The C-ABI side of a Rust plugin: descriptors and `extern "C"` wrappers
 //! that convert every call and catch every panic. Used by [`export_plugin!`].
 
-use std::any::Any;
 use std::ffi::c_void;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use crate::abi::*;
+use crate::panic::guarded;
 use crate::{Config, Document, Error, Extractor, Output, Plugin, Transform};
 
 /// Exports a type as a gleaner plugin: `export_plugin!(extractor MyType);`
@@ -58,32 +57,22 @@ pub const fn transform_descriptor<T: Transform>() -> gleaner_plugin_descriptor {
     descriptor::<T>(GLEANER_KIND_TRANSFORM, process::<T, TransformCall>)
 }
 
-/// The text of a caught panic.
-fn panic_message(payload: &(dyn Any + Send)) -> String {
-    let text = payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("(no message)");
-    format!("plugin panicked: {text}")
-}
-
 unsafe extern "C" fn create<T: Plugin>(args: *const gleaner_create_args, instance: *mut *mut c_void) -> i32 {
     if args.is_null() || instance.is_null() {
         return GLEANER_ERROR;
     }
     let args = &*args;
-    let built = catch_unwind(AssertUnwindSafe(|| {
+    let built = guarded(|| {
         let config = Config::from_raw(args.settings, args.n_settings);
         T::new(&config)
-    }));
+    });
     let message = match built {
         Ok(Ok(plugin)) => {
             *instance = Box::into_raw(Box::new(plugin)) as *mut c_void;
             return GLEANER_OK;
         }
         Ok(Err(e)) => e.to_string(),
-        Err(panic) => panic_message(&*panic),
+        Err(panic) => panic,
     };
     if let Some(error) = args.error {
         error(args.ctx, gleaner_str::from_str(&message));
@@ -94,7 +83,7 @@ unsafe extern "C" fn create<T: Plugin>(args: *const gleaner_create_args, instanc
 unsafe extern "C" fn destroy<T: Plugin>(instance: *mut c_void) {
     if !instance.is_null() {
         // A panic in Drop must not unwind into the host.
-        let _ = catch_unwind(AssertUnwindSafe(|| drop(Box::from_raw(instance as *mut T))));
+        let _ = guarded(|| drop(Box::from_raw(instance as *mut T)));
     }
 }
 
@@ -139,14 +128,14 @@ unsafe extern "C" fn process<T: Plugin, C: Call<T>>(
     let mut fields = Vec::new();
     for (index, raw) in docs.iter().enumerate() {
         let doc = Document::from_raw(raw);
-        let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let outcome = guarded(|| {
             let mut out = Output::new(host, index, &mut fields);
             C::call(plugin, &doc, &mut out)
-        }));
+        });
         let message = match outcome {
             Ok(Ok(())) => continue,
             Ok(Err(e)) => e.to_string(),
-            Err(panic) => panic_message(&*panic),
+            Err(panic) => panic,
         };
         if let Some(error) = host.error {
             error(host.ctx, index, gleaner_str::from_str(&message));

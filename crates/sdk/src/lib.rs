@@ -44,6 +44,7 @@ mod config;
 mod document;
 mod export;
 mod output;
+mod panic;
 pub mod testing;
 
 pub use config::{Config, Setting, SettingType};

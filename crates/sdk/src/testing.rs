@@ -223,3 +223,34 @@ pub fn transform<T: Transform>(settings: &[(&str, &str)], doc: &Doc) -> Result<(
     let descriptor = crate::export::transform_descriptor::<T>();
     run(&descriptor, &settings_of::<T>(settings), doc).map(|c| (c.text.unwrap_or_else(|| doc.text.clone()), c.records))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Error, Output};
+
+    struct Panicker;
+    impl Plugin for Panicker {
+        const ID: &'static str = "panicker";
+        const VERSION: &'static str = "0";
+        const DESCRIPTION: &'static str = "panics on 'boom'";
+        fn new(_: &Config) -> Result<Self, Error> {
+            Ok(Panicker)
+        }
+    }
+    impl Extractor for Panicker {
+        fn extract(&mut self, doc: &Document<'_>, out: &mut Output<'_>) -> Result<(), Error> {
+            assert!(!doc.text().contains("boom"), "found boom");
+            out.emit(0, 1, "ok", &[]);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_panic_becomes_an_error_with_its_location_and_the_plugin_goes_on() {
+        let error = extract::<Panicker>(&[], &Doc::text("boom")).unwrap_err();
+        assert!(error.starts_with("plugin panicked at "), "{error}");
+        assert!(error.contains("testing.rs:") && error.ends_with("found boom"), "{error}");
+        assert_eq!(extract::<Panicker>(&[], &Doc::text("calm")).unwrap().len(), 1);
+    }
+}
