@@ -373,6 +373,7 @@ pub(crate) const PARSER_WORDS: &[&str] = &[
     "heavy",
     "higher",
     "hour",
+    "hours",
     "hr",
     "hrs",
     "hungarian",
@@ -1589,11 +1590,17 @@ impl<'a> Parser<'a> {
             }
         }
         let sp = self.combine(i, None)?;
+        // "four million": the value before the magnitude is 4.
+        let base = if sp.last_mult >= 1000 {
+            sp.val.checked_div(Rat::int(sp.last_mult))?
+        } else {
+            sp.val
+        };
         let mut n = Num {
             s: i,
             e: sp.e,
             val: sp.val,
-            base: sp.val,
+            base,
             scaled: sp.scaled,
             ordinal: sp.ordinal,
             plain_digits: None,
@@ -2564,7 +2571,22 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
-        // A glued "in", "ft" etc. is fine; hyphenated units must be words: "3-inch", "six-mile".
+        // Energy: "kilowatt hours", "megawatt-hours".
+        if matches!(out, "kW" | "MW" | "GW") {
+            let k = if self.punct(end, '-') && self.attached(end) {
+                end + 1
+            } else {
+                end
+            };
+            if self.is_any(k, &["hour", "hours"]) {
+                let energy = match out {
+                    "kW" => "kWh",
+                    "MW" => "MWh",
+                    _ => "GWh",
+                };
+                return Some((k + 1, energy));
+            }
+        }
         Some((end, out))
     }
 
