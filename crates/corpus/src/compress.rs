@@ -322,11 +322,7 @@ impl<R: Read> Lookahead<R> {
 
 impl<R: Read> Read for Lookahead<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let available = self.fill_buf()?;
-        let n = available.len().min(buf.len());
-        buf[..n].copy_from_slice(&available[..n]);
-        self.consume(n);
-        Ok(n)
+        read_buffered(self, buf)
     }
 }
 
@@ -445,11 +441,7 @@ impl Pipelined {
 
 impl Read for Pipelined {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let available = self.fill_buf()?;
-        let n = available.len().min(buf.len());
-        buf[..n].copy_from_slice(&available[..n]);
-        self.consume(n);
-        Ok(n)
+        read_buffered(self, buf)
     }
 }
 
@@ -555,6 +547,15 @@ impl Read for Failing {
             None => Ok(0),
         }
     }
+}
+
+/// `Read::read` for a type that reads through its own `BufRead` buffer.
+pub(crate) fn read_buffered(reader: &mut impl BufRead, buf: &mut [u8]) -> io::Result<usize> {
+    let available = reader.fill_buf()?;
+    let n = available.len().min(buf.len());
+    buf[..n].copy_from_slice(&available[..n]);
+    reader.consume(n);
+    Ok(n)
 }
 
 #[cfg(test)]
@@ -686,3 +687,4 @@ mod tests {
         assert_eq!(exact.read_to_end(&mut out).unwrap(), 1000);
     }
 }
+

@@ -39,7 +39,7 @@ use std::io::{self, BufRead, Read};
 use std::sync::Arc;
 
 use crate::charset::{content_type_charset, decode_as, decode_html};
-use crate::compress::{is_resumable, Codec, Stream};
+use crate::compress::{is_resumable, read_buffered, Codec, Stream};
 use crate::http::{decode_chunked, decode_content, parse_response};
 use crate::lines::{read_line_limited, LineRead};
 use crate::text::replace_nul;
@@ -549,11 +549,7 @@ impl Input {
 
 impl Read for Input {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let available = self.fill_buf()?;
-        let n = available.len().min(buf.len());
-        buf[..n].copy_from_slice(&available[..n]);
-        self.consume(n);
-        Ok(n)
+        read_buffered(self, buf)
     }
 }
 
