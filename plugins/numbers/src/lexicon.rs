@@ -728,7 +728,13 @@ fn build() -> Lexicon {
     ] {
         set(w, &|e| e.counts = true);
     }
-    for (w, off) in [("today", 0), ("yesterday", -1), ("tomorrow", 1)] {
+    for (w, off) in [
+        ("today", 0),
+        ("yesterday", -1),
+        ("tomorrow", 1),
+        ("tmrw", 1),
+        ("tmr", 1),
+    ] {
         set(w, &|e| e.day_offset = Some(off));
     }
     for (n, list) in crate::parse::WORD_LISTS.iter().enumerate() {

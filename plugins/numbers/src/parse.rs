@@ -3298,6 +3298,33 @@ impl<'a> Parser<'a> {
             if self.is(j, "of") {
                 j += 1;
             }
+            // "the 20th of next month", "31st of this month".
+            let ordinal_day = !self.digits(e - 1) || self.is_any(e - 1, &["st", "nd", "rd", "th"]);
+            if j > e
+                && ordinal_day
+                && self.is_any(j, &["this", "next", "last"])
+                && self.is(j + 1, "month")
+            {
+                let shift = if self.is(j, "next") {
+                    1
+                } else if self.is(j, "last") {
+                    -1
+                } else {
+                    0
+                };
+                let v = match self.doc_date {
+                    Some(d) => {
+                        let total = i64::from(d.y) * 12 + i64::from(d.m) - 1 + shift;
+                        format!(
+                            "{:04}-{:02}-{day:02}",
+                            total.div_euclid(12),
+                            total.rem_euclid(12) + 1
+                        )
+                    }
+                    None => format!("XXXX-XX-{day:02}"),
+                };
+                return Some((self.found(i, j + 2, Kind::Date, v, None), j + 2));
+            }
             if let Some(m) = self.word(j).map(|w| w.month).filter(|m| *m != 0) {
                 let ms = self.str(j);
                 if ms.eq_ignore_ascii_case("may") && !self.toks[j].cap && !self.digits(j + 1)
