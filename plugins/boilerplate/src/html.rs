@@ -338,13 +338,6 @@ fn collect(root: NodeRef<'_>) -> Page {
     }
     let kind = block_kinds.last().copied().unwrap_or(BlockKind::Other);
     flush(&mut page, &mut buffer, &mut chars, &mut link_chars, current_container, kind);
-    // Containers still open (none after a complete walk) end at the last block.
-    let total = page.blocks.len();
-    for container in &mut page.containers {
-        if container.end_block < container.first_block {
-            container.end_block = total;
-        }
-    }
     page
 }
 
@@ -373,7 +366,7 @@ fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first
         _ => {}
     });
     let hint = if names.is_empty() { NameHint::default() } else { signals::name_hint(&names) };
-    Container { parent, chrome_tag, content_tag, hint, first_block, end_block: usize::MAX.min(first_block) }
+    Container { parent, chrome_tag, content_tag, hint, first_block, end_block: first_block }
 }
 
 /// Collects titles, dates and authors that the markup declares.
@@ -625,7 +618,8 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
         .map(|(_, a)| a.clone())
         .or(linked.author)
         .map(|value| {
-            let span = text.find(&value).map(|s| s..s + value.len());
+            // A span only for a byline near the top, not a later mention.
+            let span = text.find(&value).filter(|s| *s < 400).map(|s| s..s + value.len());
             Item { value, span }
         });
     (text, metadata)

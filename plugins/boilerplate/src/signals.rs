@@ -278,7 +278,7 @@ pub fn is_section_break(line: &str, stats: &TextStats) -> bool {
     let re = RE.get_or_init(|| {
         Regex::new(
             r"(?xi)
-            ^\W*(\d+\s+)?(comments?|responses?|replies|reactions|discussion|conversation)\b\W*(\(\d+\))?\W*$
+            ^\W*(\d+\s+)?(comments?|responses?|replies|reactions|discussion|conversation|comentar(ios?)?|kommentare?|commentaires?|commenti|reacties|comentários?)\b\W*(\(\d+\))?\W*$
             | \b(\d+|an?)\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b
             | ^\W*reply\W*$
             | \breport\s+(this\s+)?comment\b
