@@ -1,0 +1,7 @@
+//! The zstd layer (a `.warc.zst` or `.jsonl.zst`, chosen by the second byte), on arbitrary bytes.
+#![no_main]
+mod common;
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let name = if data.get(1).is_some_and(|b| b & 1 != 0) { "crawl.warc.zst" } else { "news.jsonl.zst" };
+    common::read_as(name, data)
+});
