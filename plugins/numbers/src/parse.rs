@@ -995,8 +995,10 @@ impl<'a> Parser<'a> {
                 return Some(self.run_end(i));
             }
         }
-        // "Boeing 737", "Article 5".
+        // "Boeing 737", "Article 5" (but "Act 1902" has a year).
+        let year_like = self.str(i).len() == 4 && self.str(i).starts_with(['1', '2']);
         if i >= 1
+            && !year_like
             && !self.attached(i)
             && self.tok(i - 1).is_some_and(|t| t.cap)
             && self.in_list(i - 1, List::CodeNouns)
@@ -1062,17 +1064,23 @@ impl<'a> Parser<'a> {
         }
         // Dotted or dashed runs of three or more groups that are not dates:
         // versions, IP addresses, phone numbers.
+        // A separator used twice makes a code ("1.2.3", "555-123-4567");
+        // "0.3-0.5" is a range of decimals.
         let mut groups = 1;
+        let mut seps = [0u8; 3];
         let mut j = i + 1;
-        while self.attached(j)
-            && matches!(self.punct_char(j), Some('.' | '-' | '/'))
-            && self.digits(j + 1)
-            && self.attached(j + 1)
-        {
+        while self.attached(j) && self.digits(j + 1) && self.attached(j + 1) {
+            let Some(k) = self
+                .punct_char(j)
+                .and_then(|c| ['.', '-', '/'].iter().position(|x| *x == c))
+            else {
+                break;
+            };
+            seps[k] += 1;
             groups += 1;
             j += 2;
         }
-        if groups >= 3 && self.numeric_date(i).is_none() {
+        if seps.iter().any(|n| *n >= 2) && self.numeric_date(i).is_none() {
             return Some(j);
         }
         if i >= 1 && self.punct(i - 1, '+') && self.attached(i) && groups >= 2 {
@@ -1129,7 +1137,7 @@ impl<'a> Parser<'a> {
             || money::iso_code(s).is_some()
             || [
                 "st", "nd", "rd", "th", "s", "rs", "yo", "MM", "M", "B", "K", "bn", "am", "pm",
-                "h", "hrs", "m", "km", "C", "F",
+                "in", "h", "hrs", "m", "km", "C", "F",
             ]
             .iter()
             .any(|x| x.eq_ignore_ascii_case(s))
@@ -2178,7 +2186,7 @@ impl<'a> Parser<'a> {
             let Some(n) = self.number(k, false).filter(|n| !n.ordinal && !n.scaled) else {
                 break;
             };
-            let inches = (self.is(n.e, "in") && self.ends(n.e + 1))
+            let inches = (self.is(n.e, "in") && (self.ends(n.e + 1) || self.attached(n.e)))
                 || (self.digits(n.e - 1) && self.punct(n.e, '"') && self.attached(n.e));
             let (end, unit) = if inches {
                 (n.e + 1, "in")
@@ -2455,6 +2463,10 @@ impl<'a> Parser<'a> {
         }
         let hyphen = self.punct(i, '-') && self.attached(i) && self.attached(i + 1);
         let j = if hyphen { i + 1 } else { i };
+        // Inches: "4in" (glued only: "in" is a preposition).
+        if !hyphen && self.is(j, "in") && self.attached(j) && self.digits(j - 1) {
+            return Some((j + 1, "in"));
+        }
         // Inches: 5", 5'', 5″ (glued; not the end of a quotation).
         if !hyphen && self.attached(j) && self.digits(j - 1) && !self.closes_quote(num.s) {
             if self.punct(j, '"') || self.punct(j, '″') {
