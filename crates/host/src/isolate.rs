@@ -10,17 +10,19 @@
 //! ```text
 //! host ── Start{plugin file, sha256, settings, max_records} ──▶ worker
 //!      ◀──────────────── Ready | Failed{message} ───────────────
-//!      ── Process{one document} ──▶  worker calls process(), recording
-//!      ◀── Result{status, events} ──  every callback (emit, replace_text,
-//!                                     set_meta, error, log) in order
+//!      ── Process{documents} ──▶  worker calls process() on each document
+//!      ◀── Result{status, events} ──  alone, recording every callback (emit,
+//!      ◀── Result ... (one per document)  replace_text, set_meta, error, log)
 //! ```
 //!
 //! The host replays the recorded callbacks into the very host callbacks an
 //! in-process call would get, so records are checked, re-anchored and
 //! written by the same code, and the output is the same byte for byte.
-//! Documents are sent one at a time: when a worker dies (or exceeds the
-//! per-document time limit and is killed), the document it was working on
-//! is known; it gets an error, and the next document starts a new worker.
+//! A batch goes to the worker in one request, but the plugin is called on
+//! one document at a time and each document's result comes back on its
+//! own: when a worker dies (or exceeds the per-document time limit and is
+//! killed), the document it was working on is the first without a result;
+//! it gets an error, and the documents after it go to a new worker.
 //!
 //! One worker process per plugin and per rayon worker thread, started on
 //! first use.
@@ -283,10 +285,21 @@ impl WorkerProcess {
 
     /// Sends one frame and waits for the answer.
     fn request(&mut self, frame: &Frame, timeout: Option<Duration>) -> Result<Vec<u8>, Failure> {
+        self.send(frame)?;
+        self.receive(timeout)
+    }
+
+    /// Sends one frame.
+    fn send(&mut self, frame: &Frame) -> Result<(), Failure> {
         if write_frame(&mut self.stdin, frame).is_err() {
             // The worker is gone (EPIPE); its exit status says why.
             return Err(Failure::Died(self.exit_reason()));
         }
+        Ok(())
+    }
+
+    /// Waits for the next frame, at most `timeout` (then kills the worker).
+    fn receive(&mut self, timeout: Option<Duration>) -> Result<Vec<u8>, Failure> {
         let answer = match timeout {
             Some(limit) => match self.frames.recv_timeout(limit) {
                 Ok(answer) => answer,
@@ -380,7 +393,11 @@ impl IsolateOptions {
         docs: &[gleaner_document],
         host: &gleaner_host,
     ) -> i32 {
-        for (index, doc) in docs.iter().enumerate() {
+        // The documents from `next` on are sent in one request; the worker
+        // answers one RESULT per document, in order. When it fails, the
+        // document it was on gets the error, and the rest go to a new worker.
+        let mut next = 0;
+        while next < docs.len() {
             let worker = match slot {
                 Some(worker) => worker,
                 None => match WorkerProcess::start(self, plugin, settings, max_records) {
@@ -393,34 +410,39 @@ impl IsolateOptions {
                                 format!("the worker process of plugin {} took longer than {} to start; killed", plugin.id(), seconds(limit))
                             }
                         };
-                        report_error(host, index, &message);
+                        report_error(host, next, &message);
+                        next += 1;
                         continue;
                     }
                 },
             };
             let mut request = Frame::new(tag::PROCESS);
-            request.u64(1);
-            encode_document(&mut request, doc);
-            match worker.request(&request, self.doc_timeout) {
-                Ok(answer) => {
-                    if let Err(problem) = replay(&answer, index, host) {
-                        *slot = None;
-                        report_error(host, index, &format!("the worker process of plugin {} sent a bad answer ({problem}); worker restarted", plugin.id()));
-                    }
+            request.u64((docs.len() - next) as u64);
+            for doc in &docs[next..] {
+                encode_document(&mut request, doc);
+            }
+            let mut result = worker.send(&request);
+            while result.is_ok() && next < docs.len() {
+                result = worker.receive(self.doc_timeout).and_then(|answer| {
+                    replay(&answer, next, host).map_err(|problem| Failure::Broken(format!("the worker process sent a bad answer ({problem})")))
+                });
+                if result.is_ok() {
+                    next += 1;
                 }
-                Err(failure) => {
-                    *slot = None;
-                    let message = match failure {
-                        Failure::Died(how) => format!("plugin {} {how} on this document; worker restarted", plugin.id()),
-                        Failure::TimedOut(limit) => format!(
-                            "plugin {} took longer than the --doc-timeout of {} on this document; its worker was killed and restarted",
-                            plugin.id(),
-                            seconds(limit)
-                        ),
-                        Failure::Broken(message) => format!("plugin {}: {message}; worker restarted", plugin.id()),
-                    };
-                    report_error(host, index, &message);
-                }
+            }
+            if let Err(failure) = result {
+                *slot = None;
+                let message = match failure {
+                    Failure::Died(how) => format!("plugin {} {how} on this document; worker restarted", plugin.id()),
+                    Failure::TimedOut(limit) => format!(
+                        "plugin {} took longer than the --doc-timeout of {} on this document; its worker was killed and restarted",
+                        plugin.id(),
+                        seconds(limit)
+                    ),
+                    Failure::Broken(message) => format!("plugin {}: {message}; worker restarted", plugin.id()),
+                };
+                report_error(host, next, &message);
+                next += 1;
             }
         }
         GLEANER_OK

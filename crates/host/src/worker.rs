@@ -1,6 +1,7 @@
 //! The worker role of isolation mode (see [`crate::isolate`]): load one
 //! plugin, create one instance, then answer each PROCESS request by
-//! calling the plugin and recording every callback it makes, in order.
+//! calling the plugin on each of its documents alone, recording every
+//! callback it makes, in order, and sending that document's RESULT.
 //!
 //! The recording callbacks answer the plugin as the host would
 //! (`GLEANER_STOP` for a record the host will refuse, for an extractor's
@@ -72,14 +73,8 @@ pub fn serve() -> u8 {
                 return 2;
             }
         };
-        let answer = match process(&instance, &frame) {
-            Ok(answer) => answer,
-            Err(problem) => {
-                eprintln!("gleaner worker: bad request: {problem}");
-                return 2;
-            }
-        };
-        if write_frame(&mut output, &answer).is_err() {
+        if let Err(problem) = process(&instance, &frame, &mut output) {
+            eprintln!("gleaner worker: {problem}");
             return 2;
         }
     }
@@ -147,8 +142,9 @@ fn path_from_bytes(bytes: &[u8]) -> PathBuf {
 }
 
 /// Handles a PROCESS request: decodes the documents (views into `frame`),
-/// calls the plugin, returns the RESULT with the recorded events.
-fn process(started: &Started, frame: &[u8]) -> Result<Frame, String> {
+/// calls the plugin on each alone and writes its RESULT (the recorded
+/// events) before the next.
+fn process(started: &Started, frame: &[u8], output: &mut impl std::io::Write) -> Result<(), String> {
     let mut r = Reader::new(frame);
     if r.u8()? != tag::PROCESS {
         return Err("expected a process request".into());
@@ -181,35 +177,38 @@ fn process(started: &Started, frame: &[u8]) -> Result<Frame, String> {
             doc.n_meta = meta.len();
         }
     }
-    let mut recorder = Recorder {
-        events: Frame::default(),
-        count: 0,
-        kind: started.plugin.kind(),
-        max_records: started.max_records,
-        accepted: vec![0; n_docs],
-        stopped: vec![false; n_docs],
-        scratch: Vec::new(),
-    };
-    let host = gleaner_host {
-        struct_size: std::mem::size_of::<gleaner_host>() as u32,
-        reserved: 0,
-        ctx: &mut recorder as *mut Recorder as *mut c_void,
-        emit: Some(record_emit),
-        replace_text: Some(record_replace_text),
-        set_meta: Some(record_set_meta),
-        error: Some(record_error),
-        log: Some(record_log),
-    };
     let process = started.plugin.descriptor().process.ok_or("the plugin has no process()")?;
-    // SAFETY: the loader checked the descriptor; `docs` (views into
-    // `frame`), `kvs` and `recorder` outlive the call; the instance is
-    // used by this one thread.
-    let status = unsafe { process(started.instance.handle(), docs.as_ptr(), docs.len(), &host) };
-    let mut answer = Frame::new(tag::RESULT);
-    answer.i64(status as i64);
-    answer.u64(recorder.count);
-    answer.0.extend_from_slice(&recorder.events.0);
-    Ok(answer)
+    for doc in &docs {
+        let mut recorder = Recorder {
+            events: Frame::default(),
+            count: 0,
+            kind: started.plugin.kind(),
+            max_records: started.max_records,
+            accepted: 0,
+            stopped: false,
+            scratch: Vec::new(),
+        };
+        let host = gleaner_host {
+            struct_size: std::mem::size_of::<gleaner_host>() as u32,
+            reserved: 0,
+            ctx: &mut recorder as *mut Recorder as *mut c_void,
+            emit: Some(record_emit),
+            replace_text: Some(record_replace_text),
+            set_meta: Some(record_set_meta),
+            error: Some(record_error),
+            log: Some(record_log),
+        };
+        // SAFETY: the loader checked the descriptor; `doc` (views into
+        // `frame`), `kvs` and `recorder` outlive the call; the instance is
+        // used by this one thread.
+        let status = unsafe { process(started.instance.handle(), doc, 1, &host) };
+        let mut answer = Frame::new(tag::RESULT);
+        answer.i64(status as i64);
+        answer.u64(recorder.count);
+        answer.0.extend_from_slice(&recorder.events.0);
+        write_frame(output, &answer).map_err(|e| format!("cannot answer: {e}"))?;
+    }
+    Ok(())
 }
 
 /// The state behind the recording callbacks' `ctx`.
@@ -218,8 +217,9 @@ struct Recorder {
     count: u64,
     kind: PluginKind,
     max_records: usize,
-    accepted: Vec<usize>,
-    stopped: Vec<bool>,
+    /// Records accepted for the document, and whether emit() said stop for good.
+    accepted: usize,
+    stopped: bool,
     /// Where records are checked (as the host will) to answer the plugin.
     scratch: Vec<u8>,
 }
@@ -236,13 +236,13 @@ impl Recorder {
         self.events.bytes(message.as_bytes());
     }
 
-    /// Whether `doc` is in the request; logs it if not (the host cannot map
-    /// an index outside the request to a document).
+    /// Whether `doc` is the call's one document (index 0); logs it if not
+    /// (the host cannot map another index to a document).
     fn known(&mut self, doc: usize, function: &str) -> bool {
-        if doc < self.accepted.len() {
+        if doc == 0 {
             return true;
         }
-        let message = format!("{function}() for document {doc} of a batch of {}; ignored", self.accepted.len());
+        let message = format!("{function}() for document {doc} of a batch of 1; ignored");
         self.log(GLEANER_LOG_ERROR, &message);
         false
     }
@@ -250,7 +250,7 @@ impl Recorder {
     /// # Safety
     /// `record` must be null or valid for the call.
     unsafe fn emit(&mut self, doc: usize, record: *const gleaner_record) -> i32 {
-        if !self.known(doc, "emit") || self.stopped[doc] {
+        if !self.known(doc, "emit") || self.stopped {
             return GLEANER_STOP;
         }
         if record.is_null() {
@@ -274,14 +274,14 @@ impl Recorder {
             let str = if field.value.type_ == GLEANER_TYPE_STRING { field.value.str } else { gleaner_str::EMPTY };
             self.events.str(str);
         }
-        if self.accepted[doc] >= self.max_records {
-            self.stopped[doc] = true;
+        if self.accepted >= self.max_records {
+            self.stopped = true;
             return GLEANER_STOP;
         }
         self.scratch.clear();
         match write_record_body(&mut self.scratch, record) {
             Ok(()) => {
-                self.accepted[doc] += 1;
+                self.accepted += 1;
                 GLEANER_OK
             }
             Err(_) => GLEANER_STOP,
