@@ -1067,20 +1067,33 @@ impl<'a> Parser<'a> {
         // A separator used twice makes a code ("1.2.3", "555-123-4567");
         // "0.3-0.5" is a range of decimals.
         let mut groups = 1;
-        let mut seps = [0u8; 3];
+        let (mut dashes, mut slashes, mut dots_in_part, mut many_dots) = (0, 0, 0, false);
         let mut j = i + 1;
         while self.attached(j) && self.digits(j + 1) && self.attached(j + 1) {
-            let Some(k) = self
-                .punct_char(j)
-                .and_then(|c| ['.', '-', '/'].iter().position(|x| *x == c))
-            else {
-                break;
-            };
-            seps[k] += 1;
+            match self.punct_char(j) {
+                Some('.') => {
+                    dots_in_part += 1;
+                    many_dots |= dots_in_part >= 2;
+                }
+                Some('-') => {
+                    dashes += 1;
+                    dots_in_part = 0;
+                }
+                Some('/') => {
+                    slashes += 1;
+                    dots_in_part = 0;
+                }
+                _ => break,
+            }
             groups += 1;
             j += 2;
         }
-        if seps.iter().any(|n| *n >= 2) && self.numeric_date(i).is_none() {
+        let fraction_run =
+            self.hyphen_fraction_range(i) || (self.punct(i + 1, '/') && slashes == 1);
+        if (many_dots || dashes >= 2 || slashes >= 2)
+            && self.numeric_date(i).is_none()
+            && !fraction_run
+        {
             return Some(j);
         }
         if i >= 1 && self.punct(i - 1, '+') && self.attached(i) && groups >= 2 {
@@ -1094,13 +1107,13 @@ impl<'a> Parser<'a> {
             && self.fiscal_year(i).is_none()
             && self.numeric_date(i).is_none()
         {
-            let (a, b) = (
-                self.str(i).parse::<u32>().unwrap_or(0),
-                self.str(i + 2).parse::<u32>().unwrap_or(0),
-            );
-            let common =
-                [2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 1000].contains(&b) && a >= 1 && a < b;
-            let mixed = i > 0 && self.digits(i - 1) && !self.attached(i);
+            let common = self.common_fraction(i);
+            // "2 1/4", "11-1/2": the fraction of a mixed number.
+            let mixed = i > 0
+                && ((self.digits(i - 1) && !self.attached(i))
+                    || (self.punct(i - 1, '-')
+                        && self.attached(i)
+                        && self.digits(i.saturating_sub(2))));
             if !common && !mixed {
                 return Some(j.max(i + 3));
             }
@@ -1110,6 +1123,31 @@ impl<'a> Parser<'a> {
             return Some(self.run_end(i));
         }
         None
+    }
+
+    /// Whether tokens `i..i+3` are a glued common fraction: "1/2", "3/16".
+    fn common_fraction(&self, i: usize) -> bool {
+        if !(self.digits(i)
+            && self.punct(i + 1, '/')
+            && self.attached(i + 1)
+            && self.digits(i + 2)
+            && self.attached(i + 2))
+        {
+            return false;
+        }
+        let (a, b) = (
+            self.str(i).parse::<u32>().unwrap_or(0),
+            self.str(i + 2).parse::<u32>().unwrap_or(0),
+        );
+        [2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 1000].contains(&b) && a >= 1 && a < b
+    }
+
+    /// Whether a hyphenated mixed fraction starts at `i`: "33-1/4".
+    fn hyphen_fraction_range(&self, i: usize) -> bool {
+        self.punct(i + 1, '-')
+            && self.attached(i + 1)
+            && self.attached(i + 2)
+            && self.common_fraction(i + 2)
     }
 
     /// The token after a run of glued digits, letters and joiners.
@@ -1137,7 +1175,7 @@ impl<'a> Parser<'a> {
             || money::iso_code(s).is_some()
             || [
                 "st", "nd", "rd", "th", "s", "rs", "yo", "MM", "M", "B", "K", "bn", "am", "pm",
-                "in", "h", "hrs", "m", "km", "C", "F",
+                "p", "in", "in", "h", "hrs", "m", "km", "C", "F",
             ]
             .iter()
             .any(|x| x.eq_ignore_ascii_case(s))
@@ -1345,6 +1383,17 @@ impl<'a> Parser<'a> {
             }
             n.e = j + 1;
             n.ordinal = true;
+            n.plain_digits = None;
+            return Some(n);
+        }
+        // Mixed fractions with a hyphen: "11-1/2", "6-3/16" (bond and share prices).
+        if plain.is_some() && self.punct(j, '-') && self.attached(j) && self.common_fraction(j + 1)
+        {
+            let a = Rat::from_digits(self.str(j + 1))?;
+            let b = Rat::from_digits(self.str(j + 3))?;
+            n.val = val.checked_add(a.checked_div(b)?)?;
+            n.base = n.val;
+            n.e = j + 4;
             n.plain_digits = None;
             return Some(n);
         }
@@ -2382,6 +2431,10 @@ impl<'a> Parser<'a> {
                 }
                 if w == "RM" {
                     return Some((i + 1, Some("MYR")));
+                }
+                // "481p", "8.1p": pence.
+                if w == "p" && self.attached(i) && self.digits(i - 1) {
+                    return Some((i + 1, Some("GBX")));
                 }
                 // Adjective(s) + currency noun: "Hong Kong dollars", "us dollar", "malaysian ringgit".
                 let info_i = info(id);
