@@ -21,6 +21,13 @@
 //!   arithmetic and year filling.
 //!
 //! # Conventions
+//! - **Numbers** include separators ("1,000", "12,34,567", "1 000" with a
+//!   no-break space), fractions ("3/4", "2 1/4", "11-1/2" as in bond and
+//!   share prices, "½", "three-quarters"), words of any size ("two hundred
+//!   and five", "a dozen", "three crore twelve lakh") and magnitudes
+//!   ("1.5 million", "100k", "€3.2bn", "2 mln"). Only common fractions are
+//!   read from slashes (denominators 2–6, 8, 10, 12, 16, 32, 64, 100, 1000):
+//!   "24/7" and "9/11" are not numbers.
 //! - **Values are exact**: built from the digits as rationals, never
 //!   through floats ("1.1 million" → `1100000`); only fractions without a
 //!   finite decimal form are rounded, to 15 significant digits ("two
@@ -43,7 +50,7 @@
 //!   subunit codes `USX` and `GBX`; pesos, francs, dinars and other currency
 //!   names shared by several countries have unit null unless an adjective
 //!   names the country ("Swiss francs" → CHF). Reuters abbreviations ("2 mln
-//!   dlrs", "39 cts", "stg") are read. A rate's "a" is not an amount ("94
+//!   dlrs", "39 cts", "stg", "481p") are read. A rate's "a" is not an amount ("94
 //!   cents a pound": one record).
 //! - **Quantities**: lengths written in several units are one value in the
 //!   smallest ("5 feet 2 inches" → `62` `in`); temperatures are `°C`, `°F`,
