@@ -369,7 +369,7 @@ fn flat_tag(name: &[u8]) -> bool {
 /// html5ever checks its stack of open elements on every start tag ("is a
 /// `<p>` in button scope?"), so 100,000 nested `<div>`s cost quadratic
 /// time. Real pages nest a few dozen levels; this pass estimates the depth
-/// from the tags and, only when it passes [`MAX_DEPTH`], drops the start
+/// from the tags and, only when it passes 400 levels, drops the start
 /// tags (and as many matching end tags) beyond it. Text is never dropped.
 pub fn limit_nesting(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();

@@ -26,21 +26,26 @@
 //! 1. **Blocks.** Every block-level element (`p`, `h1`–`h6`, `li`,
 //!    `blockquote`, `td`, `div`, ...) closes the text before it, so the
 //!    page becomes a sequence of blocks in reading order, each knowing
-//!    its innermost container. Scripts, styles, forms' controls, media,
+//!    its innermost container. Scripts, styles, form controls, media,
 //!    and elements hidden with `hidden`, `aria-hidden` or inline
-//!    `display:none` are skipped.
+//!    `display:none` are skipped; entities are decoded by the parser and
+//!    whitespace is collapsed.
 //! 2. **Block class** (jusText's idea, [`blocks::classify`]): from the
-//!    block's visible length, link density (characters inside `<a>`),
+//!    block's visible length, link density (characters inside `<a>`;
+//!    ignored in blockquotes, where embedded posts are all links),
 //!    stop-word ratio (function words of seven European languages; in
 //!    scripts without spaces, sentence punctuation instead) and template
-//!    phrases ("Share this", "All rights reserved", ...), a block is
-//!    `Good` (long prose), `NearGood`, `Short` or `Bad`.
+//!    lines ("Share this", "All rights reserved", "12 comments", photo
+//!    credits, crumb trails, button labels), a block is `Good` (prose of
+//!    100+ characters), `NearGood`, `Short` or `Bad`. Figure and table
+//!    captions are `Bad`.
 //! 3. **Chrome.** Containers named like chrome (class/id tokens `nav`,
 //!    `sidebar`, `comments`, `share`, `related`, `cookie`, `newsletter`,
 //!    ... unless they also carry a content name such as `article-body`),
 //!    and `nav`/`aside`/`footer` elements or landmark roles, make every
-//!    block inside them `Bad` — except when such a container holds most
-//!    of the page's good text, which makes it a wrapper, not chrome.
+//!    block inside them `Bad` — except when such a container holds half
+//!    the good text or more (of the page, or of the chosen container),
+//!    which makes it a wrapper, not chrome.
 //! 4. **Container choice.** Each block has a value: `Good` = its length,
 //!    `NearGood` = half of it, `Short` = −0.1×, `Bad` = −0.6× its length.
 //!    The article is the container whose blocks add up to the highest
@@ -49,11 +54,13 @@
 //!    form of a maximum-sum segment: it grows to take in every part of a
 //!    split article, and stops where navigation or comments would cost
 //!    more than they add. Prefix sums make it one pass over containers.
-//! 5. **Selection.** Inside the chosen container, blocks under chrome
-//!    are dropped, and `Short`/`NearGood` blocks take the class of their
-//!    neighbours ([`blocks::smooth`]): a short paragraph between two kept
-//!    ones is kept, a heading before good text is kept, a caption between
-//!    link lists is not.
+//! 5. **Selection** ([`blocks::smooth`]). Inside the chosen container,
+//!    blocks under chrome are dropped; two or more `NearGood` blocks in a
+//!    row adding up to 250 characters count as `Good` (news is written
+//!    in short paragraphs); a short block is kept between kept blocks, or
+//!    next to a kept sibling when its other neighbour is not a sibling; a
+//!    heading is kept before good text; a `NearGood` block is dropped
+//!    between `Bad` blocks unless its nearest decided sibling is `Good`.
 //! 6. **Output.** The title (the `<h1>` when it matches `og:title` or
 //!    `<title>`, else those without the site name), then the kept blocks
 //!    separated by blank lines (list items by single line breaks). When
@@ -62,11 +69,20 @@
 //!    container holding the longest block is returned.
 //!
 //! Plain text follows the same steps with lines as blocks and the input
-//! as one sequence: the article is the maximum-sum run of lines.
+//! as one sequence: a line not ending like a sentence waits for its
+//! context, a short line seen twice is template (and a long one is kept
+//! once), a line opening comments or related stories costs as much as a
+//! few paragraphs, the headline printed again under the page title marks
+//! where the article starts, and the article is the maximum-sum run of
+//! lines (Kadane) after it.
 //!
-//! `favor = "precision"` raises the prose thresholds and drops borderline
-//! blocks more readily; `"recall"` lowers them and keeps a short block
-//! with one kept neighbour.
+//! `favor = "precision"` raises the prose thresholds; `"recall"` lowers
+//! them, keeps a short block with one kept neighbour and keeps every
+//! `NearGood` block of the chosen container.
+//!
+//! Deeply nested markup is flattened beyond 400 levels before parsing
+//! ([`dom::limit_nesting`]): html5ever's scope checks would otherwise
+//! cost quadratic time, and every walk here is iterative.
 
 pub mod blocks;
 pub mod dom;
