@@ -1479,7 +1479,9 @@ impl<'a> Parser<'a> {
                 let glued = self.attached(j);
                 match s {
                     "m" => glued && (money_ctx || self.currency_after(j + 1).is_some()),
-                    "M" | "MM" | "K" | "B" | "k" | "b" => glued,
+                    // Spaced only at the end of a clause: "1,674,200.5 M.", "2.33 k".
+                    "M" | "MM" | "K" | "B" | "k" => glued || self.ends(j + 1),
+                    "b" => glued,
                     "mm" | "Mm" | "mM" => false,
                     _ => true,
                 }
@@ -2739,8 +2741,8 @@ impl<'a> Parser<'a> {
         if matches!(m.kind, Kind::Ordinal) {
             return None;
         }
-        // "more than 10 and less than 40": both sides.
-        if self.is(m.e, "and") {
+        // "more than 10 and less than 40", "at least 100, at most 300": both sides.
+        if self.is(m.e, "and") || self.punct(m.e, ',') {
             if let Some((b2, j2)) = self.comparative(m.e + 1) {
                 if let Some(m2) = self.measure(j2) {
                     let (lo, hi) = match (bound, b2) {
