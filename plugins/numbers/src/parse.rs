@@ -2286,7 +2286,7 @@ impl<'a> Parser<'a> {
         i > 0
             && (self.digits(i - 1)
                 || self.card(i - 1).is_some()
-                || self.is_any(i - 1, &["per", "every", "split", "a"]) && !self.is_word(i + 1))
+                || (self.is_any(i - 1, &["per", "every", "split", "a"]) && !self.is_word(i + 1)))
     }
 
     /// "one" as a pronoun: "the one", "no one", "one another", "this one".
@@ -2415,18 +2415,11 @@ impl<'a> Parser<'a> {
             Tok::Word(id) => {
                 let w = self.str(i);
                 if let Some(code) = money::iso_code(w) {
-                    // "75 USD million"
-                    if let Some(c) = self.card(i + 1).filter(|c| c.class == Class::Scale) {
-                        let _ = c;
+                    // "75 USD million" is read by `million_code_after`.
+                    if self.card(i + 1).is_some_and(|c| c.class == Class::Scale) {
                         return None;
                     }
                     return Some((i + 1, Some(code)));
-                }
-                if w.len() == 4
-                    && w.starts_with('M')
-                    && w[1..].bytes().all(|b| b.is_ascii_uppercase())
-                {
-                    return None;
                 }
                 if w.eq_ignore_ascii_case("rs") && self.attached(i) {
                     return Some((i + 1, Some("INR")));
