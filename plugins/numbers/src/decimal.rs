@@ -201,50 +201,43 @@ const ROUNDED_DIGITS: usize = 15;
 impl fmt::Display for Rat {
     /// The canonical decimal: no exponent, no separators, no trailing zeros.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.num < 0 {
-            f.write_str("-")?;
-        }
         let num = self.num.unsigned_abs();
         let den = self.den.unsigned_abs();
-        let int = num / den;
+        let mut int = num / den;
         let mut rem = num % den;
-        write!(f, "{int}")?;
-        if rem == 0 {
-            return Ok(());
-        }
-        // Long division: exact when the expansion ends, else rounded.
+        // Long division: exact when the expansion ends, else rounded to
+        // ROUNDED_DIGITS significant digits (half up).
         let mut digits: Vec<u8> = Vec::new();
-        let int_digits = if int == 0 { 0 } else { int.to_string().len() };
-        let mut significant = int_digits;
-        let mut leading = int == 0;
+        let mut significant = if int == 0 {
+            0
+        } else {
+            int.ilog10() as usize + 1
+        };
         while rem != 0 && digits.len() < 60 {
-            rem *= 10;
-            let d = (rem / den) as u8;
-            rem %= den;
+            let Some(r10) = rem.checked_mul(10) else {
+                break;
+            };
+            let d = (r10 / den) as u8;
+            rem = r10 % den;
             digits.push(d);
-            if d != 0 {
-                leading = false;
-            }
-            if !leading {
+            if significant > 0 || d != 0 {
                 significant += 1;
             }
             if significant >= ROUNDED_DIGITS && rem != 0 {
-                // Round half up on the next digit.
-                let next = ((rem * 10) / den) as u8;
-                if next >= 5 {
-                    let mut k = digits.len();
-                    loop {
-                        if k == 0 {
-                            // Carry into the integer part: rare enough to print plainly.
-                            break;
-                        }
-                        k -= 1;
-                        if digits[k] == 9 {
-                            digits[k] = 0;
+                let round_up = rem.checked_mul(10).is_some_and(|r| r / den >= 5);
+                if round_up {
+                    let mut carry = true;
+                    for d in digits.iter_mut().rev() {
+                        if *d == 9 {
+                            *d = 0;
                         } else {
-                            digits[k] += 1;
+                            *d += 1;
+                            carry = false;
                             break;
                         }
+                    }
+                    if carry {
+                        int += 1;
                     }
                 }
                 break;
@@ -253,6 +246,10 @@ impl fmt::Display for Rat {
         while digits.last() == Some(&0) {
             digits.pop();
         }
+        if self.num < 0 && (int != 0 || !digits.is_empty()) {
+            f.write_str("-")?;
+        }
+        write!(f, "{int}")?;
         if !digits.is_empty() {
             f.write_str(".")?;
             for d in digits {
@@ -293,6 +290,20 @@ mod tests {
         assert_eq!(Rat::new(2, 3).unwrap().to_string(), "0.666666666666667");
         assert_eq!(Rat::new(-4, 5).unwrap().to_string(), "-0.8");
         assert_eq!(Rat::new(311, 3).unwrap().to_string(), "103.666666666667");
+        // Rounding that carries into the integer part.
+        assert_eq!(
+            Rat::new(999_999_999_999_999_999, 1_000_000_000_000_000_001)
+                .unwrap()
+                .to_string(),
+            "1"
+        );
+        // A denominator near the limit of i128 does not overflow.
+        assert_eq!(
+            Rat::from_digits(".00000000000000000000000000000000000001")
+                .unwrap()
+                .to_string(),
+            "0.00000000000000000000000000000000000001"
+        );
     }
 
     #[test]
