@@ -128,14 +128,13 @@ pub fn promote_runs(classes: &mut [BlockClass], features: &[Features]) {
 /// same group are siblings); pass distinct values where there is no tree.
 ///
 /// First [`promote_runs`]. Then a short block is kept when the nearest
-/// decided blocks on both sides are kept (one side suffices at the edges
-/// of the sequence), or when one side is kept and is its sibling while
-/// the other is not; a short heading is kept when the next decided block
-/// is `Good` or both sides are kept. A `NearGood` block is dropped when
-/// its nearest `Good`/`Bad` neighbours are both `Bad` (or one is `Bad` and
-/// the other side has none), unless its nearest decided sibling is
-/// `Good`. With `Favor::Recall` a short block needs one
-/// kept side only and `NearGood` blocks are always kept.
+/// decided (non-`Short`) block on either side is kept; with
+/// `Favor::Precision` it needs both sides, or one kept side that is its
+/// sibling while the other is not. A short heading is kept when the next
+/// decided block is `Good` or both sides are kept. A `NearGood` block is
+/// dropped when its nearest `Good`/`Bad` neighbours are both `Bad` (or one
+/// is `Bad` and the other side has none), unless its nearest decided
+/// sibling is `Good`; with `Favor::Recall` it is always kept.
 pub fn smooth(classes: &mut [BlockClass], features: &[Features], groups: &[usize], favor: Favor) {
     let mut original: Vec<BlockClass> = classes.to_vec();
     let n = original.len();
@@ -184,7 +183,7 @@ pub fn smooth(classes: &mut [BlockClass], features: &[Features], groups: &[usize
                     match (b, a) {
                         (None, None) => true,
                         (None, x) | (x, None) => kept(x),
-                        (x, y) if favor == Favor::Recall => kept(x) || kept(y),
+                        (x, y) if favor != Favor::Precision => kept(x) || kept(y),
                         (x, y) => {
                             (kept(x) && kept(y))
                                 || (kept(x) && sibling(i, x) && !sibling(i, y))
@@ -254,13 +253,21 @@ mod tests {
 
     #[test]
     fn short_blocks_follow_their_neighbours() {
-        let texts = [PROSE, "He resigned.", PROSE, "Home", "Contact us today", "About"];
+        let texts = [PROSE, "He resigned.", PROSE, "Oslo, Bergen", "Contact us today", "Weather", "Contact us today"];
         let f: Vec<Features> = texts.iter().map(|t| features(t, 0)).collect();
-        let mut classes: Vec<BlockClass> = f.iter().map(|x| classify(x, Favor::Balanced)).collect();
-        classes[4] = BlockClass::Bad;
-        smooth(&mut classes, &f, &(0..f.len()).collect::<Vec<_>>(), Favor::Balanced);
-        assert!(classes[1].kept(), "{classes:?}");
-        assert!(!classes[3].kept() && !classes[5].kept(), "{classes:?}");
+        let run = |favor: Favor| {
+            let mut classes: Vec<BlockClass> = f.iter().map(|x| classify(x, favor)).collect();
+            classes[4] = BlockClass::Bad;
+            classes[6] = BlockClass::Bad;
+            smooth(&mut classes, &f, &(0..f.len()).collect::<Vec<_>>(), favor);
+            classes
+        };
+        let balanced = run(Favor::Balanced);
+        assert!(balanced[1].kept(), "between kept blocks: {balanced:?}");
+        assert!(balanced[3].kept(), "one kept side suffices: {balanced:?}");
+        assert!(!balanced[5].kept(), "between bad blocks: {balanced:?}");
+        let precise = run(Favor::Precision);
+        assert!(precise[1].kept() && !precise[3].kept(), "{precise:?}");
     }
 
     #[test]

@@ -57,8 +57,7 @@
 //! 5. **Selection** ([`blocks::smooth`]). Inside the chosen container,
 //!    blocks under chrome are dropped; two or more `NearGood` blocks in a
 //!    row adding up to 250 characters count as `Good` (news is written
-//!    in short paragraphs); a short block is kept between kept blocks, or
-//!    next to a kept sibling when its other neighbour is not a sibling; a
+//!    in short paragraphs); a short block is kept next to a kept block; a
 //!    heading is kept before good text; a `NearGood` block is dropped
 //!    between `Bad` blocks unless its nearest decided sibling is `Good`.
 //! 6. **Output.** The title (the `<h1>` when it matches `og:title` or
@@ -76,9 +75,10 @@
 //! where the article starts, and the article is the maximum-sum run of
 //! lines (Kadane) after it.
 //!
-//! `favor = "precision"` raises the prose thresholds; `"recall"` lowers
-//! them, keeps a short block with one kept neighbour and keeps every
-//! `NearGood` block of the chosen container.
+//! `favor = "precision"` raises the prose thresholds and keeps a short
+//! block only between kept blocks (or beside a kept sibling);
+//! `"recall"` lowers the thresholds and keeps every `NearGood` block of
+//! the chosen container.
 //!
 //! Deeply nested markup is flattened beyond 400 levels before parsing
 //! ([`dom::limit_nesting`]): html5ever's scope checks would otherwise
