@@ -515,6 +515,7 @@ fn dates() {
         "2000",
         "",
     );
+    check("About 2000 people marched.", "2000", "cardinal", "2000", "");
 }
 
 #[test]
