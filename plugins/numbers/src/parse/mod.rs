@@ -4,8 +4,8 @@
 //! first that matches and continues after it. Spans never overlap.
 //!
 //! This module holds the driver and the token helpers; each kind of
-//! expression has its own submodule: [`codes`] (what is not a number),
-//! [`numbers`], [`measures`], [`ranges`], [`date_exprs`], and [`words`]
+//! expression has its own submodule: `codes` (what is not a number),
+//! `numbers`, `measures`, `ranges`, `date_exprs`, and `words`
 //! holds the word lists.
 
 use crate::dates::{self, Ymd};
