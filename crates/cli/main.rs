@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod bench;
 mod eval;
 mod new_plugin;
 mod plugins;
@@ -53,6 +54,8 @@ enum Command {
     Run(run::RunArgs),
     /// List the plugins gleaner finds, or inspect one.
     Plugins(plugins::PluginsArgs),
+    /// Measure plugins: speed per plugin, latency, thread scaling, memory; compare with a baseline.
+    Bench(bench::BenchArgs),
     /// Score a plugin's records against a gold file: P/R/F1 per kind and the worst misses.
     Eval(eval::EvalArgs),
     /// Create a new plugin project (Rust or C) with an example, tests and sample data.
@@ -67,6 +70,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Run(args) => run::main(args),
         Command::Plugins(args) => plugins::main(args),
+        Command::Bench(args) => bench::main(args),
         Command::Eval(args) => eval::main(args),
         Command::NewPlugin(args) => new_plugin::main(args),
         Command::Worker => ExitCode::from(gleaner_host::worker::serve()),
