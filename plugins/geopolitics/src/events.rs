@@ -549,11 +549,79 @@ fn with_agents(text: &str, tokens: &[Token], (first, last): (usize, usize), ment
     (mentions, agent, one_state)
 }
 
+/// The subject of a sentence: its first actor that is not the object of a
+/// preposition ("In Paris, France said ..." → France), states first.
+fn sentence_subject(tokens: &[Token], text: &str, first: usize, mentions: &[Mention], is_state: &dyn Fn(u32) -> bool) -> Option<u32> {
+    let free = |m: &&Mention| m.first == first || !is_preposition(tokens[m.first - 1].text(text));
+    let mut candidates = mentions.iter().filter(free);
+    candidates.clone().find(|m| is_state(m.actor)).or_else(|| candidates.next()).map(|m| m.actor)
+}
+
+/// Definite descriptions that refer back to a state ("the country said").
+fn is_state_description(w: &str) -> bool {
+    matches!(w, "country" | "government" | "kingdom" | "regime" | "administration" | "republic" | "authorities" | "officials" | "leadership")
+}
+
+/// The mentions of a sentence plus its anaphors as mentions of their antecedent, so that
+/// "it", "the country" or "the government" can be the source or target of an
+/// event: "France accused Rwanda ... but said it would mend ties with Kigali"
+/// (it → France). The antecedent of a subject pronoun is the sentence's own
+/// subject before it, else `previous` (the subject of the latest sentence
+/// naming an actor); a description ("the country", "the government", bare
+/// "officials") takes a state only. "It" counts only as a subject (at the
+/// start of a clause, after "said"/"that"/"and"), not as an expletive ("it
+/// is", "it seems").
+fn with_anaphora(
+    text: &str,
+    tokens: &[Token],
+    (first, last): (usize, usize),
+    mentions: &[Mention],
+    previous: Option<u32>,
+    is_state: &dyn Fn(u32) -> bool,
+) -> Vec<Mention> {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.text(text));
+    let covered = |k: usize, ms: &[Mention]| ms.iter().any(|m| m.first <= k && k < m.last);
+    let mut added = Vec::new();
+    for j in first..last {
+        let w = word(j);
+        let before = if j > first { word(j - 1) } else { "" };
+        let clause_start = j == first
+            || matches!(before, "," | ";" | "that" | "and" | "but" | "said" | "says" | "added" | "saying" | "while" | "as" | "because" | "“" | "\"");
+        let (span, wants_state) = if w == "it" || w == "It" {
+            let expletive = matches!(word(j + 1), "is" | "was" | "'s" | "’s" | "seems" | "seemed" | "appears" | "appeared" | "remains" | "remained" | "will" | "would" | "has" | "had" | "may" | "might" | "could" | "be")
+                && matches!(word(j + 2), "be" | "been" | "clear" | "likely" | "unclear" | "possible" | "not" | "too" | "time" | "important" | "necessary" | "that" | "to" | "a" | "the" | "hard" | "difficult" | "unlikely");
+            if !clause_start || expletive {
+                continue;
+            }
+            ((j, j + 1), false)
+        } else if matches!(w, "the" | "The") && is_state_description(word(j + 1)) && !covered(j + 1, mentions) && word(j + 2) != "of" {
+            ((j, j + 2), true)
+        } else if w == "officials" && !(j > first && covered(j - 1, mentions)) && !matches!(before, "of" | "the" | "The") && word(j + 1) != "from" {
+            ((j, j + 1), true)
+        } else {
+            continue;
+        };
+        if covered(span.0, mentions) {
+            continue;
+        }
+        // The antecedent: the sentence's subject before the anaphor, else the previous one.
+        let own = mentions.iter().filter(|m| m.last <= span.0 && (m.first == first || !is_preposition(word(m.first - 1)))).map(|m| m.actor).find(|&a| !wants_state || is_state(a));
+        let Some(actor) = own.or(previous).filter(|&a| !wants_state || is_state(a)) else { continue };
+        let role = if wants_state { Role::Government } else { Role::Country };
+        added.push(Mention { start: tokens[span.0].start, end: tokens[span.1 - 1].end, actor, role, first: span.0, last: span.1 });
+    }
+    added.extend_from_slice(mentions);
+    added.sort_by_key(|m| m.first);
+    added
+}
+
 /// Finds the events of one document; `is_state` tells states from organisations.
 pub fn extract(text: &str, tokens: &[Token], sentences: &[(usize, usize)], mentions: &[Mention], is_state: &dyn Fn(u32) -> bool) -> Vec<Event> {
     let lex = lexicon();
     let mut out = Vec::new();
     let mut mi = 0;
+    // The state (or organisation) that was the subject of the latest sentence naming one.
+    let mut subject: Option<u32> = None;
     for &(first, last) in sentences {
         while mi < mentions.len() && mentions[mi].first < first {
             mi += 1;
@@ -565,7 +633,10 @@ pub fn extract(text: &str, tokens: &[Token], sentences: &[(usize, usize)], menti
         if mj == mi || first >= last {
             continue;
         }
-        let (sent_mentions, agent, one_state) = with_agents(text, tokens, (first, last), &mentions[mi..mj], is_state);
+        let previous_subject = subject;
+        subject = sentence_subject(tokens, text, first, &mentions[mi..mj], is_state).or(previous_subject);
+        let named = with_anaphora(text, tokens, (first, last), &mentions[mi..mj], previous_subject, is_state);
+        let (sent_mentions, agent, one_state) = with_agents(text, tokens, (first, last), &named, is_state);
         if sent_mentions.len() < 2 {
             continue;
         }
@@ -651,9 +722,16 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         let hypothetical = (l..i).rev().take_while(|&k| s.word(k) != ",").any(|k| matches!(s.word(k), "before" | "unless" | "if" | "until" | "whether"));
         // Governed by an earlier trigger: "agreed to meet", "threatened to
         // attack", "promised to continue military aid".
-        let governed = last_trigger.is_some_and(|(t, code)| {
-            t >= l && ((i > l && s.word(i - 1) == "to" && t + 10 >= i) || (t + 6 >= i && is_governing(code)))
-        });
+        // A commitment to yield, investigate, sanction or coerce ("agreed to
+        // lift the sanctions", "pledged to expel") is coded as that act.
+        let committed = last_trigger.is_some_and(|(t, code)| code.starts_with("03") && t + 4 >= i && !matches!(s.word(t), "willing" | "ready"))
+            && i > l
+            && s.word(i - 1) == "to"
+            && matches!(&def.code[..2], "08" | "09" | "16" | "17");
+        let governed = !committed
+            && last_trigger.is_some_and(|(t, code)| {
+                t >= l && ((i > l && s.word(i - 1) == "to" && t + 10 >= i) || (t + 6 >= i && is_governing(code)))
+            });
         let prev = if i > l { s.word(i - 1) } else { "" };
         // "the alleged bombers", "into alleged crimes": a participle used as an adjective.
         let adjectival = form.participle
@@ -671,7 +749,10 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
             last_trigger = Some((i, def.code));
         }
         // "will visit", "would support": an intent; "will attack": a threat.
-        let code = if def.pos == Pos::Verb && matches!(prev, "will" | "would" | "shall" | "'ll") { intent_code(def.code) } else { def.code };
+        // "plans to impose", "wants to attack": an intent, as after "will".
+        let planned = prev == "to" && i >= l + 2 && is_plan_verb(s.word(i - 2));
+        let code = if def.pos == Pos::Verb && (planned || matches!(prev, "will" | "would" | "shall" | "'ll")) { intent_code(def.code) } else { def.code };
+        let code = violence_code(s, i, end, l, r, code);
         let by = (end..(end + 3).min(r)).find(|&k| s.word(k) == "by");
         let passive = def.pos == Pos::Verb
             && form.participle
@@ -754,19 +835,87 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
     }
 }
 
+/// Words that make a killing part of an armed fight between forces.
+fn is_combat_word(w: &str) -> bool {
+    matches!(
+        w,
+        "clash" | "clashes" | "clashed" | "fighting" | "gunbattle" | "gunbattles" | "firefight" | "firefights" | "battle"
+            | "battles" | "combat" | "shelling" | "airstrike" | "airstrikes" | "artillery" | "offensive" | "skirmish"
+            | "skirmishes" | "crossfire" | "ambush" | "attack" | "attacks" | "strike" | "strikes" | "raid" | "raids"
+    )
+}
+
+/// Nouns for military forces and weapons: when they do the killing, it is fighting.
+fn is_military_agent(w: &str) -> bool {
+    matches!(
+        w,
+        "forces" | "troops" | "army" | "military" | "aircraft" | "warplanes" | "jets" | "gunships" | "helicopters"
+            | "drones" | "drone" | "tanks" | "navy" | "artillery" | "soldiers" | "marines"
+    )
+}
+
+/// Nouns for armed forces: killing them is fighting, not assault.
+fn is_combatant(w: &str) -> bool {
+    matches!(
+        w,
+        "soldier" | "soldiers" | "troops" | "troopers" | "servicemen" | "fighters" | "militants" | "rebels" | "insurgents"
+            | "gunmen" | "militiamen" | "guerrillas" | "jihadists" | "combatants" | "marines" | "paratroopers"
+    )
+}
+
+/// Tells assault (CAMEO 18: one-sided violence against people) from fight
+/// (19: armed clashes between forces) for a violent trigger at tokens
+/// `i..end` in the clause `l..r`. A killing ("1823") is a fight when the
+/// clause speaks of combat ("in a gunbattle", "in an attack"), the killers
+/// are military forces ("troops", "aircraft") or the victims are armed
+/// ("killed three soldiers"); a bombing or attack qualified as "suicide",
+/// "car" or "roadside" is a non-military bombing (183).
+fn violence_code(s: &Sentence<'_>, i: usize, end: usize, l: usize, r: usize, code: &'static str) -> &'static str {
+    let lower = |k: usize| s.word(k).to_ascii_lowercase();
+    if code == "1823" && (l..r).any(|k| matches!(lower(k).as_str(), "suicide" | "roadside" | "bomber" | "bombers" | "car-bomb")) {
+        return "183";
+    }
+    if code == "1823" {
+        let combat = (l..r).any(|k| is_combat_word(&lower(k))) || (l..i).any(|k| is_military_agent(&lower(k)));
+        // The victims: the object after the verb, or the subject of a passive ("soldiers were killed").
+        let passive = (i.saturating_sub(4).max(l)..i).any(|k| is_be(&lower(k)));
+        let victims = (end..(end + 5).min(r)).any(|k| is_combatant(&lower(k))) || (passive && (i.saturating_sub(4).max(l)..i).any(|k| is_combatant(&lower(k))));
+        return if combat || victims { "190" } else { code };
+    }
+    let bombing = matches!(&code[..2], "19") && matches!(s.word(i).to_ascii_lowercase().as_str(), "bombing" | "bombings" | "attack" | "attacks" | "blast" | "explosion");
+    if bombing && (i.saturating_sub(2).max(l)..i).any(|k| matches!(lower(k).as_str(), "suicide" | "car" | "roadside" | "truck")) {
+        return "183";
+    }
+    code
+}
+
 /// Whether a trigger with this code governs the event words right after it
 /// (an appeal, intent, demand, rejection or threat is about them, not them).
 fn is_governing(code: &str) -> bool {
     matches!(&code[..2], "02" | "03" | "10" | "12" | "13")
 }
 
-/// The CAMEO code of the intent to do a cooperative event of code `code`
-/// ("will support" → 032); other codes stay ("will meet" is coded as a meeting).
+/// Verbs of planning or wanting that make the verb after "to" an intent ("plans to impose").
+fn is_plan_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "plans" | "plan" | "planned" | "planning" | "wants" | "want" | "wanted" | "intends" | "intend" | "intended"
+            | "aims" | "aim" | "seeks" | "seek" | "prepares" | "prepared" | "preparing"
+    )
+}
+
+/// The CAMEO code of the intent to do an event of code `code`: for a
+/// cooperative one an intent to cooperate ("will support" → 032), for a
+/// sanction, a coercion or violence a threat ("will attack" → 138); other
+/// codes stay ("will meet" is coded as a meeting).
 fn intent_code(code: &'static str) -> &'static str {
     match &code[..2] {
         "05" => "032",
         "06" => "031",
         "08" => "035",
+        "16" => "131",
+        "17" => "137",
+        "18" | "19" | "20" => "138",
         _ => code,
     }
 }
@@ -800,7 +949,10 @@ fn noun_actors(s: &Sentence<'_>, i: usize, end: usize, l: usize, r: usize, code:
     let mut target = None;
     for k in end..r.min(end + 6) {
         let w = s.word(k);
-        if matches!(w, "from" | "by") {
+        // "the withdrawal of its troops from Azerbaijan": "from" names what is left, the target.
+        if w == "from" && code.starts_with("087") {
+            target = target.or_else(|| actor_after(k));
+        } else if matches!(w, "from" | "by") {
             source = source.or_else(|| actor_after(k));
         } else if target.is_none() && introduces_target(w, code) {
             target = actor_after(k);

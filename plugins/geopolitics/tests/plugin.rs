@@ -344,6 +344,49 @@ fn the_real_seed_article_when_present() {
     assert!(!has_event(&records, "CHN", "RUS", "11"), "no condemnation");
 }
 
+#[test]
+fn pronouns_and_descriptions_take_the_latest_subject() {
+    let records = run("Norway hosted the summit. The country later accused Sweden of spying.");
+    assert!(has_event(&records, "NOR", "SWE", "11"), "the country → Norway: {:?}", events(&records));
+    let records = run("Peru rejected the claim, but it said it would hold talks with Chile.");
+    assert!(has_event(&records, "PER", "CHL", "04"), "it → Peru: {:?}", events(&records));
+    let records = run("Canada has sent no envoy. The government condemned Venezuela on Monday.");
+    assert!(has_event(&records, "CAN", "VEN", "11"), "the government → Canada: {:?}", events(&records));
+    // An expletive "it" is nobody.
+    let records = run("Finland is calm. It is likely that Estonia will protest.");
+    assert!(!events(&records).iter().any(|(s, _, _)| s == "FIN"), "{:?}", events(&records));
+}
+
+#[test]
+fn killings_of_civilians_are_assaults_and_combat_is_fighting() {
+    let records = run("Gunmen from Somalia killed twelve villagers in Kenya.");
+    assert!(has_event(&records, "SOM", "KEN", "18"), "{:?}", events(&records));
+    let records = run("Ethiopian troops killed twelve Eritrean soldiers in a border clash.");
+    assert!(has_event(&records, "ETH", "ERI", "19"), "{:?}", events(&records));
+    let records = run("A suicide bombing in Kabul killed four Pakistani engineers.");
+    assert!(events(&records).iter().all(|(_, _, c)| c.starts_with("18")), "{:?}", events(&records));
+}
+
+#[test]
+fn intents_to_sanction_or_attack_are_threats_and_commitments_to_yield_are_yields() {
+    let records = run("Mexico plans to impose tariffs on Cuba.");
+    assert!(has_event(&records, "MEX", "CUB", "13"), "{:?}", events(&records));
+    let records = run("Chile will attack Bolivia.");
+    assert!(has_event(&records, "CHL", "BOL", "13") && !has_event(&records, "CHL", "BOL", "19"), "{:?}", events(&records));
+    let records = run("Japan agreed to lift its embargo on Iran.");
+    assert!(has_event(&records, "JPN", "IRN", "08"), "{:?}", events(&records));
+}
+
+#[test]
+fn new_trigger_families_concede_retreat_protest() {
+    let records = run("Uganda accepted the demands of Kenya on Friday.");
+    assert!(has_event(&records, "UGA", "KEN", "08"), "{:?}", events(&records));
+    let records = run("Armenia announced the withdrawal of its troops from Azerbaijan.");
+    assert!(has_event(&records, "ARM", "AZE", "08"), "{:?}", events(&records));
+    let records = run("Nepalese farmers blocked roads to protest against India.");
+    assert!(has_event(&records, "NPL", "IND", "14"), "{:?}", events(&records));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
