@@ -181,6 +181,14 @@ fn percentages() {
         "2.5",
         "pp",
     );
+    check("Prices rose 5pc last year.", "5pc", "percent", "5", "%");
+    check(
+        "The bank cut rates by 25 basis points.",
+        "25 basis points",
+        "quantity",
+        "25",
+        "bp",
+    );
     check(
         "The bank held a 13.1 pct stake.",
         "13.1 pct",
@@ -262,6 +270,14 @@ fn money() {
         "money",
         "2000000",
         "USD",
+    );
+    // Crowns of an unnamed country: the currency is not known.
+    check(
+        "A loss of 875 mln crowns.",
+        "875 mln crowns",
+        "money",
+        "875000000",
+        "",
     );
     check(
         "It cost 15 dollars and 50 cents.",

@@ -369,6 +369,10 @@ impl<'a> Parser<'a> {
         if self.punct(i, '%') {
             return Some(i + 1);
         }
+        // "5pc" (British press): glued only, "5 pc" may be computers.
+        if self.is(i, "pc") && self.attached(i) && self.digits(i - 1) {
+            return Some(i + 1);
+        }
         if self.is_any(i, &["percent", "pct", "percentage"]) {
             if self.is(i, "percentage") && self.is_any(i + 1, &["point", "points"]) {
                 return Some(i + 2);
@@ -634,6 +638,9 @@ impl<'a> Parser<'a> {
                 _ => return None,
             };
             return Some((j + 2, out));
+        }
+        if self.is(j, "basis") && self.is_any(j + 1, &["point", "points"]) {
+            return Some((j + 2, "bp"));
         }
         if self.is(j, "metric") && self.is_any(j + 1, &["ton", "tons", "tonne", "tonnes"]) {
             return Some((j + 2, "t"));
