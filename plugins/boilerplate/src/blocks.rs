@@ -60,7 +60,8 @@ impl Features {
 ///
 /// Thresholds (visible characters; stop-word ratio over words): a
 /// template phrase → `Bad`; prose (stop ratio ≥ 0.22, or, in scripts
-/// without spaces, ending in sentence punctuation) → `Bad` above link
+/// without spaces, ending in sentence punctuation or 80+ characters long)
+/// → `Bad` above link
 /// density 0.6, else `Good` from 100 characters and `NearGood` below;
 /// other text → `Bad` above link density 0.3; under 40 characters or a
 /// heading → `Short`; some function words (≥ 0.12) → `NearGood` from 70
@@ -77,7 +78,8 @@ pub fn classify(f: &Features, favor: Favor) -> BlockClass {
         return BlockClass::Bad;
     }
     let prose = if f.stats.unspaced() {
-        f.stats.terminal
+        // Thai and Lao end sentences with a space, not a mark.
+        f.stats.terminal || f.chars >= 80
     } else {
         f.stats.stop_ratio() >= prose_ratio || (f.stats.stop_words == 0 && f.stats.terminal && f.stats.words >= 12)
     };

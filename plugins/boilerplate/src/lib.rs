@@ -34,7 +34,7 @@
 //!    block's visible length, link density (characters inside `<a>`;
 //!    ignored in blockquotes, where embedded posts are all links),
 //!    stop-word ratio (function words of seven European languages; in
-//!    scripts without spaces, sentence punctuation instead) and template
+//!    scripts without spaces, sentence punctuation or length instead) and template
 //!    lines ("Share this", "All rights reserved", "12 comments", photo
 //!    credits, crumb trails, button labels), a block is `Good` (prose of
 //!    100+ characters), `NearGood`, `Short` or `Bad`. Figure and table
