@@ -6,7 +6,8 @@
 //! state ("Georgia" next to Atlanta and a governor), a newspaper or
 //! university ("Washington Post", "University of Texas"), a geographic
 //! feature ("South China Sea", "Jordan River"), a bird ("roast turkey"), or a
-//! demonym used for food, games or languages ("Chinese food", "in Russian").
+//! demonym used for food, games, languages or an ethnic group ("Chinese
+//! food", "in Russian", "ethnic Albanians").
 
 use crate::date::Date;
 use crate::gazetteer::{Gazetteer, Role, Sense};
@@ -159,7 +160,8 @@ impl<'g> Tagger<'g> {
             }
             // A demonym for a cuisine, a game, a language, an ancestry.
             if sense.role == Role::Demonym {
-                if NON_STATE_HEADS.contains(&next) {
+                // "ethnic Albanians in Serbia": an ethnic group, not the state.
+                if NON_STATE_HEADS.contains(&next) || prev.eq_ignore_ascii_case("ethnic") {
                     continue;
                 }
                 let ends_phrase = next.is_empty() || matches!(next, "." | "," | ";" | ":" | ")" | "and" | "or");

@@ -712,8 +712,10 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         };
         let def = &lex.defs[form.def];
         let end = i + 1 + def.follow.len();
-        // "Moscow's help", "bans on travel to": a verb form used as a noun.
-        if def.pos == Pos::Verb && nominal_context && !form.participle {
+        // "Moscow's help", "bans on travel to": a verb form used as a noun;
+        // "war crimes", "attack helicopters": an event noun modifying another.
+        let modifier = def.pos != Pos::Verb && is_compound_head(s.word(end));
+        if (def.pos == Pos::Verb && nominal_context && !form.participle) || modifier {
             i = end;
             continue;
         }
@@ -893,6 +895,16 @@ fn violence_code(s: &Sentence<'_>, i: usize, end: usize, l: usize, r: usize, cod
 /// (an appeal, intent, demand, rejection or threat is about them, not them).
 fn is_governing(code: &str) -> bool {
     matches!(&code[..2], "02" | "03" | "10" | "12" | "13")
+}
+
+/// Nouns that an event noun modifies without naming an event ("war crimes", "attack helicopters").
+fn is_compound_head(w: &str) -> bool {
+    matches!(
+        w,
+        "crimes" | "crime" | "criminal" | "criminals" | "veteran" | "veterans" | "memorial" | "games" | "correspondent"
+            | "reporter" | "helicopter" | "helicopters" | "aircraft" | "dog" | "dogs" | "zone" | "footing" | "chest"
+            | "room" | "rhetoric" | "movie" | "film" | "novel" | "game"
+    )
 }
 
 /// Verbs of planning or wanting that make the verb after "to" an intent ("plans to impose").

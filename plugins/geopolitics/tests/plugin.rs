@@ -387,6 +387,14 @@ fn new_trigger_families_concede_retreat_protest() {
     assert!(has_event(&records, "NPL", "IND", "14"), "{:?}", events(&records));
 }
 
+#[test]
+fn ethnic_groups_are_not_states_and_war_crimes_are_not_wars() {
+    let text = "Ethnic Hungarians in Slovakia met the mayor.";
+    assert_eq!(code_of(text, &run(text), "Hungarians"), None);
+    let records = run("Colombia is investigating alleged war crimes against Ecuadorian farmers.");
+    assert!(!events(&records).iter().any(|(_, _, c)| c.starts_with("19")), "{:?}", events(&records));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
