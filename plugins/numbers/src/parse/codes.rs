@@ -231,7 +231,7 @@ impl<'a> Parser<'a> {
             || money::iso_code(s).is_some()
             || [
                 "st", "nd", "rd", "th", "s", "rs", "yo", "MM", "M", "B", "K", "bn", "am", "pm",
-                "p", "in", "in", "h", "hrs", "m", "km", "C", "F",
+                "pc", "p", "in", "h", "hrs", "m", "km", "C", "F",
             ]
             .iter()
             .any(|x| x.eq_ignore_ascii_case(s))
