@@ -25,6 +25,9 @@ const LOWER_OK: &[&str] = &[
 /// The ISO code written as `word` (upper case, or a safe lower-case code).
 /// "RMB" is given as CNY.
 pub fn iso_code(word: &str) -> Option<&'static str> {
+    if word.len() != 3 {
+        return None;
+    }
     let code = if word.bytes().all(|b| b.is_ascii_uppercase()) {
         ISO_CODES.iter().find(|c| **c == word)?
     } else {

@@ -135,18 +135,22 @@ impl<'a> Parser<'a> {
 
     // ------------------------------------------------------------------ token helpers
 
+    #[inline]
     fn tok(&self, i: usize) -> Option<&Token> {
         self.toks.get(i)
     }
+    #[inline]
     fn str(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
+    #[inline]
     fn word(&self, i: usize) -> Option<&'static WordInfo> {
         match self.tok(i)?.tok {
             Tok::Word(id) => Some(info(id)),
             _ => None,
         }
     }
+    #[inline]
     fn is_word(&self, i: usize) -> bool {
         matches!(
             self.tok(i),
@@ -157,6 +161,7 @@ impl<'a> Parser<'a> {
         )
     }
     /// The bytes of a word known to the lexicon (`None` for other tokens).
+    #[inline]
     fn known_word(&self, i: usize) -> Option<&'a [u8]> {
         let t = self.toks.get(i)?;
         match t.tok {
@@ -166,10 +171,12 @@ impl<'a> Parser<'a> {
     }
     /// Whether token `i` is a word of `WORD_LISTS[list]` (a flag of its
     /// lexicon entry: no string comparison).
+    #[inline]
     fn in_list(&self, i: usize, list: List) -> bool {
         self.word(i)
             .is_some_and(|w| w.lists & (1 << list as u16) != 0)
     }
+    #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
         debug_assert!(
             lookup(w.as_bytes()) != WordId::NONE,
@@ -178,6 +185,7 @@ impl<'a> Parser<'a> {
         self.known_word(i)
             .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
     }
+    #[inline]
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
         debug_assert!(
             ws.iter().all(|w| lookup(w.as_bytes()) != WordId::NONE),
@@ -186,15 +194,18 @@ impl<'a> Parser<'a> {
         self.known_word(i)
             .is_some_and(|b| ws.iter().any(|w| b.eq_ignore_ascii_case(w.as_bytes())))
     }
+    #[inline]
     fn punct(&self, i: usize, c: char) -> bool {
         matches!(self.tok(i), Some(Token { tok: Tok::Punct(p), .. }) if *p == c)
     }
+    #[inline]
     fn punct_char(&self, i: usize) -> Option<char> {
         match self.tok(i)?.tok {
             Tok::Punct(p) => Some(p),
             _ => None,
         }
     }
+    #[inline]
     fn digits(&self, i: usize) -> bool {
         matches!(
             self.tok(i),
@@ -205,6 +216,7 @@ impl<'a> Parser<'a> {
         )
     }
     /// Token `i` exists and touches the previous token (no whitespace).
+    #[inline]
     fn attached(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| !t.space)
     }
@@ -217,9 +229,11 @@ impl<'a> Parser<'a> {
             }
         }
     }
+    #[inline]
     fn card(&self, i: usize) -> Option<NumWord> {
         self.word(i)?.card
     }
+    #[inline]
     fn ord(&self, i: usize) -> Option<(NumWord, bool)> {
         self.word(i)?.ord
     }
