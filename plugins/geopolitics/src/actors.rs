@@ -7,7 +7,9 @@
 //! university ("Washington Post", "University of Texas"), a geographic
 //! feature ("South China Sea", "Jordan River"), a bird ("roast turkey"), or a
 //! demonym used for food, games, languages or an ethnic group ("Chinese
-//! food", "in Russian", "ethnic Albanians").
+//! food", "in Russian", "ethnic Albanians"), a company ("Credit Suisse",
+//! "Swiss Re", "China Mobile": companies are not actors), or, in a sports
+//! report, a national team or a club ("England beat Wales", "Roma defender").
 
 use crate::date::Date;
 use crate::gazetteer::{Gazetteer, Role, Sense};
@@ -49,6 +51,9 @@ const TITLES: &[&str] = &[
     "President-elect", "Vice-President", "PM", "Shah", "Tsar", "Counsellor", "Spokesman", "Spokeswoman",
 ];
 
+/// Titles that anyone may bear: a family name after them is an office holder only if named in full before.
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr"];
+
 /// Aliases that are also common first names or family names.
 const PERSON_LIKE: &[&str] = &[
     "JORDAN", "CHAD", "GEORGIA", "WASHINGTON", "INDIA", "ISRAEL", "KENYA", "PARIS", "SYDNEY", "FLORENCE",
@@ -63,13 +68,45 @@ const INSTITUTION_TAILS: &[&str] = &[
     "Station", "Sea", "Ocean", "River", "Valley", "Mountains", "Basin", "Plateau", "Peninsula", "Lake", "Motors",
     "Telecom", "Tech", "Bulldogs", "Huskies", "Nationals", "Commanders", "Wizards", "Capitals", "Redskins",
     "Agreement", "Accord", "Accords", "Club", "Masters", "Marathon", "Business", "School", "Observer", "Examiner",
+    "Re", "Mobile", "Televisions", "Television", "Holdings", "Group", "Corp", "Corporation", "Inc", "Ltd", "Plc",
+    "plc", "Insurance", "Petroleum", "Unicom", "Telecommunications", "Steel",
 ];
+
+/// Words before a place name that make the phrase a company's name ("Credit Suisse", "Air France").
+const COMPANY_HEADS: &[&str] = &["Credit", "Air", "Banco", "Deutsche", "Royal", "Crédit", "Société", "Swiss"];
+
+/// Words that make a text a sports report (counted once each; see [`is_sports_report`]).
+const SPORTS_CUES: &[&str] = &[
+    "coach", "striker", "midfielder", "defender", "goalkeeper", "fly-half", "scrum", "wicket", "innings", "batsman",
+    "bowler", "Six Nations", "World Cup", "Premiership", "Premier League", "semi-final", "quarter-final",
+    "quarter-finals", "semi-finals", "penalty", "hat-trick", "kick-off", "try", "tries", "seeds", "top seed",
+    "match", "tournament", "rugby", "football", "cricket", "tennis", "golf", "athletics", "medal", "Olympic",
+    "championship", "Championships", "scored", "unbeaten", "fixture", "squad", "captain", "league", "League",
+    "Test series", "second-half", "first-half", "half-time", "relegation", "Grand Slam", "sprint", "race",
+    "champion", "season", "finals", "qualifier", "seed", "venue", "Indoor", "striker", "winger", "batting",
+];
+
+/// Whether `text` is a sports report: at least four distinct cues. In such a
+/// text a state's name or demonym mostly stands for a national team
+/// ("England beat Wales", "Italy's coach", "the Irish line").
+fn is_sports_report(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let whole_word = |cue: &str| {
+        memchr::memmem::find_iter(bytes, cue.as_bytes()).any(|at| {
+            let before = at.checked_sub(1).map(|k| bytes[k]);
+            let after = bytes.get(at + cue.len()).copied();
+            !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+        })
+    };
+    SPORTS_CUES.iter().filter(|c| whole_word(c)).take(4).count() >= 4
+}
 
 /// Institutions named "X of <place>" that are not the state ("Bank of England", "University of Texas").
 const INSTITUTION_HEADS: &[&str] = &[
     "Bank", "University", "College", "Museum", "Institute", "Church", "School", "Academy", "Society", "Hospital",
     "Gulf", "Sea", "Archbishop", "Bishop", "Diocese", "Duke", "Duchess", "Earl", "Prince", "Princess", "Order",
     "Lake", "River", "Straits", "Strait", "Bay", "Port", "Mayor", "Tour", "Rose", "Battle", "Treaty", "Statue",
+    "Association", "Corporation", "Company",
 ];
 
 /// Nouns after a demonym that make it a cuisine, a game, a language or an ancestry, not the state.
@@ -134,6 +171,7 @@ impl<'g> Tagger<'g> {
     /// The actor mentions of `text`, in text order.
     pub fn tag(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let word = |i: usize| tokens.get(i).map(|t| t.text(text)).unwrap_or("");
+        let sports = is_sports_report(text);
         let mut out = Vec::new();
         for f in self.gaz.find(text) {
             let first = tokens.partition_point(|t| t.end <= f.start);
@@ -155,8 +193,43 @@ impl<'g> Tagger<'g> {
             if place && prev == "of" && INSTITUTION_HEADS.contains(&prev2) {
                 continue;
             }
-            if place && INSTITUTION_TAILS.contains(&next) {
+            if (place || sense.role == Role::Demonym) && (INSTITUTION_TAILS.contains(&next) || COMPANY_HEADS.contains(&prev)) {
                 continue;
+            }
+            // In a sports report a state, city or demonym is a team ("Wales
+            // beat Italy", "Roma defender", "the Irish line") unless it is a
+            // place ("in Rome", "travel to England", "of Spain") or a
+            // person's nationality ("Russian Dmitriy Bogdanov").
+            // A sportsman who shares an office holder's name ("Shane Jones"): a
+            // leader in a sports report needs a title before the name.
+            if sports && sense.role == Role::Leader && !(TITLES.contains(&prev) && !HONORIFICS.contains(&prev)) {
+                continue;
+            }
+            if sports && matches!(sense.role, Role::Country | Role::Capital | Role::City | Role::Demonym) {
+                let mut k = first;
+                while k > 0 && matches!(word(k - 1), "the" | "The") {
+                    k -= 1;
+                }
+                let before = if k > 0 { word(k - 1) } else { "" };
+                // "of" names a player's country ("Reina of Spain"), not a club's city ("of the Roma side").
+                let of_country = before == "of" && matches!(sense.role, Role::Country);
+                // "in Erfurt and Stuttgart": coordinated with a place just kept.
+                let coordinated = matches!(before, "and" | "," | "or") && out.last().is_some_and(|m: &Mention| m.last + 1 == k);
+                let is_place = of_country
+                    || coordinated
+                    || matches!(before, "in" | "to" | "at" | "from" | "In" | "across" | "around" | "near" | "outside");
+                // "Russian Dmitriy Bogdanov", "Welsh winger Shane Williams".
+                let names_person = |w: &str| is_capitalised(w) && !PLAIN_CAPITALISED.contains(&w);
+                let next2 = word(last + 1);
+                // The tables give some demonyms the country role ("Welsh"): known by their endings.
+                let mention_text = &text[f.start..f.end];
+                let demonym = sense.role == Role::Demonym
+                    || ["ish", "sh", "ese", "ian", "ch", "ic", "i"].iter().any(|e| mention_text.ends_with(e));
+                let is_nationality = demonym
+                    && (names_person(next) || (next.chars().all(char::is_lowercase) && names_person(next2)));
+                if !(is_place || is_nationality) {
+                    continue;
+                }
             }
             // A demonym for a cuisine, a game, a language, an ancestry.
             if sense.role == Role::Demonym {
@@ -261,8 +334,9 @@ impl<'g> Tagger<'g> {
             while j > 0 && tokens[j - 1].text(text) == "." {
                 j -= 1;
             }
-            // "President Xi", "Mr. Putin", "the Bush administration".
-            let titled = (j > 0 && TITLES.contains(&tokens[j - 1].text(text)))
+            // "President Xi", "the Bush administration"; an honorific alone
+            // ("Mr Kim") does not make an office holder.
+            let titled = (j > 0 && TITLES.contains(&tokens[j - 1].text(text)) && !HONORIFICS.contains(&tokens[j - 1].text(text)))
                 || tokens.get(i + 1).is_some_and(|n| matches!(n.text(text), "administration" | "government" | "regime" | "cabinet"));
             let earlier = out
                 .iter()

@@ -395,6 +395,36 @@ fn ethnic_groups_are_not_states_and_war_crimes_are_not_wars() {
     assert!(!events(&records).iter().any(|(_, _, c)| c.starts_with("19")), "{:?}", events(&records));
 }
 
+#[test]
+fn national_teams_in_sports_reports_are_not_states() {
+    let text = "Wales beat Italy 33-8 in the Six Nations match in Rome. The Italy coach praised the Welsh scrum, \
+                and the captain said the squad would face England next. Welsh winger Shane Jones scored two tries.";
+    let records = run(text);
+    let found = actors(text, &records);
+    for team in ["Wales", "Italy", "England"] {
+        assert!(!found.iter().any(|(s, _, _)| s == team), "{team} is a team: {found:?}");
+    }
+    assert_eq!(code_of(text, &records, "Rome"), Some("ITA".into()), "a venue is a place: {found:?}");
+    assert_eq!(code_of(text, &records, "Welsh"), Some("GBR".into()), "a player's nationality: {found:?}");
+    assert!(events(&records).is_empty(), "no event between teams: {:?}", events(&records));
+    // The same names outside a sports report are states.
+    let text = "Wales and Italy signed a trade agreement in Rome.";
+    assert_eq!(code_of(text, &run(text), "Italy"), Some("ITA".into()));
+}
+
+#[test]
+fn companies_named_after_places_are_not_actors() {
+    let text = "Credit Suisse and Swiss Re lent money to Air France and China Mobile, the Motion Picture Association of America said.";
+    let found = actors(text, &run(text));
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn an_honorific_alone_does_not_make_an_office_holder() {
+    let text = "The drug is safe, Mr Kim explained.";
+    assert_eq!(code_of(text, &run_dated(text, "2005-02-16"), "Kim"), None);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
