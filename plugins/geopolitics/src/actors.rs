@@ -11,6 +11,10 @@
 //! "Swiss Re", "China Mobile": companies are not actors), or, in a sports
 //! report, a national team or a club ("England beat Wales", "Roma defender").
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::date::Date;
 use crate::gazetteer::{Gazetteer, Role, Sense};
 use crate::text::Token;
@@ -86,19 +90,32 @@ const SPORTS_CUES: &[&str] = &[
     "champion", "season", "finals", "qualifier", "seed", "venue", "Indoor", "striker", "winger", "batting",
 ];
 
-/// Whether `text` is a sports report: at least four distinct cues. In such a
-/// text a state's name or demonym mostly stands for a national team
-/// ("England beat Wales", "Italy's coach", "the Irish line").
+/// Whether `text` is a sports report: at least four distinct cues, whole
+/// words, found in one pass of an Aho-Corasick automaton. In such a text a
+/// state's name or demonym mostly stands for a national team ("England beat
+/// Wales", "Italy's coach", "the Irish line").
 fn is_sports_report(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let whole_word = |cue: &str| {
-        memchr::memmem::find_iter(bytes, cue.as_bytes()).any(|at| {
-            let before = at.checked_sub(1).map(|k| bytes[k]);
-            let after = bytes.get(at + cue.len()).copied();
-            !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric())
-        })
+    static CUES: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let Some(cues) = CUES.get_or_init(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(SPORTS_CUES).ok()) else {
+        return false;
     };
-    SPORTS_CUES.iter().filter(|c| whole_word(c)).take(4).count() >= 4
+    let bytes = text.as_bytes();
+    let mut seen = [false; SPORTS_CUES.len()];
+    let mut distinct = 0;
+    for m in cues.find_iter(bytes) {
+        let before = m.start().checked_sub(1).map(|k| bytes[k]);
+        let after = bytes.get(m.end()).copied();
+        let whole_word = !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric());
+        let cue = m.pattern().as_usize();
+        if whole_word && !seen[cue] {
+            seen[cue] = true;
+            distinct += 1;
+            if distinct >= 4 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Institutions named "X of <place>" that are not the state ("Bank of England", "University of Texas").
@@ -171,7 +188,9 @@ impl<'g> Tagger<'g> {
     /// The actor mentions of `text`, in text order.
     pub fn tag(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let word = |i: usize| tokens.get(i).map(|t| t.text(text)).unwrap_or("");
-        let sports = is_sports_report(text);
+        // Whether the text is a sports report, decided at the first mention that needs it.
+        let sports_report = std::cell::OnceCell::new();
+        let sports = || *sports_report.get_or_init(|| is_sports_report(text));
         let mut out = Vec::new();
         for f in self.gaz.find(text) {
             let first = tokens.partition_point(|t| t.end <= f.start);
@@ -196,16 +215,17 @@ impl<'g> Tagger<'g> {
             if (place || sense.role == Role::Demonym) && (INSTITUTION_TAILS.contains(&next) || COMPANY_HEADS.contains(&prev)) {
                 continue;
             }
+            // A sportsman who shares an office holder's name ("Shane Jones"): a
+            // leader in a sports report needs a title before the name.
+            let office_title = TITLES.contains(&prev) && !HONORIFICS.contains(&prev);
+            if sense.role == Role::Leader && !office_title && sports() {
+                continue;
+            }
             // In a sports report a state, city or demonym is a team ("Wales
             // beat Italy", "Roma defender", "the Irish line") unless it is a
             // place ("in Rome", "travel to England", "of Spain") or a
             // person's nationality ("Russian Dmitriy Bogdanov").
-            // A sportsman who shares an office holder's name ("Shane Jones"): a
-            // leader in a sports report needs a title before the name.
-            if sports && sense.role == Role::Leader && !(TITLES.contains(&prev) && !HONORIFICS.contains(&prev)) {
-                continue;
-            }
-            if sports && matches!(sense.role, Role::Country | Role::Capital | Role::City | Role::Demonym) {
+            if matches!(sense.role, Role::Country | Role::Capital | Role::City | Role::Demonym) && sports() {
                 let mut k = first;
                 while k > 0 && matches!(word(k - 1), "the" | "The") {
                     k -= 1;
