@@ -305,6 +305,8 @@ impl<'g> Tagger<'g> {
                         _ => actor,
                     };
                 }
+                // "Western sanctions" is the West; "Western Cambodia", "Western Union" are not.
+                "WESTERN" if is_capitalised(next) => continue,
                 "NIGER" if prev == "River" => continue,
                 _ => {}
             }

@@ -229,6 +229,10 @@ fn verb_context(w: &str) -> bool {
 
 /// Prepositions that introduce the target of an event noun.
 fn introduces_target(w: &str, code: &str) -> bool {
+    // "sanctions on Iran", not "sanctions and arms sales to Kyiv".
+    if code.starts_with("16") {
+        return matches!(w, "on" | "against" | "upon" | "toward" | "towards");
+    }
     matches!(w, "of" | "on" | "against" | "with" | "to" | "for" | "toward" | "towards" | "into" | "upon" | "between")
         || (w == "in" && (code.starts_with("19") || code.starts_with("18") || code.starts_with("14")))
 }
@@ -687,8 +691,10 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         // The longest matching definition (its following words present); a
         // form that is both a verb and a noun is read by its left context.
         let after_possessive = i > s.first && s.mention_at(i - 1).is_some_and(|m| s.possessive(m));
-        let nominal_context = i > s.first && (after_possessive || is_determiner_or_preposition(s.word(i - 1)));
-        let as_verb = i > s.first && !after_possessive && (verb_context(s.word(i - 1)) || s.mention_at(i - 1).is_some());
+        // "by criticizing": a gerund after "by" is a verb (the means of the main clause's subject).
+        let means = i > s.first && s.word(i - 1) == "by" && lower.ends_with("ing");
+        let nominal_context = i > s.first && !means && (after_possessive || is_determiner_or_preposition(s.word(i - 1)));
+        let as_verb = i > s.first && !after_possessive && (verb_context(s.word(i - 1)) || s.mention_at(i - 1).is_some_and(|m| s.mentions[m].role != Role::Demonym));
         let (l, r) = s.clause(i);
         // Whether the object words a definition needs appear shortly after it.
         let objects_present = |def: &TriggerDef| {
@@ -755,7 +761,10 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         let planned = prev == "to" && i >= l + 2 && is_plan_verb(s.word(i - 2));
         let code = if def.pos == Pos::Verb && (planned || matches!(prev, "will" | "would" | "shall" | "'ll")) { intent_code(def.code) } else { def.code };
         let code = violence_code(s, i, end, l, r, code);
-        let by = (end..(end + 3).min(r)).find(|&k| s.word(k) == "by");
+        // The agent's "by", not a means ("helped Russia by criticizing") nor after an object.
+        let by = (end..(end + 3).min(r))
+            .find(|&k| s.word(k) == "by")
+            .filter(|&k| !s.word(k + 1).ends_with("ing") && (end..k).all(|j| s.mention_at(j).is_none()));
         let passive = def.pos == Pos::Verb
             && form.participle
             // "X was attacked by", "the embassy attacked by": a participle with its agent.

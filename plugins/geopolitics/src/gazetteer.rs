@@ -168,7 +168,7 @@ const CAMEO_ORGS: &[(&str, &str)] = &[
 ];
 
 /// Three-letter organisation codes (every other three-letter upper-case code is a state's).
-const NOT_STATES: &[&str] = &["WHO", "IMF", "ICC", "ICJ", "WFP", "OAS", "GCC", "SCO", "CIS", "OIC", "ECB", "HRW"];
+const NOT_STATES: &[&str] = &["WST", "WHO", "IMF", "ICC", "ICJ", "WFP", "OAS", "GCC", "SCO", "CIS", "OIC", "ECB", "HRW"];
 
 /// States whose people put the family name first ("Xi Jinping" → "President Xi").
 const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "SGP", "KHM"];

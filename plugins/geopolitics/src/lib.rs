@@ -4,7 +4,9 @@
 //!
 //! For each document it emits:
 //! - `actor` records: `code` (ISO 3166-1 alpha-3 for states, a short code
-//!   for organisations: `EU`, `NATO`, `UN`, `UNSC`, `OPEC`, ...), `role`
+//!   for organisations: `EU`, `NATO`, `UN`, `UNSC`, `OPEC`, ...; `WST` for
+//!   "the West" as PETRARCH and GDELT code it, from "Western" before a common
+//!   noun: "Western sanctions", not "Western Cambodia"), `role`
 //!   (`country`, `capital`, `city`, `leader`, `government`, `organization`,
 //!   `demonym`) and `name` (canonical English name). Office holders are
 //!   coded by the office they held at the article's date (the document's
@@ -30,7 +32,20 @@
 //! a trigger governed by an appeal, intent, demand, rejection or threat
 //! ("threatened to attack") is coded as the governing one. In a sentence
 //! that names one state only, agent nouns ("police", "rebels") stand for
-//! that state, so domestic events are coded (EGY→EGY).
+//! that state, so domestic events are coded (EGY→EGY). Anaphors ("it" as a
+//! subject, "the country", "the government", bare "officials") stand for the
+//! subject before them in the sentence, else for the subject of the latest
+//! sentence that named one. Killings are assaults (CAMEO 18) unless the
+//! clause speaks of combat, the killers are military forces or the victims
+//! are armed (fight, 19); "will"/"plans to" before a sanction, coercion or
+//! attack make it a threat (13); "agreed to lift", "pledged to expel" are
+//! coded as the act.
+//!
+//! Actors are dropped where their name means something else: companies
+//! ("Credit Suisse", "Swiss Re"), and, in sports reports (recognised by their
+//! vocabulary), national teams and clubs ("England beat Wales", "Roma
+//! defender") — places ("in Rome") and nationalities ("Russian Dmitriy
+//! Bogdanov") stay.
 //!
 //! Organisation of the crate:
 //! - [`text`]: tokenizer and sentence splitter;

@@ -342,6 +342,7 @@ fn the_real_seed_article_when_present() {
     assert!(has_event(&records, "RUS", "UKR", "19"), "invasion: {:?}", events(&records));
     assert!(has_event(&records, "EU", "CHN", "13") && has_event(&records, "USA", "CHN", "13"), "warning");
     assert!(!has_event(&records, "CHN", "RUS", "11"), "no condemnation");
+    assert!(has_event(&records, "CHN", "WST", "11"), "criticises Western sanctions: {:?}", events(&records));
 }
 
 #[test]
@@ -423,6 +424,32 @@ fn companies_named_after_places_are_not_actors() {
 fn an_honorific_alone_does_not_make_an_office_holder() {
     let text = "The drug is safe, Mr Kim explained.";
     assert_eq!(code_of(text, &run_dated(text, "2005-02-16"), "Kim"), None);
+}
+
+#[test]
+fn the_west_is_an_actor_but_not_in_place_or_company_names() {
+    let text = "Cuba criticized Western sanctions.";
+    let records = run(text);
+    assert_eq!(code_of(text, &records, "Western"), Some("WST".into()));
+    assert!(has_event(&records, "CUB", "WST", "11"), "{:?}", events(&records));
+    let text = "Troops entered Western Cambodia, and Western Union raised its fees.";
+    assert!(!actors(text, &run(text)).iter().any(|(_, c, _)| c == "WST"), "{:?}", actors(text, &run(text)));
+}
+
+#[test]
+fn by_with_a_gerund_is_a_means_not_an_agent() {
+    let records = run("Iran helped Syria by criticizing Israel.");
+    assert!(has_event(&records, "IRN", "SYR", "07"), "{:?}", events(&records));
+    assert!(has_event(&records, "IRN", "ISR", "11"), "{:?}", events(&records));
+    assert!(!has_event(&records, "ISR", "IRN", "07"), "not a passive: {:?}", events(&records));
+}
+
+#[test]
+fn sanctions_take_their_target_after_on_or_against() {
+    let records = run("Canada backed Japanese sanctions and arms sales to Taiwan.");
+    assert!(!has_event(&records, "JPN", "TWN", "16"), "{:?}", events(&records));
+    let records = run("Japan imposed sanctions on North Korea.");
+    assert!(has_event(&records, "JPN", "PRK", "16"), "{:?}", events(&records));
 }
 
 proptest! {
