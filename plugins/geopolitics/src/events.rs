@@ -207,7 +207,7 @@ fn is_light_verb(w: &str) -> bool {
     matches!(
         w,
         "launched" | "launch" | "launches" | "launching" | "began" | "begin" | "begun" | "started" | "start"
-            | "carried" | "conducted" | "conduct" | "staged" | "stage" | "waged" | "wage" | "wages" | "ordered"
+            | "carried" | "conducted" | "conduct" | "conducting" | "staged" | "stage" | "waged" | "wage" | "wages" | "ordered"
             | "mounted" | "held" | "hold" | "holds" | "holding" | "made" | "make" | "paid"
             | "pay" | "continued" | "continue" | "stepped" | "opened" | "open" | "resumed" | "resume" | "renewed"
             | "offered" | "offer" | "offers" | "gave" | "give" | "extended" | "expressed" | "issued" | "imposed"
@@ -234,7 +234,9 @@ fn introduces_target(w: &str, code: &str) -> bool {
         return matches!(w, "on" | "against" | "upon" | "toward" | "towards");
     }
     matches!(w, "of" | "on" | "against" | "with" | "to" | "for" | "toward" | "towards" | "into" | "upon" | "between")
-        || (w == "in" && (code.starts_with("19") || code.starts_with("18") || code.starts_with("14")))
+        || (w == "in" && matches!(&code[..2], "14" | "15" | "18" | "19"))
+        // "military exercises near Taiwan": a show of force aimed at the place.
+        || (matches!(w, "near" | "off" | "around") && code.starts_with("15"))
 }
 
 /// Tokens that end a clause for the search of actors.
@@ -749,7 +751,11 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         if def.pos != Pos::Adjective && !adjectival && !governed {
             last_trigger = Some((i, def.code));
         }
-        if negated || governed || adjectival || hypothetical {
+        // "would not provide support", "declined to meet": a refusal to cooperate is a rejection.
+        let refused = negated
+            && matches!(&def.code[..2], "03" | "04" | "05" | "06" | "07" | "08")
+            && (i.saturating_sub(4).max(l)..i).any(|k| is_refusal(&s.word(k).to_lowercase()));
+        if (negated && !refused) || governed || adjectival || hypothetical {
             i = end;
             continue;
         }
@@ -759,8 +765,15 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         // "will visit", "would support": an intent; "will attack": a threat.
         // "plans to impose", "wants to attack": an intent, as after "will".
         let planned = prev == "to" && i >= l + 2 && is_plan_verb(s.word(i - 2));
-        let code = if def.pos == Pos::Verb && (planned || matches!(prev, "will" | "would" | "shall" | "'ll")) { intent_code(def.code) } else { def.code };
-        let code = violence_code(s, i, end, l, r, code);
+        let code = if def.pos == Pos::Verb && planned && def.code.starts_with("07") {
+            // "wants to help": an intent to give aid ("will supply arms" is coded as aid).
+            "033"
+        } else if def.pos == Pos::Verb && (planned || matches!(prev, "will" | "would" | "shall" | "'ll")) {
+            intent_code(def.code)
+        } else {
+            def.code
+        };
+        let code = if refused { reject_code(def.code) } else { violence_code(s, i, end, l, r, code) };
         // The agent's "by", not a means ("helped Russia by criticizing") nor after an object.
         let by = (end..(end + 3).min(r))
             .find(|&k| s.word(k) == "by")
@@ -914,6 +927,23 @@ fn is_compound_head(w: &str) -> bool {
             | "reporter" | "helicopter" | "helicopters" | "aircraft" | "dog" | "dogs" | "zone" | "footing" | "chest"
             | "room" | "rhetoric" | "movie" | "film" | "novel" | "game"
     )
+}
+
+/// Negators that make a cooperative trigger a rejection ("did not support",
+/// "declined to meet"); cancelling, postponing or failing do not.
+fn is_refusal(w: &str) -> bool {
+    matches!(w, "not" | "never" | "declined" | "declines" | "decline" | "declining" | "unwilling") || w.ends_with("n't") || w.ends_with("n’t")
+}
+
+/// The CAMEO rejection of a cooperative event of code `code` (03–08).
+fn reject_code(code: &str) -> &'static str {
+    match &code[..2] {
+        "04" => "125",
+        "06" => "121",
+        "07" => "122",
+        "08" => "124",
+        _ => "120",
+    }
 }
 
 /// Verbs of planning or wanting that make the verb after "to" an intent ("plans to impose").

@@ -452,6 +452,23 @@ fn sanctions_take_their_target_after_on_or_against() {
     assert!(has_event(&records, "JPN", "PRK", "16"), "{:?}", events(&records));
 }
 
+#[test]
+fn a_refusal_to_cooperate_is_a_rejection() {
+    let records = run("Greece said it would not provide aid to Turkey.");
+    assert!(has_event(&records, "GRC", "TUR", "12") && !has_event(&records, "GRC", "TUR", "07"), "{:?}", events(&records));
+    let records = run("Chile declined to meet Peru.");
+    assert!(has_event(&records, "CHL", "PER", "12"), "{:?}", events(&records));
+    // A negated conflict is no event at all, and cancelling is not refusing.
+    let records = run("Spain did not condemn Morocco.");
+    assert!(events(&records).is_empty(), "{:?}", events(&records));
+}
+
+#[test]
+fn military_exercises_are_a_show_of_force() {
+    let records = run("China is conducting military exercises near Taiwan.");
+    assert!(events(&records).iter().any(|(s, _, c)| s == "CHN" && c.starts_with("15")), "{:?}", events(&records));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
