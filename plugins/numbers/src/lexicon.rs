@@ -566,6 +566,7 @@ const KEYWORDS: &[&str] = &[
     "coming",
     "rm",
     "on",
+    "oh",
 ];
 
 fn build() -> Lexicon {

@@ -535,6 +535,35 @@ fn dates() {
 }
 
 #[test]
+fn years_in_words_after_a_day() {
+    check(
+        "The treaty dates from July 4, nineteen eighty-six.",
+        "July 4, nineteen eighty-six",
+        "date",
+        "1986-07-04",
+        "",
+    );
+    check(
+        "It opened on March the third nineteen oh five.",
+        "March the third nineteen oh five",
+        "date",
+        "1905-03-03",
+        "",
+    );
+    check(
+        "The fifth of May, two thousand and two.",
+        "fifth of May, two thousand and two",
+        "date",
+        "2002-05-05",
+        "",
+    );
+    // A count after the date is not its year.
+    let r = records("On May 5, two thousand people marched.", None);
+    assert_eq!(r[0].0, "May 5", "{r:?}");
+    assert!(r.iter().all(|x| x.2 != "2000-05-05"), "{r:?}");
+}
+
+#[test]
 fn year_filling_from_the_document_date() {
     let r = records(
         "The ceasefire began on December 30 and talks resume on January 9.",

@@ -502,9 +502,73 @@ impl<'a> Parser<'a> {
         if self.is(k, "of") {
             k += 1;
         }
-        match self.year_at(k) {
-            Some(y) => (Some(y), k + 1),
+        if let Some(y) = self.year_at(k) {
+            return (Some(y), k + 1);
+        }
+        // A word after it would make it a count ("May 5, two thousand
+        // people"): a spelled year must close the phrase.
+        match self.spelled_year(k).filter(|&(_, end)| self.ends(end)) {
+            Some((y, end)) => (Some(y), end),
             None => (None, e),
+        }
+    }
+
+    /// A year in words after a day: "nineteen seventy-eight", "nineteen
+    /// oh one", "nineteen hundred", "twenty twenty", "two thousand and
+    /// five" → (year, end). Read only after a day, where a year is expected.
+    pub(super) fn spelled_year(&self, k: usize) -> Option<(u16, usize)> {
+        let card = self.card(k)?;
+        // "two thousand", "two thousand and five".
+        if card.value == 2 && self.card(k + 1).is_some_and(|c| c.value == 1000) {
+            let mut end = k + 2;
+            let mut year = 2000;
+            let j = if self.is(end, "and") { end + 1 } else { end };
+            if let Some((y, e)) = self.two_digit_words(j) {
+                year += y;
+                end = e;
+            } else if let Some(u) = self.card(j).filter(|c| c.class == Class::Unit && c.value > 0) {
+                year += u16::try_from(u.value).ok()?;
+                end = j + 1;
+            }
+            return Some((year, end));
+        }
+        // Century then two digits: "nineteen seventy-eight", "twenty ten".
+        let century_ok = matches!(card.class, Class::Teen) || (card.class == Class::Ten && card.value == 20);
+        if !century_ok {
+            return None;
+        }
+        let century = u16::try_from(card.value).ok()? * 100;
+        if self.card(k + 1).is_some_and(|c| c.class == Class::Hundred) {
+            return Some((century, k + 2));
+        }
+        let (y, end) = self.two_digit_words(k + 1)?;
+        Some((century + y, end))
+    }
+
+    /// The two digits of a spelled year at `k`: "seventy-eight", "twelve",
+    /// "ninety", "oh one", "zero five" → (value, end).
+    fn two_digit_words(&self, k: usize) -> Option<(u16, usize)> {
+        let small = |i: usize| self.card(i).filter(|c| c.class == Class::Unit && c.value > 0);
+        if self.is(k, "oh") || self.card(k).is_some_and(|c| c.class == Class::Unit && c.value == 0) {
+            let u = small(k + 1)?;
+            return Some((u16::try_from(u.value).ok()?, k + 2));
+        }
+        let c = self.card(k)?;
+        let v = u16::try_from(c.value).ok()?;
+        match c.class {
+            Class::Teen => Some((v, k + 1)),
+            Class::Ten => {
+                if let Some(u) = small(k + 1) {
+                    return Some((v + u16::try_from(u.value).ok()?, k + 2));
+                }
+                if self.punct(k + 1, '-') && self.attached(k + 1) && self.attached(k + 2) {
+                    if let Some(u) = small(k + 2) {
+                        return Some((v + u16::try_from(u.value).ok()?, k + 3));
+                    }
+                }
+                Some((v, k + 1))
+            }
+            _ => None,
         }
     }
 
