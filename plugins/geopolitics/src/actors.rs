@@ -73,7 +73,8 @@ const INSTITUTION_TAILS: &[&str] = &[
     "Telecom", "Tech", "Bulldogs", "Huskies", "Nationals", "Commanders", "Wizards", "Capitals", "Redskins",
     "Agreement", "Accord", "Accords", "Club", "Masters", "Marathon", "Business", "School", "Observer", "Examiner",
     "Re", "Mobile", "Televisions", "Television", "Holdings", "Group", "Corp", "Corporation", "Inc", "Ltd", "Plc",
-    "plc", "Insurance", "Petroleum", "Unicom", "Telecommunications", "Steel",
+    "plc", "Insurance", "Petroleum", "Unicom", "Telecommunications", "Steel", "Bank", "Imperial", "Dominion",
+    "Savings",
 ];
 
 /// Words before a place name that make the phrase a company's name ("Credit Suisse", "Air France").
@@ -213,6 +214,18 @@ impl<'g> Tagger<'g> {
                 continue;
             }
             if (place || sense.role == Role::Demonym) && (INSTITUTION_TAILS.contains(&next) || COMPANY_HEADS.contains(&prev)) {
+                continue;
+            }
+            // "New Holland", "New England": a namesake place (known "New X" names match whole).
+            if place && prev == "New" {
+                continue;
+            }
+            // "Latin American", "Inter-American": the Americas, not the United States.
+            if alias == "AMERICAN"
+                && (matches!(prev, "Latin" | "Central" | "South" | "North" | "Native" | "African" | "Pan" | "Great")
+                    || text[..f.start].ends_with("Inter-")
+                    || text[..f.start].ends_with("Pan-"))
+            {
                 continue;
             }
             // A sportsman who shares an office holder's name ("Shane Jones"): a

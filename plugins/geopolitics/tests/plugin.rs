@@ -418,6 +418,9 @@ fn companies_named_after_places_are_not_actors() {
     let text = "Credit Suisse and Swiss Re lent money to Air France and China Mobile, the Motion Picture Association of America said.";
     let found = actors(text, &run(text));
     assert!(found.is_empty(), "{found:?}");
+    let text = "Swiss Bank Corp and the Inter-American Development Bank met Latin American firms in New Holland.";
+    let found = actors(text, &run(text));
+    assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]
