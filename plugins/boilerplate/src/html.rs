@@ -567,6 +567,7 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
     if let Some(title) = &title {
         body_parts.retain(|(text, kind)| !(matches!(kind, BlockKind::Heading(_)) && same_text(text, title)));
     }
+    drop_repeats(&mut body_parts);
     let body_chars: usize = body_parts.iter().map(|(t, _)| t.len()).sum();
     let body_from_ld;
     if let Some(body) = &linked.body {
@@ -713,9 +714,41 @@ fn largest_text_container(page: &Page) -> Option<usize> {
     page.blocks.iter().max_by_key(|b| b.chars).map(|b| b.container)
 }
 
+/// Pages that render the article twice (a mobile and a desktop copy, a
+/// print version, a slideshow repeating the intro) would otherwise have
+/// it twice in the output. A paragraph of 120+ letters whose text was
+/// already output is such a copy and is dropped, and so is a shorter
+/// repeated block next to one (the copy's headings). Short repeats alone
+/// are kept: interviews repeat their questions, feature lists their labels.
+fn drop_repeats(parts: &mut Vec<(&str, BlockKind)>) {
+    const LONG: usize = 120;
+    let mut seen = std::collections::HashSet::new();
+    // (repeated, long) per block.
+    let marks: Vec<(bool, bool)> = parts
+        .iter()
+        .map(|(text, _)| {
+            let key = alnum_key(text);
+            let long = key.chars().count() >= LONG;
+            (!seen.insert(key), long)
+        })
+        .collect();
+    let long_repeat = |i: usize| marks.get(i).is_some_and(|&(r, l)| r && l);
+    let mut index = 0;
+    parts.retain(|_| {
+        let i = index;
+        index += 1;
+        let (repeated, _) = marks[i];
+        !(repeated && (long_repeat(i) || long_repeat(i + 1) || i.checked_sub(1).is_some_and(long_repeat)))
+    });
+}
+
+/// Lower-cased letters and digits only: the text as a comparison key.
+fn alnum_key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
 fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
-    norm(a) == norm(b)
+    alnum_key(a) == alnum_key(b)
 }
 
 /// The headline: the `<h1>` when it agrees with the title tags, else
@@ -793,5 +826,25 @@ mod tests {
         assert_eq!(meta.title.as_ref().and_then(|t| t.span.clone()), span_of(&text, "Harbour reopens after storm"));
         assert_eq!(meta.author.as_ref().map(|a| a.value.as_str()), Some("Ana Lima"));
     }
-}
 
+    #[test]
+    fn article_rendered_twice_is_output_once_but_repeated_questions_stay() {
+        let para = "The council voted on Tuesday to keep the ferry running through the winter, after a petition signed by most of the island's residents reached the mayor.";
+        let other = "Operators said that the boats would run twice a day and that fares would not change before the spring, when the contract ends.";
+        let html = format!(
+            "<html><body><article><div class=\"mobile\"><h2>Winter service</h2><p>{para}</p><p>{other}</p></div>\
+             <div class=\"desktop\"><h2>Winter service</h2><p>{para}</p><p>{other}</p></div></article></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert_eq!(text.matches("The council voted").count(), 1, "{text}");
+        assert_eq!(text.matches("Operators said").count(), 1, "{text}");
+        assert_eq!(text.matches("Winter service").count(), 1, "{text}");
+
+        let question = "What made you start cooking for a living?";
+        let html = format!(
+            "<html><body><article><h3>{question}</h3><p>{para}</p><h3>{question}</h3><p>{other}</p></article></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert_eq!(text.matches(question).count(), 2, "{text}");
+    }
+}
