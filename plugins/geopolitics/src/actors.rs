@@ -380,7 +380,9 @@ impl<'g> Tagger<'g> {
                 .filter(|m| text[m.start..m.end].split_whitespace().any(|p| p.eq_ignore_ascii_case(bare)))
                 .max_by_key(|m| m.start)
                 .map(|m| m.actor);
-            if !titled && earlier.is_none() {
+            // "President George W Bush": a capitalised word after it makes the name a first name.
+            let first_name = tokens.get(i + 1).is_some_and(|n| n.is_word && is_capitalised(n.text(text)) && !text[t.end..n.start].contains('\n'));
+            if (!titled && earlier.is_none()) || first_name {
                 continue;
             }
             let Some(sense) = self.pick_family_name(senses, earlier) else { continue };

@@ -425,6 +425,8 @@ fn companies_named_after_places_are_not_actors() {
 
 #[test]
 fn an_honorific_alone_does_not_make_an_office_holder() {
+    let text = "The plan of President George W Bush was criticised.";
+    assert_eq!(code_of(text, &run_dated(text, "2005-02-16"), "George"), None);
     let text = "The drug is safe, Mr Kim explained.";
     assert_eq!(code_of(text, &run_dated(text, "2005-02-16"), "Kim"), None);
 }
