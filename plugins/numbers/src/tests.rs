@@ -364,6 +364,34 @@ fn quantities() {
 }
 
 #[test]
+fn comparisons_with_symbols_and_equal_to() {
+    check(
+        "Readings <= -40 were discarded.",
+        "<= -40",
+        "range",
+        "(,-40]",
+        "",
+    );
+    check("Only bids >= -5 count.", ">= -5", "range", "[-5,)", "");
+    check(
+        "A payout equal to 300 or more is taxed.",
+        "equal to 300 or more",
+        "range",
+        "[300,)",
+        "",
+    );
+    check(
+        "Loans equal to or less than 900 are exempt.",
+        "equal to or less than 900",
+        "range",
+        "(,900]",
+        "",
+    );
+    // "equal to" before a plain amount is not a bound.
+    check("A sum equal to 40 was paid.", "40", "cardinal", "40", "");
+}
+
+#[test]
 fn ranges() {
     check(
         "Between 20 and 30 people came.",

@@ -251,7 +251,8 @@ impl<'a> Parser<'a> {
             Tok::Digits => true,
             Tok::Punct(c) => match c {
                 '.' | '-' | '+' => self.digits(i + 1) && self.attached(i + 1),
-                '>' | '<' | '≥' | '≤' => self.numberish_within(i + 1, 2),
+                // "< 30", "<= -30", "≥ 5": the symbol, "=", a sign, the number.
+                '>' | '<' | '≥' | '≤' => self.numberish_within(i + 1, 3),
                 _ => money::sign_code(c).is_some() || vulgar(c).is_some(),
             },
             Tok::Word(id) => {

@@ -27,6 +27,20 @@ impl<'a> Parser<'a> {
             let b = self.measure(self.skip_approx(sep + 1))?;
             return self.closed_range(i, a, b).map(|f| (f, b.e));
         }
+        // "equal to 5000 or less": the "equal to" belongs to the bound.
+        if self.is(i, "equal") && self.is(i + 1, "to") {
+            let after = self.measure(i + 2).and_then(|m| self.range_after(m));
+            if let Some((mut f, e)) = after {
+                let one_sided = f
+                    .value
+                    .as_deref()
+                    .is_some_and(|v| v.starts_with("(,") || v.ends_with(",)"));
+                if one_sided {
+                    f.start = self.toks[i].start;
+                    return Some((f, e));
+                }
+            }
+        }
         let (bound, j) = self.comparative(i)?;
         let m = self.measure(self.skip_approx(j))?;
         if matches!(m.kind, Kind::Ordinal) {
