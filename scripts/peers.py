@@ -93,8 +93,8 @@ def compare_boilerplate(args, workdir, rows):
                         "--pred", pred, "--json", fig], check=False, stdout=subprocess.DEVNULL)
         try:
             with open(fig, encoding="utf-8") as figures:
-                f1[who] = json.load(figures).get("headline")
-        except (OSError, ValueError):
+                f1[who] = json.load(figures)["headline"]["value"]
+        except (OSError, ValueError, KeyError, TypeError):
             f1[who] = None
     rows.append(("boilerplate (HTML)", f"trafilatura {trafilatura.__version__}", len(pages), size, peer_s, ours_s,
                  f"F1 {fmt(f1['peer'])} vs {fmt(f1['ours'])}"))
