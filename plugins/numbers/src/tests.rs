@@ -609,6 +609,11 @@ fn year_filling_from_the_document_date() {
     assert_eq!(r[0].2, "2021");
     // Without a document date, a relative date has no value.
     assert_eq!(records("He left yesterday.", None)[0].2, "");
+    // Counted from a moment of the story: a date, never a value.
+    let r = records("The dam broke; two days later the town flooded.", Some("2024-03-01"));
+    assert_eq!(r, [("two days later".to_string(), "date", String::new(), String::new())]);
+    let r = records("A year earlier the mine had closed.", None);
+    assert_eq!(r, [("A year earlier".to_string(), "date", String::new(), String::new())]);
 }
 
 #[test]

@@ -174,7 +174,8 @@ impl<'a> Parser<'a> {
     /// "two years ago", "3 days ago", "a month ago", "1 month 21 days ago",
     /// "two days after today", "three weeks from tomorrow": resolved from
     /// the document date (days and weeks exactly; months to the month,
-    /// years to the year), without a value when it is unknown.
+    /// years to the year), without a value when it is unknown. "Two days
+    /// later" and "a year earlier" are dates without a value.
     pub(super) fn relative_date(&self, i: usize) -> Option<(Found, usize)> {
         let mut j = i;
         let (mut days, mut months, mut years) = (0i64, 0i64, 0i64);
@@ -213,6 +214,11 @@ impl<'a> Parser<'a> {
         if parts == 0 {
             return None;
         }
+        // "two days later", "a week earlier": counted from a moment of the
+        // story, not from the document date, so never given a value.
+        if self.is_any(j, &["later", "earlier"]) {
+            return Some((self.found_no_value(i, j + 1), j + 1));
+        }
         let (sign, base, end) = if self.is(j, "ago") {
             (-1, 0, j + 1)
         } else if self.is_any(j, &["after", "from", "before"])
@@ -245,14 +251,22 @@ impl<'a> Parser<'a> {
         });
         Some((
             Found {
-                start: self.toks[i].start,
-                end: self.toks[end - 1].end,
-                kind: Kind::Date,
                 value,
-                unit: None,
+                ..self.found_no_value(i, end)
             },
             end,
         ))
+    }
+
+    /// A date record over tokens `s..e` whose value is not known.
+    fn found_no_value(&self, s: usize, e: usize) -> Found {
+        Found {
+            start: self.toks[s].start,
+            end: self.toks[e - 1].end,
+            kind: Kind::Date,
+            value: None,
+            unit: None,
+        }
     }
 
     pub(super) fn date_core(&self, i: usize) -> Option<(Found, usize)> {
