@@ -302,9 +302,14 @@ impl<'a> Sentence<'a> {
     /// subject: an actor right before it, else none.
     fn subject_before(&self, i: usize, l: usize) -> Option<usize> {
         let mut fallback = None;
+        // "from London where he attended": a personal pronoun is the subject, not an actor in a phrase before it.
+        let mut pronoun = false;
         let mut j = i;
         while j > l {
             j -= 1;
+            if fallback.is_none() && matches!(self.word(j), "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We") {
+                pronoun = true;
+            }
             if let Some(m) = self.mention_at(j) {
                 if self.in_introductory_phrase(m, i) {
                     return None;
@@ -314,7 +319,9 @@ impl<'a> Sentence<'a> {
                 if !self.after_locative(m) && !in_phrase {
                     return Some(m);
                 }
-                fallback = fallback.or(Some(m));
+                if !pronoun {
+                    fallback = fallback.or(Some(m));
+                }
                 j = self.mentions[m].first;
                 continue;
             }
@@ -382,6 +389,10 @@ impl<'a> Sentence<'a> {
     fn nearest_after_ext(&self, i: usize, r: usize, skip_places: bool, skip_agents: bool, code: &str) -> Option<usize> {
         let mut j = i;
         while j < r {
+            // ", and France showed ...": a new clause starts; its subject is no target.
+            if self.word(j) == "," && matches!(self.word(j + 1), "and" | "but" | "while" | "whereas" | "although" | "though") {
+                return None;
+            }
             if let Some(m) = self.mention_at(j) {
                 let start = self.mentions[m].first;
                 let mut k = start;
@@ -720,6 +731,14 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
         };
         let def = &lex.defs[form.def];
         let end = i + 1 + def.follow.len();
+        // "fighting against extradition", "battle for survival": a figurative fight with no actor as object.
+        let figurative = def.code == "190"
+            && matches!(s.word(end), "against" | "for")
+            && (end + 1..(end + 4).min(s.last)).all(|k| s.mention_at(k).is_none());
+        if figurative {
+            i = end;
+            continue;
+        }
         // "Moscow's help", "bans on travel to": a verb form used as a noun;
         // "war crimes", "attack helicopters": an event noun modifying another.
         let modifier = def.pos != Pos::Verb && is_compound_head(s.word(end));

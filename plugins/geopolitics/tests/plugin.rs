@@ -474,6 +474,19 @@ fn military_exercises_are_a_show_of_force() {
     assert!(events(&records).iter().any(|(s, _, c)| s == "CHN" && c.starts_with("15")), "{:?}", events(&records));
 }
 
+#[test]
+fn clause_boundaries_pronoun_subjects_and_figurative_fights() {
+    // A new clause after ", and" does not give the first verb its object.
+    let records = run("Only Norway supported the idea at the meeting, and Sweden showed hostility to it.");
+    assert!(!has_event(&records, "NOR", "SWE", "05"), "{:?}", events(&records));
+    // "he" is the subject, not the place in the phrase before it.
+    let records = run("He returned from Paris where he attended the signing with Ghana.");
+    assert!(!events(&records).iter().any(|(s, _, _)| s == "FRA"), "{:?}", events(&records));
+    // Fighting against a thing is no armed fight.
+    let records = run("A Kenyan man is still fighting against extradition to the United States.");
+    assert!(!events(&records).iter().any(|(_, _, c)| c.starts_with("19")), "{:?}", events(&records));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
