@@ -567,6 +567,8 @@ const KEYWORDS: &[&str] = &[
     "rm",
     "on",
     "oh",
+    "following",
+    "previous",
 ];
 
 fn build() -> Lexicon {

@@ -614,6 +614,8 @@ fn year_filling_from_the_document_date() {
     assert_eq!(r, [("two days later".to_string(), "date", String::new(), String::new())]);
     let r = records("A year earlier the mine had closed.", None);
     assert_eq!(r, [("A year earlier".to_string(), "date", String::new(), String::new())]);
+    let r = records("She resigned the following week.", Some("2024-03-01"));
+    assert_eq!(r, [("the following week".to_string(), "date", String::new(), String::new())]);
 }
 
 #[test]

@@ -8,6 +8,15 @@ impl<'a> Parser<'a> {
     /// 12th, 2016", "02/22/2016", "2015-08-12", "the 1990s", weekdays and
     /// "today".
     pub(super) fn date(&self, i: usize) -> Option<(Found, usize)> {
+        // "the next day", "the following year": counted from a moment of the
+        // story, a date without a value.
+        if i > 0
+            && self.is(i - 1, "the")
+            && self.is_any(i, &["next", "following", "previous"])
+            && self.is_any(i + 1, &["day", "week", "month", "year"])
+        {
+            return Some((self.found_no_value(i - 1, i + 2), i + 2));
+        }
         // "next Friday", "this week Friday", "last week on Sunday".
         if self.is_any(i, &["next", "last", "this", "coming"]) {
             let mut j = i + 1;
