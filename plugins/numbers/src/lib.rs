@@ -72,7 +72,8 @@
 //!   "11pm"), digits inside URLs and HTML character references, powers
 //!   ("2.5^-1"), sports scores ("3-1"), digits glued to letters that say
 //!   nothing ("5m people": metres or millions?), and spelled fractions that
-//!   read two ways ("thirty fifths"). "one" as a pronoun ("the one", "no
+//!   read two ways ("thirty fifths", "one hundred one thousand fifths"),
+//!   which are left out whole rather than read in pieces. "one" as a pronoun ("the one", "no
 //!   one") is not a number either.
 //!
 //! # Speed

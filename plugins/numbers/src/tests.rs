@@ -136,6 +136,43 @@ fn cardinals() {
 }
 
 #[test]
+fn spelled_fractions() {
+    check("five and three fifths", "five and three fifths", "cardinal", "5.6", "");
+    check(
+        "It gained six and twenty-five hundredths.",
+        "six and twenty-five hundredths",
+        "cardinal",
+        "6.25",
+        "",
+    );
+    check(
+        "Only three twenty-fifths of the seats changed.",
+        "three twenty-fifths",
+        "cardinal",
+        "0.12",
+        "",
+    );
+    // Read two ways: left out whole, not read in pieces.
+    for text in [
+        "The share is forty sixths.",
+        "It was three hundred and twenty-five thousandths.",
+        "It was one hundred one thousand sevenths.",
+    ] {
+        let r = records(text, None);
+        assert!(r.is_empty(), "{text:?}: {r:?}");
+    }
+    check(
+        "It was twenty-five hundred fifths.",
+        "twenty-five hundred fifths",
+        "cardinal",
+        "500",
+        "",
+    );
+    // "thirty seconds" is a time span, not a fraction.
+    check("They waited thirty seconds.", "thirty", "cardinal", "30", "");
+}
+
+#[test]
 fn ordinals() {
     check("She finished 1st in the race.", "1st", "ordinal", "1", "");
     check("It was the second attempt.", "second", "ordinal", "2", "");

@@ -343,6 +343,11 @@ impl<'a> Parser<'a> {
         if let Some((f, e)) = self.range(i) {
             return Step::Found(f, e);
         }
+        if self.card(i).is_some() {
+            if let Some(end) = self.ambiguous_fraction(i) {
+                return Step::Skip(end);
+            }
+        }
         let Some(m) = self.measure(i) else {
             return Step::No;
         };

@@ -504,17 +504,7 @@ impl<'a> Parser<'a> {
                 || sp.val == Rat::int(3)
                 || self.is(end, "of")
                 || self.card(end).is_some_and(|c| c.class == Class::Scale);
-            // "thirty fifths" (30/5 or 1/35?), "two hundred and fifty-four
-            // hundredths" (254/100 or 200.54?): ambiguous, left out.
-            let ends_in_ten = self.card(n.e - 1).is_some_and(|c| c.class == Class::Ten);
-            let big = (n.s..n.e).any(|k| {
-                self.card(k)
-                    .is_some_and(|c| matches!(c.class, Class::Hundred | Class::Scale))
-            });
-            if (den.1 || is_one)
-                && quarter_ok
-                && ((ends_in_ten && den.0 < 10) || (big && den.0 >= 100))
-            {
+            if (den.1 || is_one) && quarter_ok && self.fraction_reads_two_ways(n.s, n.e, den.0) {
                 return None;
             }
             if (den.1 || is_one) && quarter_ok {
@@ -535,6 +525,36 @@ impl<'a> Parser<'a> {
             }
         }
         Some(n)
+    }
+
+    /// Whether spelled numerator words `s..e` before a denominator `den`
+    /// read two ways: "thirty fifths" (30/5 or 1/35?), "two hundred and
+    /// fifty-four hundredths" (254/100 or 200.54?), "one hundred one
+    /// thousand fifths" (101000/5 or 100/1005?).
+    fn fraction_reads_two_ways(&self, s: usize, e: usize, den: i128) -> bool {
+        let last = self.card(e - 1).map(|c| c.class);
+        let big = (s..e).any(|k| {
+            self.card(k)
+                .is_some_and(|c| matches!(c.class, Class::Hundred | Class::Scale))
+        });
+        (last == Some(Class::Ten) && den < 10)
+            || last == Some(Class::Scale)
+            || (big && den >= 100)
+    }
+
+    /// The end of a spelled fraction at `i` that reads two ways (see
+    /// [`Self::fraction_reads_two_ways`]): the whole phrase is left out,
+    /// not read in pieces.
+    pub(super) fn ambiguous_fraction(&self, i: usize) -> Option<usize> {
+        let sp = self.combine(i, None)?;
+        if sp.ordinal {
+            return None;
+        }
+        let ((den, plural), end) = self.denominator(sp.e)?;
+        ((plural || sp.val == Rat::ONE)
+            && !self.is_any(end - 1, &["quarter", "quarters"])
+            && self.fraction_reads_two_ways(i, sp.e, den))
+        .then_some(end)
     }
 
     /// A fraction denominator at `i`: (denominator, plural) and the end.
@@ -564,7 +584,20 @@ impl<'a> Parser<'a> {
             let plural = self.str(sp.e - 1).ends_with('s');
             return Some(((sp.val.as_int()?, plural), sp.e));
         }
-        None
+        // Plural compound: "twenty-fifths", "thirty seconds".
+        let ten = self.card(i).filter(|c| c.class == Class::Ten)?;
+        let k = if self.punct(i + 1, '-') && self.attached(i + 1) && self.attached(i + 2) {
+            i + 2
+        } else {
+            i + 1
+        };
+        // Not "thirty seconds" (a time) nor "twenty firsts".
+        match self.ord(k) {
+            Some((u, true)) if u.class == Class::Unit && u.value > 2 => {
+                Some(((ten.value + u.value, true), k + 1))
+            }
+            _ => None,
+        }
     }
 
     /// After "and": "a half", "a quarter", "one fourth", "three fifths".
@@ -575,7 +608,18 @@ impl<'a> Parser<'a> {
             let c = self
                 .card(i)
                 .filter(|c| matches!(c.class, Class::Unit | Class::Teen | Class::Ten))?;
-            (c.value, i + 1)
+            // "fifty-four hundredths".
+            let unit_after_dash = (c.class == Class::Ten
+                && self.punct(i + 1, '-')
+                && self.attached(i + 1)
+                && self.attached(i + 2))
+            .then(|| self.card(i + 2))
+            .flatten()
+            .filter(|u| u.class == Class::Unit && u.value > 0);
+            match unit_after_dash {
+                Some(u) => (c.value + u.value, i + 3),
+                None => (c.value, i + 1),
+            }
         };
         let ((den, plural), end) = self.denominator(j)?;
         if numer != 1 && !plural {
