@@ -168,6 +168,52 @@ fn has_any(text: &str, cues: &[&str]) -> bool {
     cues.iter().any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
 }
 
+/// Month names and abbreviations that follow a dateline's place.
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January", "February",
+    "March", "April", "June", "July", "August", "September", "October", "November", "December",
+];
+
+/// Whether `rest` starts with a month name (after `", "`).
+fn starts_with_month(rest: &str) -> bool {
+    let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    MONTHS.contains(&&rest[..end])
+}
+
+/// The byte ranges of datelines' places: a paragraph that opens with a
+/// place in capitals ("ISLAMABAD", "NEW YORK", "KYIV, Ukraine") followed by
+/// a date, an agency in parentheses or a dash says where the story was
+/// filed; the place there is not a party to what the article reports.
+fn dateline_places(text: &str) -> Vec<(usize, usize)> {
+    let mut places = Vec::new();
+    let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+    for start in starts {
+        let line = &text[start..];
+        let caps = line
+            .char_indices()
+            .find(|(_, c)| !(c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'')))
+            .map_or(line.len(), |(i, _)| i);
+        let place = line[..caps].trim_end();
+        if place.chars().filter(|c| c.is_uppercase()).count() < 3 || place.split(' ').count() > 4 {
+            continue;
+        }
+        // After the place: an optional ", Region", then ", Month", " (" or a dash.
+        let mut rest = &line[place.len()..];
+        if let Some(after) = rest.strip_prefix(", ") {
+            if !starts_with_month(after) {
+                let region_end = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+                rest = &after[region_end..];
+            }
+        }
+        let dated = rest.strip_prefix(", ").is_some_and(starts_with_month);
+        let dashed = ["-", "\u{2013}", "\u{2014}"].iter().any(|d| rest.trim_start().starts_with(d));
+        if dated || dashed || rest.starts_with(" (") {
+            places.push((start, start + place.len()));
+        }
+    }
+    places
+}
+
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -192,8 +238,12 @@ impl<'g> Tagger<'g> {
         // Whether the text is a sports report, decided at the first mention that needs it.
         let sports_report = std::cell::OnceCell::new();
         let sports = || *sports_report.get_or_init(|| is_sports_report(text));
+        let datelines = dateline_places(text);
         let mut out = Vec::new();
         for f in self.gaz.find(text) {
+            if datelines.iter().any(|&(start, end)| f.start >= start && f.end <= end) {
+                continue;
+            }
             let first = tokens.partition_point(|t| t.end <= f.start);
             let last = tokens.partition_point(|t| t.start < f.end);
             if first >= last {

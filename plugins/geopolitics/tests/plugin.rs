@@ -499,3 +499,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_datelines_place_is_where_the_story_was_filed_not_an_actor() {
+    for text in [
+        "CAIRO, May 3 (Example Agency): Egypt and Sudan signed a water accord.",
+        "NEW DELHI, India, Jan. 9 - India thanked Japan for the loan.",
+        "LONDON (Wire) - Britain and France agreed to meet.",
+        "Headline here\n\nMOSCOW \u{2014} Russia criticised the plan of Ukraine.",
+    ] {
+        let records = run(text);
+        let datelined: Vec<_> = actors(text, &records).into_iter().filter(|(span, _, _)| span.chars().all(|c| !c.is_lowercase())).collect();
+        assert!(datelined.is_empty(), "{text}: {datelined:?}");
+        assert!(actors(text, &records).len() >= 2, "{text}: the article's own actors stay");
+    }
+    // A capitalised place that opens a sentence without a dateline's date, agency or dash stays.
+    let text = "Cairo is where Egypt and Sudan signed the accord.";
+    assert_eq!(code_of(text, &run(text), "Cairo").as_deref(), Some("EGY"));
+}
