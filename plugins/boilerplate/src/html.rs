@@ -50,6 +50,11 @@ struct Container {
     /// Article by tag or microdata (`article`, `main`, `itemprop=articleBody`).
     content_tag: bool,
     hint: NameHint,
+    /// Hash of the tag name and class attribute: siblings with the same
+    /// signature are items of one repeated structure.
+    signature: u64,
+    /// An item of a list of teasers (see [`mark_teaser_lists`]).
+    teaser: bool,
     first_block: usize,
     end_block: usize,
 }
@@ -343,10 +348,14 @@ fn collect(root: NodeRef<'_>) -> Page {
 
 fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first_block: usize) -> Container {
     let mut names = String::new();
+    let mut class = String::new();
     let mut chrome_tag = matches!(*tag, local_name!("nav") | local_name!("aside") | local_name!("footer"));
     let mut content_tag = matches!(*tag, local_name!("article") | local_name!("main"));
     node.for_each_attr(|name, value| match *name {
         local_name!("class") | local_name!("id") => {
+            if *name == local_name!("class") {
+                class.push_str(value);
+            }
             names.push_str(value);
             names.push(' ');
         }
@@ -366,7 +375,14 @@ fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first
         _ => {}
     });
     let hint = if names.is_empty() { NameHint::default() } else { signals::name_hint(&names) };
-    Container { parent, chrome_tag, content_tag, hint, first_block, end_block: first_block }
+    let signature = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        tag.hash(&mut hasher);
+        class.trim().hash(&mut hasher);
+        hasher.finish()
+    };
+    Container { parent, chrome_tag, content_tag, hint, signature, teaser: false, first_block, end_block: first_block }
 }
 
 /// Collects titles, dates and authors that the markup declares.
@@ -519,7 +535,7 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
     let html = dom::limit_nesting(html);
     let arena = dom::Arena::new();
     let root = dom::parse(&html, &arena);
-    let page = collect(root);
+    let mut page = collect(root);
     let linked = read_json_ld(&page.found.json_ld);
 
     // Quoted posts (embedded tweets are blockquotes full of links) are
@@ -538,6 +554,7 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
             classes[i] = BlockClass::Bad;
         }
     }
+    mark_teaser_lists(&mut page, &features);
     let (chosen, good) = choose_container(&page, &classes);
 
     let title = choose_title(&page.found, &linked);
@@ -632,6 +649,61 @@ impl Block {
     }
 }
 
+/// Lists of teasers ("related stories", "more deals", a section front)
+/// are the prose-like chrome that class names miss: each item is a linked
+/// headline with a snippet of text, and the items repeat one markup
+/// pattern. A teaser item is a container of at most 600 characters
+/// holding two or more blocks, one of them almost all link (the
+/// headline), and some unlinked text. Three or more teaser items among
+/// siblings of the same tag and class (at least two thirds of those
+/// siblings) make a teaser list, and its items count as chrome when
+/// the rest of the page holds an article (1,000+ characters of unlinked
+/// text).
+fn mark_teaser_lists(page: &mut Page, features: &[Features]) {
+    let n = page.blocks.len();
+    let is_item = |c: &Container| {
+        let (start, end) = (c.first_block.min(n), c.end_block.min(n));
+        if end < start + 2 {
+            return false;
+        }
+        let blocks = &features[start..end];
+        let chars: usize = blocks.iter().map(|f| f.chars).sum();
+        let linked_headline = blocks.iter().any(|f| f.chars >= 15 && f.link_density >= 0.8);
+        let unlinked = blocks.iter().any(|f| f.chars >= 30 && f.link_density < 0.2);
+        chars <= 600 && linked_headline && unlinked
+    };
+    // (parent, signature) -> (siblings, teaser items).
+    let mut groups: std::collections::HashMap<(usize, u64), (usize, Vec<usize>)> = std::collections::HashMap::new();
+    for (i, c) in page.containers.iter().enumerate() {
+        let Some(parent) = c.parent else { continue };
+        let entry = groups.entry((parent, c.signature)).or_default();
+        entry.0 += 1;
+        if is_item(c) {
+            entry.1.push(i);
+        }
+    }
+    let mut teasers: Vec<usize> = Vec::new();
+    for (siblings, items) in groups.into_values() {
+        if items.len() >= 3 && items.len() * 3 >= siblings * 2 {
+            teasers.extend(items);
+        }
+    }
+    // A page made of teasers (a section front, a hub page) has its
+    // content in them: they are chrome only beside an article.
+    let mut in_teaser = vec![false; n];
+    for &i in &teasers {
+        let c = &page.containers[i];
+        in_teaser[c.first_block.min(n)..c.end_block.min(n)].iter_mut().for_each(|t| *t = true);
+    }
+    let prose_outside: usize =
+        features.iter().zip(&in_teaser).filter(|(f, t)| !**t && f.chars >= 30 && f.link_density < 0.2).map(|(f, _)| f.chars).sum();
+    if prose_outside >= 1000 {
+        for i in teasers {
+            page.containers[i].teaser = true;
+        }
+    }
+}
+
 /// Whether a container strictly between `inner` (inclusive) and `outer`
 /// (exclusive) is page chrome. As in the container choice, a chrome name
 /// on a container holding half of `outer`'s good text or more is a
@@ -651,7 +723,7 @@ fn chrome_between(page: &Page, good: &[f64], inner: usize, outer: usize) -> bool
 }
 
 fn is_chrome(container: &Container) -> bool {
-    container.chrome_tag || (container.hint.chrome && !container.hint.content && !container.content_tag)
+    container.chrome_tag || container.teaser || (container.hint.chrome && !container.hint.content && !container.content_tag)
 }
 
 /// The model's core: each block gets a value (positive for article-like
@@ -846,5 +918,37 @@ mod tests {
         );
         let (text, _) = run(&html);
         assert_eq!(text.matches(question).count(), 2, "{text}");
+    }
+
+    fn teaser_cards(count: usize) -> String {
+        (0..count)
+            .map(|i| {
+                format!(
+                    "<div class=\"card\"><a href=\"/story/{i}\"><h3>Story number {i} about the valley and the river</h3></a>\
+                     <p>A short summary of story {i}, which tells of the people who live along the river, what they grow and sell, and how the floods changed them.</p></div>"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn repeated_teaser_cards_beside_an_article_are_dropped() {
+        let para = "The water company said on Friday that the reservoir had reached its lowest level in thirty years and that it would ask households to use less water until the autumn rains.";
+        let body: String = (0..6).map(|i| format!("<p>{para} This was paragraph {i} of the report.</p>")).collect();
+        let html = format!(
+            "<html><body><div class=\"wrap\"><div class=\"text\"><h1>Reservoir at a thirty-year low</h1>{body}</div>\
+             <div class=\"more\">{}</div></div></body></html>",
+            teaser_cards(4)
+        );
+        let (text, _) = run(&html);
+        assert!(text.contains("paragraph 5 of the report"), "{text}");
+        assert!(!text.contains("A short summary"), "{text}");
+    }
+
+    #[test]
+    fn a_page_made_of_teasers_keeps_them() {
+        let html = format!("<html><body><main><h1>Our stories</h1>{}</main></body></html>", teaser_cards(4));
+        let (text, _) = run(&html);
+        assert!(text.contains("A short summary of story 2"), "{text}");
     }
 }
