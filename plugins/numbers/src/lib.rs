@@ -71,7 +71,8 @@
 //!   addresses and version strings ("192.168.1.2"), times ("10:30",
 //!   "11pm"), digits inside URLs and HTML character references, powers
 //!   ("2.5^-1"), sports scores ("3-1"), digits glued to letters that say
-//!   nothing ("5m people": metres or millions?), and spelled fractions that
+//!   nothing ("5m people": metres or millions?; before a unit it is
+//!   millions: "1.5m barrels" → `1500000` `bbl`), and spelled fractions that
 //!   read two ways ("thirty fifths", "one hundred one thousand fifths"),
 //!   which are left out whole rather than read in pieces. "one" as a pronoun ("the one", "no
 //!   one") is not a number either.

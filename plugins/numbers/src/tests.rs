@@ -398,6 +398,14 @@ fn quantities() {
     );
     // A glued "m" before a word is ambiguous (metres or millions): left out.
     assert!(records("About 5m people watched.", None).is_empty());
+    // Before a unit it can only be millions.
+    check(
+        "Exports reached 2.5m tonnes.",
+        "2.5m tonnes",
+        "quantity",
+        "2500000",
+        "t",
+    );
 }
 
 #[test]

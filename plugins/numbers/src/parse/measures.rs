@@ -335,6 +335,22 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// "1.5m barrels", "2m tonnes": a glued "m" before a unit word is
+    /// millions (metres of barrels mean nothing), a quantity in that unit.
+    pub(super) fn millions_before_unit(&self, m: Measure) -> Option<(Found, usize)> {
+        if m.kind != Kind::Cardinal || !self.is(m.e, "m") || self.attached(m.e + 1) {
+            return None;
+        }
+        let mut num = m.num;
+        num.val = num.val.checked_mul(Rat::int(1_000_000))?;
+        num.e = m.e + 1;
+        num.scaled = true;
+        num.mult = 1_000_000;
+        let (end, unit) = self.unit_after(num.e, num)?;
+        let f = self.found(m.s, end, Kind::Quantity, num.val.to_string(), Some(unit));
+        Some((f, end))
+    }
+
     /// "30 seconds" style: "second" after a number or "per" is time.
     pub(super) fn is_time_second(&self, n: Num) -> bool {
         if !self.is(n.e - 1, "second") || n.e - n.s != 1 {

@@ -353,6 +353,9 @@ impl<'a> Parser<'a> {
         };
         // Digits glued to letters that were not understood: "5m people", "1m is".
         if self.digits(m.e - 1) && self.attached(m.e) && self.is_word(m.e) {
+            if let Some((f, e)) = self.millions_before_unit(m) {
+                return Step::Found(f, e);
+            }
             return Step::Skip(self.run_end(m.e - 1));
         }
         if let Some((f, e)) = self.range_after(m) {
