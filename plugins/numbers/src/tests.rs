@@ -398,6 +398,8 @@ fn quantities() {
     );
     // A glued "m" before a word is ambiguous (metres or millions): left out.
     assert!(records("About 5m people watched.", None).is_empty());
+    check("Each tablet holds 400 µg.", "400 µg", "quantity", "400", "µg");
+    check("Each tablet holds 25μg.", "25μg", "quantity", "25", "µg");
     // Before a unit it can only be millions.
     check(
         "Exports reached 2.5m tonnes.",

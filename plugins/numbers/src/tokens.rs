@@ -47,10 +47,12 @@ fn is_unicode_space(c: char) -> bool {
 }
 
 /// The non-ASCII characters that are punctuation tokens; dashes and the
-/// minus sign become `-`.
+/// minus sign become `-`, the Greek mu the micro sign.
 fn unicode_punct(c: char) -> Option<char> {
     match c {
         '\u{2010}'..='\u{2015}' | '\u{2212}' => Some('-'),
+        // Micro: the micro sign and the Greek mu are both written ("µg", "μg").
+        'µ' | 'μ' => Some('µ'),
         '€' | '£' | '¥' | '₹' | '¢' | '₿' | '₡' | '₭' | '₪' | '₫' | '元' | '₩' | '₽' | '₺'
         | '₴' | '₦' | '₱' | '°' | '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛' | '⅜' | '⅝' | '⅞' | '⅕'
         | '″' | '′' | '“' | '”' | '‘' | '’' | '…' | '×' | '≥' | '≤' => Some(c),

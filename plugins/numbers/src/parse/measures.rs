@@ -605,6 +605,10 @@ impl<'a> Parser<'a> {
                 return Some((j + 2, "in"));
             }
         }
+        // Micrograms: "120 µg", "5μg".
+        if self.punct(j, 'µ') && self.attached(j + 1) && self.is(j + 1, "g") {
+            return Some((j + 2, "µg"));
+        }
         // Temperatures and degrees.
         if self.punct(j, '°') {
             let k = j + 1;
