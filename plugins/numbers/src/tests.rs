@@ -610,6 +610,26 @@ fn dates() {
 }
 
 #[test]
+fn days_by_their_ordinal_after_a_preposition() {
+    check("Bids are due by the 15th.", "the 15th", "date", "XXXX-XX-15", "");
+    check(
+        "The vote was set for the 21st, officials said.",
+        "the 21st",
+        "date",
+        "XXXX-XX-21",
+        "",
+    );
+    // Not a day: a noun follows.
+    check(
+        "He won for the 3rd time.",
+        "3rd",
+        "ordinal",
+        "3",
+        "",
+    );
+}
+
+#[test]
 fn years_in_words_after_a_day() {
     check(
         "The treaty dates from July 4, nineteen eighty-six.",

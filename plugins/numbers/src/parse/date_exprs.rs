@@ -93,6 +93,25 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
+        // "by the 15th", "until the 30th", "scheduled for the 21st": after a
+        // preposition of time, "the" and a suffixed day closing the phrase.
+        if self.digits(i)
+            && i >= 2
+            && self.is(i - 1, "the")
+            && self.is_any(
+                i - 2,
+                &["by", "until", "till", "since", "before", "after", "for", "from"],
+            )
+            && self.is_any(i + 1, &["st", "nd", "rd", "th"])
+            && self.attached(i + 1)
+            && self.ends(i + 2)
+            && !self.is(i + 2, "of")
+        {
+            if let Some((d, e)) = self.day(i) {
+                let v = format!("XXXX-XX-{d:02}");
+                return Some((self.found(i - 1, e, Kind::Date, v, None), e));
+            }
+        }
         // "in three weeks", "in 10 days": from the document date.
         if self.is(i, "in") {
             return self.future_date(i);
