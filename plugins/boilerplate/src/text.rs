@@ -53,6 +53,17 @@ fn looks_like_headline(line: &str, features: &Features) -> bool {
         && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '“' || c == '"')
 }
 
+/// Whether a line credits an embedded post: "— Ana Lima (@analima)
+/// May 3, 2024" under a quoted tweet. Its handle reads as a link, but
+/// the post it closes is part of the article.
+fn is_post_attribution(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix(['—', '–', '-']) else { return false };
+    let Some(at) = rest.find("(@") else { return false };
+    let handle = &rest[at + 2..];
+    let end = handle.find(')').unwrap_or(0);
+    line.len() < 200 && end > 0 && handle[..end].chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
 /// Whether a line ends in an ellipsis: a teaser cut short.
 fn truncated(line: &str) -> bool {
     line.ends_with("...") || line.ends_with('…')
@@ -115,6 +126,9 @@ pub fn extract(text: &str, options: &Options) -> (String, Metadata) {
         .iter()
         .zip(&lines)
         .map(|(f, l)| {
+            if is_post_attribution(l.text) {
+                return BlockClass::NearGood;
+            }
             let class = classify(f, options.favor);
             // A line that does not end like a sentence is a label, a
             // headline or a menu entry unless its neighbours say otherwise.
@@ -280,5 +294,22 @@ mod tests {
     fn best_run_finds_the_dense_middle() {
         assert_eq!(best_run(&[-5.0, 3.0, 4.0, -1.0, 5.0, -20.0, 2.0]), Some(1..5));
         assert_eq!(best_run(&[-1.0, -2.0]), None);
+    }
+
+    #[test]
+    fn embedded_post_credits_stay_with_the_article() {
+        let scraped = "Home\nNews\n\
+            The storm closed the coastal road on Monday night, and crews were still clearing fallen trees on Tuesday morning.\n\
+            Residents posted pictures of the damage as the wind dropped and the rain eased over the town.\n\
+            The pier is gone. Just gone. pic.example.com/abc123\n\
+            — Lena Park (@lenapark) March 4, 2024\n\
+            The council said that the road would reopen by the weekend if the weather allowed the work to continue.\n\
+            Related articles\nCouncil approves new budget\n";
+        let (text, _) = extract(scraped, &Options::default());
+        assert!(text.contains("— Lena Park (@lenapark) March 4, 2024"), "{text}");
+        assert!(text.contains("reopen by the weekend"), "{text}");
+        assert!(!text.contains("Council approves"), "{text}");
+        assert!(is_post_attribution("– Someone (@some_one) 2 May 2020"));
+        assert!(!is_post_attribution("Follow us (@example) on every network"));
     }
 }
