@@ -104,6 +104,19 @@ impl Rat {
         self.checked_mul(Rat::new(o.den, o.num)?)
     }
 
+    /// Integer power ("2.5^-1" → 0.4); `None` on overflow or 0^-n.
+    pub fn checked_pow(self, exp: i32) -> Option<Rat> {
+        let mut out = Rat::ONE;
+        for _ in 0..exp.unsigned_abs() {
+            out = out.checked_mul(self)?;
+        }
+        if exp < 0 {
+            Rat::ONE.checked_div(out)
+        } else {
+            Some(out)
+        }
+    }
+
     /// Negation.
     pub fn checked_neg(self) -> Option<Rat> {
         Some(Rat {

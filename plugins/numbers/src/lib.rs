@@ -25,7 +25,8 @@
 //!   no-break space), fractions ("3/4", "2 1/4", "11-1/2" as in bond and
 //!   share prices, "½", "three-quarters"), words of any size ("two hundred
 //!   and five", "a dozen", "three crore twelve lakh") and magnitudes
-//!   ("1.5 million", "100k", "€3.2bn", "2 mln"). Only common fractions are
+//!   ("1.5 million", "100k", "€3.2bn", "2 mln") and powers with a caret
+//!   ("10^6", "2.5^-1" → `0.4`; exponents of one or two digits). Only common fractions are
 //!   read from slashes (denominators 2–6, 8, 10, 12, 16, 32, 64, 100, 1000):
 //!   "24/7" and "9/11" are not numbers.
 //! - **Values are exact**: built from the digits as rationals, never
@@ -69,8 +70,7 @@
 //! - **Not numbers** (no record): names and codes ("G7", "COVID-19",
 //!   "F-16", "Boeing 737", "Article 5", "Radio 2", "5G"), phone numbers, IP
 //!   addresses and version strings ("192.168.1.2"), times ("10:30",
-//!   "11pm"), digits inside URLs and HTML character references, powers
-//!   ("2.5^-1"), sports scores ("3-1"), digits glued to letters that say
+//!   "11pm"), digits inside URLs and HTML character references, sports scores ("3-1"), digits glued to letters that say
 //!   nothing ("5m people": metres or millions?; before a unit it is
 //!   millions: "1.5m barrels" → `1500000` `bbl`), and spelled fractions that
 //!   read two ways ("thirty fifths", "one hundred one thousand fifths"),

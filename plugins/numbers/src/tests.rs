@@ -136,6 +136,15 @@ fn cardinals() {
 }
 
 #[test]
+fn powers_with_a_caret() {
+    check("A dose of 10^6 cells.", "10^6", "cardinal", "1000000", "");
+    check("The factor is 2.5^-1 here.", "2.5^-1", "cardinal", "0.4", "");
+    check("It is -2^2.", "-2^2", "cardinal", "-4", "");
+    // Too large to be exact: no record rather than a wrong one.
+    assert!(records("It is 99^99.", None).iter().all(|r| r.0 != "99"));
+}
+
+#[test]
 fn spelled_fractions() {
     check("five and three fifths", "five and three fifths", "cardinal", "5.6", "");
     check(

@@ -334,6 +334,9 @@ impl<'a> Parser<'a> {
     }
 
     fn at(&self, i: usize) -> Step {
+        if let Some((f, e)) = self.power(i) {
+            return Step::Found(f, e);
+        }
         if let Some(next) = self.code_at(i) {
             return Step::Skip(next);
         }

@@ -327,6 +327,40 @@ impl<'a> Parser<'a> {
         Some(n)
     }
 
+    /// A power written with a caret: "10^6", "2.5^-1", "-1.1^+23" (the
+    /// sign applies after the power, as in arithmetic: "-2^2" → -4).
+    pub(super) fn power(&self, i: usize) -> Option<(Found, usize)> {
+        let caret_near = (i + 1..(i + 5).min(self.toks.len())).any(|k| self.punct(k, '^'));
+        if !caret_near {
+            return None;
+        }
+        let n = self.number(i, false).filter(|n| !n.ordinal && !n.scaled)?;
+        if !(self.punct(n.e, '^') && self.attached(n.e)) {
+            return None;
+        }
+        let mut k = n.e + 1;
+        let neg_exp = self.punct(k, '-');
+        if (neg_exp || self.punct(k, '+')) && self.attached(k) {
+            k += 1;
+        }
+        if !(self.digits(k) && self.attached(k) && self.str(k).len() <= 2) {
+            return None;
+        }
+        let end = k + 1;
+        if self.attached(end) && !self.ends(end) {
+            return None;
+        }
+        let exp: i32 = self.str(k).parse().ok()?;
+        let exp = if neg_exp { -exp } else { exp };
+        let negative = n.val < Rat::ZERO;
+        let magnitude = if negative { n.val.checked_neg()? } else { n.val };
+        let mut v = magnitude.checked_pow(exp)?;
+        if negative {
+            v = v.checked_neg()?;
+        }
+        Some((self.found(i, end, Kind::Cardinal, v.to_string(), None), end))
+    }
+
     /// A number in words, starting at `i`.
     pub(super) fn word_number(&self, i: usize) -> Option<Num> {
         // Vulgar fraction sign alone: "½".
