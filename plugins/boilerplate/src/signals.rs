@@ -353,9 +353,15 @@ const CHROME_TOKENS: &[&str] = &[
     "adslot", "dfp", "sponsor", "sponsored", "outbrain", "taboola", "toolbar", "pagination",
     "pager", "tagcloud", "tags", "login", "modal", "popup", "overlay", "skip", "masthead", "topbar", "byline",
     "author", "dateline", "timestamp", "paywall", "teaser", "teasers", "rail", "tools", "follow", "print",
-    "rating", "feedback", "contact", "copyright", "legal", "hidden", "caption", "credit", "credits", "disclaimer",
+    "rating", "feedback", "contact", "copyright", "legal", "caption", "credit", "credits", "disclaimer",
     "newsletters", "signin", "promos", "sponsors", "partner", "partners", "cta", "carousel", "slider", "ticker",
 ];
+
+/// Whole class names of elements hidden from every reader. Tokens
+/// alone would also catch responsive variants (`hidden-xs`,
+/// `hidden-md-up`, `ssr-variant hidden-1abc`), which hide a copy of the
+/// content at some screen sizes only: one of the copies is the article.
+const HIDDEN_CLASSES: &[&str] = &["hidden", "is-hidden", "hide", "d-none", "invisible", "visually-hidden", "sr-only", "screen-reader-text"];
 
 /// Class/id tokens of article content.
 const CONTENT_TOKENS: &[&str] = &[
@@ -365,7 +371,8 @@ const CONTENT_TOKENS: &[&str] = &[
 
 /// Splits a class/id value into lower-case tokens and classifies them.
 pub fn name_hint(names: &str) -> NameHint {
-    let mut hint = NameHint::default();
+    let hidden = names.split_whitespace().any(|name| HIDDEN_CLASSES.iter().any(|h| name.eq_ignore_ascii_case(h)));
+    let mut hint = NameHint { chrome: hidden, content: false };
     let mut token = String::new();
     let check = |token: &mut String, hint: &mut NameHint| {
         if !token.is_empty() {
@@ -472,5 +479,14 @@ mod tests {
         assert!(!name_hint("adventure").chrome);
         let both = name_hint("post-content comments");
         assert!(both.chrome && both.content);
+    }
+
+    #[test]
+    fn hidden_classes_are_chrome_but_responsive_variants_are_not() {
+        assert!(name_hint("note hidden").chrome);
+        assert!(name_hint("visually-hidden").chrome);
+        assert!(!name_hint("ssr-variant hidden-12t0irv").chrome);
+        assert!(!name_hint("col hidden-xs hidden-sm").chrome);
+        assert!(name_hint("site-nav hidden-xs").chrome);
     }
 }
