@@ -136,9 +136,30 @@ fn cardinals() {
 }
 
 #[test]
+fn digits_after_magnitude_words() {
+    check(
+        "They counted 2 thousand 4 hundred and 7 votes.",
+        "2 thousand 4 hundred and 7",
+        "cardinal",
+        "2407",
+        "",
+    );
+    // "and 0" adds nothing: two numbers.
+    let r = records("We saw 3 hundred and 0 came back.", None);
+    let spans: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+    assert!(!spans.contains(&"3 hundred and 0"), "{r:?}");
+}
+
+#[test]
 fn powers_with_a_caret() {
     check("A dose of 10^6 cells.", "10^6", "cardinal", "1000000", "");
-    check("The factor is 2.5^-1 here.", "2.5^-1", "cardinal", "0.4", "");
+    check(
+        "The factor is 2.5^-1 here.",
+        "2.5^-1",
+        "cardinal",
+        "0.4",
+        "",
+    );
     check("It is -2^2.", "-2^2", "cardinal", "-4", "");
     // Too large to be exact: no record rather than a wrong one.
     assert!(records("It is 99^99.", None).iter().all(|r| r.0 != "99"));
@@ -146,7 +167,13 @@ fn powers_with_a_caret() {
 
 #[test]
 fn spelled_fractions() {
-    check("five and three fifths", "five and three fifths", "cardinal", "5.6", "");
+    check(
+        "five and three fifths",
+        "five and three fifths",
+        "cardinal",
+        "5.6",
+        "",
+    );
     check(
         "It gained six and twenty-five hundredths.",
         "six and twenty-five hundredths",
@@ -178,7 +205,13 @@ fn spelled_fractions() {
         "",
     );
     // "thirty seconds" is a time span, not a fraction.
-    check("They waited thirty seconds.", "thirty", "cardinal", "30", "");
+    check(
+        "They waited thirty seconds.",
+        "thirty",
+        "cardinal",
+        "30",
+        "",
+    );
 }
 
 #[test]
@@ -407,7 +440,13 @@ fn quantities() {
     );
     // A glued "m" before a word is ambiguous (metres or millions): left out.
     assert!(records("About 5m people watched.", None).is_empty());
-    check("Each tablet holds 400 µg.", "400 µg", "quantity", "400", "µg");
+    check(
+        "Each tablet holds 400 µg.",
+        "400 µg",
+        "quantity",
+        "400",
+        "µg",
+    );
     check("Each tablet holds 25μg.", "25μg", "quantity", "25", "µg");
     // Before a unit it can only be millions.
     check(
@@ -620,7 +659,13 @@ fn dates() {
 
 #[test]
 fn days_by_their_ordinal_after_a_preposition() {
-    check("Bids are due by the 15th.", "the 15th", "date", "XXXX-XX-15", "");
+    check(
+        "Bids are due by the 15th.",
+        "the 15th",
+        "date",
+        "XXXX-XX-15",
+        "",
+    );
     check(
         "The vote was set for the 21st, officials said.",
         "the 21st",
@@ -629,13 +674,7 @@ fn days_by_their_ordinal_after_a_preposition() {
         "",
     );
     // Not a day: a noun follows.
-    check(
-        "He won for the 3rd time.",
-        "3rd",
-        "ordinal",
-        "3",
-        "",
-    );
+    check("He won for the 3rd time.", "3rd", "ordinal", "3", "");
 }
 
 #[test]
@@ -686,12 +725,39 @@ fn year_filling_from_the_document_date() {
     // Without a document date, a relative date has no value.
     assert_eq!(records("He left yesterday.", None)[0].2, "");
     // Counted from a moment of the story: a date, never a value.
-    let r = records("The dam broke; two days later the town flooded.", Some("2024-03-01"));
-    assert_eq!(r, [("two days later".to_string(), "date", String::new(), String::new())]);
+    let r = records(
+        "The dam broke; two days later the town flooded.",
+        Some("2024-03-01"),
+    );
+    assert_eq!(
+        r,
+        [(
+            "two days later".to_string(),
+            "date",
+            String::new(),
+            String::new()
+        )]
+    );
     let r = records("A year earlier the mine had closed.", None);
-    assert_eq!(r, [("A year earlier".to_string(), "date", String::new(), String::new())]);
+    assert_eq!(
+        r,
+        [(
+            "A year earlier".to_string(),
+            "date",
+            String::new(),
+            String::new()
+        )]
+    );
     let r = records("She resigned the following week.", Some("2024-03-01"));
-    assert_eq!(r, [("the following week".to_string(), "date", String::new(), String::new())]);
+    assert_eq!(
+        r,
+        [(
+            "the following week".to_string(),
+            "date",
+            String::new(),
+            String::new()
+        )]
+    );
 }
 
 #[test]

@@ -100,7 +100,9 @@ impl<'a> Parser<'a> {
             && self.is(i - 1, "the")
             && self.is_any(
                 i - 2,
-                &["by", "until", "till", "since", "before", "after", "for", "from"],
+                &[
+                    "by", "until", "till", "since", "before", "after", "for", "from",
+                ],
             )
             && self.is_any(i + 1, &["st", "nd", "rd", "th"])
             && self.attached(i + 1)
@@ -568,14 +570,18 @@ impl<'a> Parser<'a> {
             if let Some((y, e)) = self.two_digit_words(j) {
                 year += y;
                 end = e;
-            } else if let Some(u) = self.card(j).filter(|c| c.class == Class::Unit && c.value > 0) {
+            } else if let Some(u) = self
+                .card(j)
+                .filter(|c| c.class == Class::Unit && c.value > 0)
+            {
                 year += u16::try_from(u.value).ok()?;
                 end = j + 1;
             }
             return Some((year, end));
         }
         // Century then two digits: "nineteen seventy-eight", "twenty ten".
-        let century_ok = matches!(card.class, Class::Teen) || (card.class == Class::Ten && card.value == 20);
+        let century_ok =
+            matches!(card.class, Class::Teen) || (card.class == Class::Ten && card.value == 20);
         if !century_ok {
             return None;
         }
@@ -590,8 +596,15 @@ impl<'a> Parser<'a> {
     /// The two digits of a spelled year at `k`: "seventy-eight", "twelve",
     /// "ninety", "oh one", "zero five" → (value, end).
     fn two_digit_words(&self, k: usize) -> Option<(u16, usize)> {
-        let small = |i: usize| self.card(i).filter(|c| c.class == Class::Unit && c.value > 0);
-        if self.is(k, "oh") || self.card(k).is_some_and(|c| c.class == Class::Unit && c.value == 0) {
+        let small = |i: usize| {
+            self.card(i)
+                .filter(|c| c.class == Class::Unit && c.value > 0)
+        };
+        if self.is(k, "oh")
+            || self
+                .card(k)
+                .is_some_and(|c| c.class == Class::Unit && c.value == 0)
+        {
             let u = small(k + 1)?;
             return Some((u16::try_from(u.value).ok()?, k + 2));
         }

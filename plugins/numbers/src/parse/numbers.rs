@@ -353,7 +353,11 @@ impl<'a> Parser<'a> {
         let exp: i32 = self.str(k).parse().ok()?;
         let exp = if neg_exp { -exp } else { exp };
         let negative = n.val < Rat::ZERO;
-        let magnitude = if negative { n.val.checked_neg()? } else { n.val };
+        let magnitude = if negative {
+            n.val.checked_neg()?
+        } else {
+            n.val
+        };
         let mut v = magnitude.checked_pow(exp)?;
         if negative {
             v = v.checked_neg()?;
@@ -571,9 +575,7 @@ impl<'a> Parser<'a> {
             self.card(k)
                 .is_some_and(|c| matches!(c.class, Class::Hundred | Class::Scale))
         });
-        (last == Some(Class::Ten) && den < 10)
-            || last == Some(Class::Scale)
-            || (big && den >= 100)
+        (last == Some(Class::Ten) && den < 10) || last == Some(Class::Scale) || (big && den >= 100)
     }
 
     /// The end of a spelled fraction at `i` that reads two ways (see
@@ -709,7 +711,10 @@ impl<'a> Parser<'a> {
                 let next_ok = self
                     .card(k + 1)
                     .is_some_and(|c| matches!(c.class, Class::Unit | Class::Teen | Class::Ten))
-                    || (self.digits(k + 1) && !self.attached(k + 2))
+                    // Not "and 0": a zero adds nothing, so it is a number of its own.
+                    || (self.digits(k + 1)
+                        && !self.attached(k + 2)
+                        && self.str(k + 1).bytes().any(|b| b != b'0'))
                     || self.ord(k + 1).is_some_and(|(o, p)| {
                         !p && matches!(o.class, Class::Unit | Class::Teen | Class::Ten)
                     });
