@@ -62,21 +62,41 @@
 //!   workers"); decades are `199X`; spans of days or years are ISO intervals
 //!   ("April 1-15" → `XXXX-04-01/XXXX-04-15`, "2002-2006" → `2002/2006`);
 //!   weekdays are `XXXX-WXX-5` (ISO week date, week unknown); "on the 21st"
-//!   is `XXXX-XX-21`. "Today", "yesterday", "tomorrow", "three days ago",
-//!   "in two weeks" are resolved from the document date and have no value
-//!   without one. A month and day without a year take the year that puts
-//!   them between nine months before and three months after the document
-//!   date (see [`dates`]), or `XXXX`.
+//!   and "by/until/since/for the 21st" closing a phrase are `XXXX-XX-21`; a
+//!   year in words after a day is read ("July 4, nineteen eighty-six").
+//!   "Today", "yesterday", "tomorrow", "three days ago", "in two weeks" are
+//!   resolved from the document date and have no value without one; "two
+//!   days later", "a year earlier", "the next day", "the following week"
+//!   count from a moment of the story and never have a value. A month and
+//!   day without a year take the year that puts them between nine months
+//!   before and three months after the document date (see [`dates`]), or
+//!   `XXXX`.
 //! - **Not numbers** (no record): names and codes ("G7", "COVID-19",
 //!   "F-16", "Boeing 737", "Article 5", "Radio 2", "5G"), phone numbers, IP
 //!   addresses and version strings ("192.168.1.2"), times ("10:30",
-//!   "11pm"), digits inside URLs and HTML character references, sports scores ("3-1"), digits glued to letters that say
-//!   nothing ("5m people": metres or millions?; before a unit it is
-//!   millions: "1.5m barrels" → `1500000` `bbl`), and spelled fractions that
-//!   read two ways ("thirty fifths", "one hundred one thousand fifths"),
-//!   which are left out whole rather than read in pieces. "one" as a pronoun ("the one", "no
-//!   one") is not a number either.
+//!   "11pm"), digits inside URLs and HTML character references, sports
+//!   scores ("3-1"), digits glued to letters that say nothing ("5m people":
+//!   metres or millions?; before a unit it can only be millions: "1.5m
+//!   barrels" → `1500000` `bbl`), and spelled fractions that read two ways
+//!   ("thirty fifths", "one hundred one thousand fifths"), which are left
+//!   out whole rather than read in pieces. "one" as a pronoun ("the one",
+//!   "no one") is not a number either.
 //!
+//! # Where Recognizers-Text and Duckling disagree
+//! One convention is kept for each case, the one that serves analysts:
+//! - closed intervals for "between 20 and 30" and "20-30" (`[20,30]`, as
+//!   Duckling; Recognizers-Text gives `[20,30)`), and the bounds the words
+//!   say: "at least 5" is `[5,)`, "no more than 7" `(,7]` (Duckling gives
+//!   open ends for both);
+//! - the measured thing is not in the span: "500 grams" of "500 grams of
+//!   flour" (Recognizers-Text; Duckling includes "of flour");
+//! - values stay in the unit written ("2000 milligrams" → `2000` `mg`; no
+//!   conversion to grams as in Duckling), and lengths written in several
+//!   units are given in the smallest (Duckling; Recognizers-Text uses the
+//!   first);
+//! - a comparative makes a range that includes it ("more than 10 miles" →
+//!   `(10,)` `mi`), where Recognizers-Text's dimension model leaves it out.
+
 //! # Speed
 //! One pass to tokenize, one walk to parse, no regular expressions, no
 //! allocation per token beyond the token vector (reused across documents
