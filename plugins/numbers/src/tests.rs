@@ -151,6 +151,19 @@ fn digits_after_magnitude_words() {
 }
 
 #[test]
+fn more_than_half() {
+    check(
+        "More than half the staff quit.",
+        "More than half",
+        "range",
+        "(0.5,)",
+        "",
+    );
+    let r = records("In the second half the team scored 2 goals.", None);
+    assert!(r.iter().all(|x| x.2 != "0.5"), "{r:?}");
+}
+
+#[test]
 fn powers_with_a_caret() {
     check("A dose of 10^6 cells.", "10^6", "cardinal", "1000000", "");
     check(

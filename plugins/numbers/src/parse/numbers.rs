@@ -456,10 +456,15 @@ impl<'a> Parser<'a> {
                     mult: 1,
                 });
             }
-            // "a half", "a quarter of", "half of".
+            // "a half", "a quarter of", "half of", "more than half the
+            // country" (not "the second half the team ...").
             let half = self.is(k, "half");
+            let half_of = self.is(k + 1, "of")
+                || (k > 0
+                    && self.is(k - 1, "than")
+                    && self.is_any(k + 1, &["the", "its", "their", "his", "her", "our"]));
             if (article && ((half && self.ends(k + 1)) || self.is(k + 1, "of")))
-                || (!article && half && self.is(k + 1, "of"))
+                || (!article && half && half_of)
             {
                 return Some(Num {
                     s: i,
