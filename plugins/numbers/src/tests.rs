@@ -691,6 +691,25 @@ fn days_by_their_ordinal_after_a_preposition() {
 }
 
 #[test]
+fn month_and_day_with_a_slash_after_on() {
+    check("The vote is on 4/22.", "4/22", "date", "XXXX-04-22", "");
+    check(
+        "It opens on 22/4, then closes.",
+        "22/4",
+        "date",
+        "XXXX-04-22",
+        "",
+    );
+    // Either order is possible: no reading.
+    assert!(records("It opens on 4/5.", None)
+        .iter()
+        .all(|r| r.1 != "date"));
+    assert!(records("Staff are on 24/7 call.", None)
+        .iter()
+        .all(|r| r.1 != "date"));
+}
+
+#[test]
 fn years_in_words_after_a_day() {
     check(
         "The treaty dates from July 4, nineteen eighty-six.",

@@ -91,7 +91,7 @@ impl<'a> Parser<'a> {
                     ));
                 }
             }
-            return None;
+            return self.slash_day(i + 1);
         }
         // "by the 15th", "until the 30th", "scheduled for the 21st": after a
         // preposition of time, "the" and a suffixed day closing the phrase.
@@ -453,6 +453,43 @@ impl<'a> Parser<'a> {
             }
         }
         None
+    }
+
+    /// "on 4/22", "on 22/4": a month and day with a slash, read only after
+    /// "on" and only when one order is possible ("on 4/5" could be April 5
+    /// or 4 May: no record; "24/7" is the idiom, not July 24).
+    fn slash_day(&self, k: usize) -> Option<(Found, usize)> {
+        let short = |t: usize| self.digits(t) && self.str(t).len() <= 2;
+        if !(short(k)
+            && self.punct(k + 1, '/')
+            && self.attached(k + 1)
+            && short(k + 2)
+            && self.attached(k + 2))
+            || (self.attached(k + 3) && !self.ends(k + 3))
+            || self.punct(k + 3, '/')
+        {
+            return None;
+        }
+        let a: u8 = self.str(k).parse().ok()?;
+        let b: u8 = self.str(k + 2).parse().ok()?;
+        if (a, b) == (24, 7) {
+            return None;
+        }
+        let fits = |m: u8, d: u8| {
+            (1..=12).contains(&m)
+                && d >= 1
+                && d <= match m {
+                    2 => 29,
+                    4 | 6 | 9 | 11 => 30,
+                    _ => 31,
+                }
+        };
+        let (m, d) = match (fits(a, b), fits(b, a)) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            _ => return None,
+        };
+        Some((self.date_found(k, k + 3, None, m, d), k + 3))
     }
 
     /// A fiscal or season year at `i`: "2005/06", "2010-11", "1999/2000"
