@@ -62,7 +62,9 @@
 //!   workers"); decades are `199X`; spans of days or years are ISO intervals
 //!   ("April 1-15" → `XXXX-04-01/XXXX-04-15`, "2002-2006" → `2002/2006`);
 //!   weekdays are `XXXX-WXX-5` (ISO week date, week unknown); "on the 21st"
-//!   and "by/until/since/for the 21st" closing a phrase are `XXXX-XX-21`; a
+//!   and "by/until/since/for the 21st" closing a phrase are `XXXX-XX-21`;
+//!   "on 4/22" is a month and day when only one order fits ("on 4/5" is
+//!   not read as a date); a
 //!   year in words after a day is read ("July 4, nineteen eighty-six").
 //!   "Today", "yesterday", "tomorrow", "three days ago", "in two weeks" are
 //!   resolved from the document date and have no value without one; "two
