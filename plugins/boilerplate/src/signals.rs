@@ -272,7 +272,8 @@ pub fn is_boilerplate_line(text: &str, stats: &TextStats) -> bool {
 /// Whether a line opens a section that follows the article: comments
 /// ("12 Comments", "Leave a Reply", "X wrote:", "3 weeks ago"), related
 /// or popular stories, author boxes, privacy overlays. Only short lines
-/// (up to 12 words) qualify.
+/// qualify: up to 12 words, 20 for a comment's header ("Report this
+/// comment On May 3, 2024, at 10:07 PM, jdoe wrote:").
 pub fn is_section_break(line: &str, stats: &TextStats) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -281,8 +282,6 @@ pub fn is_section_break(line: &str, stats: &TextStats) -> bool {
             ^\W*(\d+\s+)?(comments?|responses?|replies|reactions|discussion|conversation|comentar(ios?)?|kommentare?|commentaires?|commenti|reacties|comentários?)\b\W*(\(\d+\))?\W*$
             | \b(\d+|an?)\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b
             | ^\W*reply\W*$
-            | \breport\s+(this\s+)?comment\b
-            | \bwrote:\s*$
             | \b(leave|post|add|write)\s+a\s+(reply|comment|response)\b
             | \bjoin\s+the\s+(conversation|discussion)\b
             | \b(comments|discussion)\s+(from|by)\s+our\b
@@ -298,7 +297,16 @@ pub fn is_section_break(line: &str, stats: &TextStats) -> bool {
         )
         .expect("static regex")
     });
-    stats.words <= 12 && re.is_match(line)
+    (stats.words <= 12 && re.is_match(line)) || is_comment_header(line, stats)
+}
+
+/// Whether a line heads one comment of a thread ("jdoe wrote:", "Report
+/// this comment On May 3, 2024, at 10:07 PM, jdoe wrote:"). It carries a
+/// name, a date and a time, so it may run to 20 words.
+pub fn is_comment_header(line: &str, stats: &TextStats) -> bool {
+    static HEADER: OnceLock<Regex> = OnceLock::new();
+    let header = HEADER.get_or_init(|| Regex::new(r"(?i)\breport\s+(this\s+)?comment\b|\bwrote:\s*$").expect("static regex"));
+    stats.words <= 20 && header.is_match(line)
 }
 
 /// Whether a line is a navigation crumb trail: three or more short
@@ -454,10 +462,10 @@ mod tests {
 
     #[test]
     fn section_breaks() {
-        for line in ["12 Comments", "Leave a Reply", "Reply", "jdoe • 3 weeks ago", "Related articles", "You may also like", "Most read", "About the author"] {
+        for line in ["On December 23, 2024, at 10:07 PM, a_reader_from_town wrote:", "12 Comments", "Leave a Reply", "Reply", "jdoe • 3 weeks ago", "Related articles", "You may also like", "Most read", "About the author"] {
             assert!(is_section_break(line, &text_stats(line)), "{line}");
         }
-        for line in ["He did not reply to requests for comment.", "Comments made by the minister angered farmers."] {
+        for line in ["The letter the minister wrote to the farmers' union on Monday was read aloud in parliament by the opposition leader.", "He did not reply to requests for comment.", "Comments made by the minister angered farmers."] {
             assert!(!is_section_break(line, &text_stats(line)), "{line}");
         }
     }

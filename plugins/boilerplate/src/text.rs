@@ -118,6 +118,18 @@ fn best_run(values: &[f64]) -> Option<std::ops::Range<usize>> {
     best.map(|(_, s, e)| s..e)
 }
 
+/// A comment thread is prose too, and a long one outweighs the cost of
+/// the line that opens it: when the run holds two or more comment
+/// headers ("jdoe wrote:"), it ends at the section break before the
+/// first of them ("Comments from our readers"), or at that header.
+fn cut_comment_thread(lines: &[Line<'_>], features: &[Features], run: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let header = |i: &usize| signals::is_comment_header(lines[*i].text, &features[*i].stats);
+    let mut headers = run.clone().skip(1).filter(header);
+    let (Some(first), Some(_)) = (headers.next(), headers.next()) else { return run };
+    let opener = (run.start + 1..first).rev().find(|&i| signals::is_section_break(lines[i].text, &features[i].stats));
+    run.start..opener.unwrap_or(first)
+}
+
 /// Cleans scraped plain text.
 pub fn extract(text: &str, options: &Options) -> (String, Metadata) {
     let lines = lines(text);
@@ -166,7 +178,7 @@ pub fn extract(text: &str, options: &Options) -> (String, Metadata) {
     let values: Vec<f64> = (search_start..lines.len())
         .map(|i| value(classes[i], features[i].chars, signals::is_section_break(lines[i].text, &features[i].stats)))
         .collect();
-    let run = best_run(&values).map(|r| r.start + search_start..r.end + search_start);
+    let run = best_run(&values).map(|r| r.start + search_start..r.end + search_start).map(|r| cut_comment_thread(&lines, &features, r));
     let mut keep = vec![false; lines.len()];
     if let Some(run) = &run {
         let groups: Vec<usize> = run.clone().collect();
@@ -311,5 +323,23 @@ mod tests {
         assert!(!text.contains("Council approves"), "{text}");
         assert!(is_post_attribution("– Someone (@some_one) 2 May 2020"));
         assert!(!is_post_attribution("Follow us (@example) on every network"));
+    }
+
+    #[test]
+    fn a_comment_thread_after_the_article_is_cut() {
+        let comment = "I have lived by this river for forty years and I have never seen the water this low, which worries me a great deal.";
+        let scraped = format!(
+            "The river fell to its lowest level in a century on Sunday, the water agency said, and barges were told to carry half loads.\n\
+             Shippers said that the restrictions would raise the price of grain and coal along the whole length of the river.\n\
+             The agency expects the level to recover only after heavy rain in the mountains, which is not forecast this month.\n\
+             Comments from our readers\n\
+             On May 3, 2024, at 10:07 PM, riverwatcher wrote:\n{comment}\n\
+             On May 3, 2024, at 11:15 PM, bargeman_joe wrote:\n{comment} I agree with every word.\n\
+             On May 4, 2024, at 8:02 AM, grainbuyer wrote:\n{comment} Prices are already up.\n"
+        );
+        let (text, _) = extract(&scraped, &Options::default());
+        assert!(text.contains("not forecast this month."), "{text}");
+        assert!(!text.contains("forty years"), "{text}");
+        assert!(!text.contains("wrote:"), "{text}");
     }
 }
