@@ -45,7 +45,13 @@
 //!    and `nav`/`aside`/`footer` elements or landmark roles, make every
 //!    block inside them `Bad` — except when such a container holds half
 //!    the good text or more (of the page, or of the chosen container),
-//!    which makes it a wrapper, not chrome.
+//!    which makes it a wrapper, not chrome. Only whole hidden class
+//!    names (`hidden`, `d-none`, `sr-only`, ...) are chrome: responsive
+//!    variants (`hidden-xs`) hide one of several copies of the content.
+//!    **Teaser lists** are chrome too, whatever their names: three or
+//!    more sibling elements of one tag and class, each a linked headline
+//!    plus a snippet (under 600 characters), when the rest of the page
+//!    holds an article (1,000+ characters of unlinked text).
 //! 4. **Container choice.** Each block has a value: `Good` = its length,
 //!    `NearGood` = half of it, `Short` = −0.1×, `Bad` = −0.6× its length.
 //!    The article is the container whose blocks add up to the highest
@@ -62,16 +68,20 @@
 //!    between `Bad` blocks unless its nearest decided sibling is `Good`.
 //! 6. **Output.** The title (the `<h1>` when it matches `og:title` or
 //!    `<title>`, else those without the site name), then the kept blocks
-//!    separated by blank lines (list items by single line breaks). When
-//!    JSON-LD `articleBody` is more than twice as long as the selection,
-//!    it is used instead; when nothing is selected, the text of the
+//!    separated by blank lines (list items by single line breaks). A
+//!    paragraph of 120+ letters already output (the article rendered
+//!    twice, for two screen sizes) is dropped with the short blocks
+//!    beside it. When JSON-LD `articleBody` is more than twice as long
+//!    as the selection, it is used instead; when nothing is selected, the text of the
 //!    container holding the longest block is returned.
 //!
 //! Plain text follows the same steps with lines as blocks and the input
 //! as one sequence: a line not ending like a sentence waits for its
 //! context, a short line seen twice is template (and a long one is kept
 //! once), a line opening comments or related stories costs as much as a
-//! few paragraphs, the headline printed again under the page title marks
+//! few paragraphs, a comment thread (two or more "X wrote:" headers)
+//! ends the run at the break before it, a "— Name (@handle) date" line
+//! credits an embedded post and stays, the headline printed again under the page title marks
 //! where the article starts, and the article is the maximum-sum run of
 //! lines (Kadane) after it.
 //!
