@@ -348,13 +348,15 @@ fn collect(root: NodeRef<'_>) -> Page {
 
 fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first_block: usize) -> Container {
     let mut names = String::new();
-    let mut class = String::new();
+    use std::hash::{Hash, Hasher};
+    let mut signature = std::collections::hash_map::DefaultHasher::new();
+    tag.hash(&mut signature);
     let mut chrome_tag = matches!(*tag, local_name!("nav") | local_name!("aside") | local_name!("footer"));
     let mut content_tag = matches!(*tag, local_name!("article") | local_name!("main"));
     node.for_each_attr(|name, value| match *name {
         local_name!("class") | local_name!("id") => {
             if *name == local_name!("class") {
-                class.push_str(value);
+                value.trim().hash(&mut signature);
             }
             names.push_str(value);
             names.push(' ');
@@ -375,13 +377,7 @@ fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first
         _ => {}
     });
     let hint = if names.is_empty() { NameHint::default() } else { signals::name_hint(&names) };
-    let signature = {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        tag.hash(&mut hasher);
-        class.trim().hash(&mut hasher);
-        hasher.finish()
-    };
+    let signature = signature.finish();
     Container { parent, chrome_tag, content_tag, hint, signature, teaser: false, first_block, end_block: first_block }
 }
 
