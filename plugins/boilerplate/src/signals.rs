@@ -197,6 +197,7 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "download the app", "download our app", "already a subscriber", "already have an account", "create an account",
     "create a free account", "log in", "sign in", "register now", "your inbox", "enter your email", "email address",
     "get our", "unlock this", "to continue reading", "subscribers only", "for subscribers",
+    "by signing up", "thanks for signing up", "thank you for signing up", "be the first to know",
     // copyright and legal
     "all rights reserved", "copyright ©", "copyright (c)", "©", "(c) copyright", "reproduction in whole or in part",
     "may not be published, broadcast, rewritten", "this material may not be",
@@ -444,6 +445,8 @@ mod tests {
             "© 2024 Example Media. All rights reserved.",
             "We use cookies to improve your experience.",
             "Sign up for our daily newsletter",
+            "Thanks for signing up!",
+            "By signing up, you agree to receive our messages.",
             "Photo: Jane Doe/Getty Images",
             "Home > World > Europe",
             "12 comments",
