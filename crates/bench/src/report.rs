@@ -29,6 +29,9 @@ pub struct Report {
     pub warmup: usize,
     /// Whether output lines carried the text.
     pub include_text: bool,
+    /// Seconds to create the first instance of every plugin (once per process, before
+    /// any document; not in the runs' times).
+    pub startup_seconds: f64,
     /// Whether peak memory was measured per run (else it is the process's peak so far).
     pub peak_per_run: bool,
     /// The machine's one-minute load average when the bench started and ended.
@@ -175,7 +178,7 @@ impl Report {
             self.input.text_bytes as f64 / 1e6,
             if self.input.mode == "memory" { "held in memory, reading not measured" } else { "read on every run" },
         )?;
-        writeln!(out, "Plugins: {}", plugins.join(", "))?;
+        writeln!(out, "Plugins: {} (start-up, once per process: {:.2} s)", plugins.join(", "), self.startup_seconds)?;
         writeln!(
             out,
             "Machine: {} cores, {} ({}); figures are the median of {} run{} after {} warm-up run{}",
@@ -220,10 +223,12 @@ impl Report {
         }
         table.print(out)?;
 
-        writeln!(out, "\nThread scaling (whole pipeline, normal batches; ± is half the range of the runs):")?;
+        writeln!(out, "\nThread scaling (whole pipeline, normal batches; ± is half the range of the runs;")?;
+        writeln!(out, "CPU efficiency: MB per CPU second against one thread, the speed-up per thread the cores would give if free):")?;
         let memory = if self.peak_per_run { "peak RSS MB" } else { "peak RSS MB (process)" };
         let mut table =
-            Table::new(&["threads", "seconds", "docs/s", "MB/s", "±", "speed-up", "CPU s", "MB/CPU-s", "RSS before MB", memory]);
+            Table::new(&["threads", "seconds", "docs/s", "MB/s", "±", "speed-up", "CPU s", "MB/CPU-s", "CPU efficiency", "RSS before MB", memory]);
+        let one_cpu = self.scaling.first().map_or(0.0, |r| r.mb_per_cpu_second.median);
         for r in &self.scaling {
             table.row(vec![
                 r.threads.to_string(),
@@ -234,6 +239,7 @@ impl Report {
                 format!("{:.2}x", r.speedup),
                 seconds(r.cpu_seconds.median),
                 format!("{:.2}", r.mb_per_cpu_second.median),
+                format!("{:.0}%", r.mb_per_cpu_second.median / one_cpu.max(1e-12) * 100.0),
                 format!("{:.0}", r.base_rss_mb.median),
                 format!("{:.0}", r.peak_rss_mb.max),
             ]);
