@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 /// Function words of English, German, French, Spanish, Italian,
@@ -116,29 +116,65 @@ fn is_unspaced(c: char) -> bool {
         | 0xAC00..=0xD7AF)    // Hangul (spaced, but dense)
 }
 
-/// Computes [`TextStats`] in one pass.
+/// The longest stop word, in bytes: longer words are not looked up.
+const MAX_STOP_WORD_BYTES: usize = 12;
+
+/// The lower-cased word being read by [`text_stats`], kept on the stack:
+/// only its first [`MAX_STOP_WORD_BYTES`] bytes are stored (a longer
+/// word is no stop word), but its full length is counted.
+struct WordBuffer {
+    bytes: [u8; MAX_STOP_WORD_BYTES],
+    len: usize,
+}
+
+impl WordBuffer {
+    fn push(&mut self, c: char) {
+        let n = c.len_utf8();
+        if self.len + n <= MAX_STOP_WORD_BYTES {
+            c.encode_utf8(&mut self.bytes[self.len..]);
+        }
+        self.len += n;
+    }
+
+    /// The stored word, if it is short enough to be a stop word.
+    fn short_word(&self) -> Option<&str> {
+        if self.len <= MAX_STOP_WORD_BYTES {
+            std::str::from_utf8(&self.bytes[..self.len]).ok()
+        } else {
+            None
+        }
+    }
+}
+
+/// Computes [`TextStats`] in one pass, without allocating.
 pub fn text_stats(text: &str) -> TextStats {
     let stops = stop_words();
     let mut stats = TextStats::default();
-    let mut word = String::new();
-    let finish_word = |word: &mut String, stats: &mut TextStats| {
-        if !word.is_empty() {
+    let mut word = WordBuffer { bytes: [0; MAX_STOP_WORD_BYTES], len: 0 };
+    let finish_word = |word: &mut WordBuffer, stats: &mut TextStats| {
+        if word.len > 0 {
             stats.words += 1;
-            if word.len() <= 12 && stops.table.contains(word.as_str()) {
+            if word.short_word().is_some_and(|w| stops.table.contains(w)) {
                 stats.stop_words += 1;
             }
-            word.clear();
+            word.len = 0;
         }
     };
     let mut last_visible = ' ';
     for c in text.chars() {
         stats.chars += 1;
-        if is_unspaced(c) {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() || (c == '\'' && word.len > 0) {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                finish_word(&mut word, &mut stats);
+            }
+        } else if is_unspaced(c) {
             stats.unspaced_chars += 1;
             finish_word(&mut word, &mut stats);
-        } else if c.is_alphanumeric() || (c == '\'' && !word.is_empty()) {
+        } else if c.is_alphanumeric() {
             if c.is_uppercase() {
-                word.extend(c.to_lowercase());
+                c.to_lowercase().for_each(|l| word.push(l));
             } else {
                 word.push(c);
             }
@@ -214,6 +250,7 @@ fn phrase_matcher() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
         AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(BOILERPLATE_PHRASES)
@@ -333,6 +370,10 @@ fn is_widget_label(text: &str) -> bool {
 
 /// Whether a word looks like a link, an e-mail address or a handle.
 pub fn is_link_like(word: &str) -> bool {
+    // Every test below needs one of these: skip plain words fast.
+    if !word.bytes().any(|b| matches!(b, b'@' | b'.' | b':')) && !word.contains("http") {
+        return false;
+    }
     let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '/');
     w.starts_with("http")
         || w.starts_with("www.")

@@ -37,8 +37,15 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 }
 
 fn line_features(text: &str) -> Features {
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-    let link_chars: usize = text.split_whitespace().filter(|w| signals::is_link_like(w)).map(|w| w.chars().count()).sum();
+    // Visible characters are the characters of the whitespace-split words.
+    let (mut chars, mut link_chars) = (0, 0);
+    for word in text.split_whitespace() {
+        let n = word.chars().count();
+        chars += n;
+        if signals::is_link_like(word) {
+            link_chars += n;
+        }
+    }
     Features::of(text, chars, link_chars, false)
 }
 
