@@ -79,13 +79,17 @@ fn truncated(line: &str) -> bool {
 /// The first line after the first that repeats the headline and is
 /// followed within twelve lines by article-like text.
 fn headline_repeat(lines: &[Line<'_>], classes: &[BlockClass], title: &str) -> Option<usize> {
-    let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
-    let title = key(title);
+    // Lines and title compare on their lower-cased letters and digits,
+    // streamed rather than copied: most lines differ in the first few.
+    fn key(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
+    }
+    let title: String = key(title).collect();
     if title.len() < 10 {
         return None;
     }
     (1..lines.len()).find(|&i| {
-        key(lines[i].text) == title && classes[i + 1..lines.len().min(i + 7)].contains(&BlockClass::Good)
+        key(lines[i].text).eq(title.chars()) && classes[i + 1..lines.len().min(i + 7)].contains(&BlockClass::Good)
     })
 }
 
