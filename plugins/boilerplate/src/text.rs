@@ -167,15 +167,14 @@ pub fn extract(text: &str, options: &Options) -> (String, Metadata) {
     let body_start = usize::from(title_line);
     // A short line seen twice is template (menus and headlines repeat);
     // a long one is the article printed twice: keep its first copy.
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for line in &lines {
-        *seen.entry(line.text).or_default() += 1;
-    }
-    let mut first_copy: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // Each distinct line: how often it occurs, and where first.
+    let mut seen: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
-        let repeated = seen[line.text] > 1;
-        let later_copy = !first_copy.insert(line.text);
-        if repeated && (features[i].chars < 100 || later_copy) {
+        seen.entry(line.text).or_insert((0, i)).0 += 1;
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let (count, first) = seen.get(line.text).copied().unwrap_or((1, i));
+        if count > 1 && (features[i].chars < 100 || first != i) {
             classes[i] = BlockClass::Bad;
         }
     }
