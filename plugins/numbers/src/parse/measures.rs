@@ -57,16 +57,7 @@ impl<'a> Parser<'a> {
         }
         if self.is_any(i, &["a", "an"]) {
             let w = self.word(i + 1)?;
-            let one = Num {
-                s: i,
-                e: i + 1,
-                val: Rat::ONE,
-                base: Rat::ONE,
-                scaled: false,
-                ordinal: false,
-                plain_digits: None,
-                mult: 1,
-            };
+            let one = Num::unscaled(i, i + 1, Rat::ONE);
             if let Some(f) = w
                 .currency
                 .filter(|_| self.in_list(i + 1, List::ArticleCurrencies))

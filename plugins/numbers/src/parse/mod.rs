@@ -93,6 +93,14 @@ struct Num {
     mult: i128,
 }
 
+impl Num {
+    /// A number over tokens `s..e` with value `val` and no magnitude word,
+    /// ordinal suffix or plain-digit form.
+    fn unscaled(s: usize, e: usize, val: Rat) -> Num {
+        Num { s, e, val, base: val, scaled: false, ordinal: false, plain_digits: None, mult: 1 }
+    }
+}
+
 /// A number with its context: currency, unit, percent.
 #[derive(Clone, Copy, Debug)]
 struct Measure {

@@ -369,16 +369,7 @@ impl<'a> Parser<'a> {
     pub(super) fn word_number(&self, i: usize) -> Option<Num> {
         // Vulgar fraction sign alone: "½".
         if let Some(f) = self.punct_char(i).and_then(vulgar) {
-            return Some(Num {
-                s: i,
-                e: i + 1,
-                val: f,
-                base: f,
-                scaled: false,
-                ordinal: false,
-                plain_digits: None,
-                mult: 1,
-            });
+            return Some(Num::unscaled(i, i + 1, f));
         }
         let article = self.is_any(i, &["a", "an"]);
         // Fractions led by "half" / "quarter": "half a million", "a quarter million", "half a dozen".
@@ -415,16 +406,7 @@ impl<'a> Parser<'a> {
                     && !self.is_any(x, &["degree", "degrees", "deg"])
             };
             if unit_at(j) && j > k + 1 {
-                return Some(Num {
-                    s: i,
-                    e: j,
-                    val: f,
-                    base: f,
-                    scaled: false,
-                    ordinal: false,
-                    plain_digits: None,
-                    mult: 1,
-                });
+                return Some(Num::unscaled(i, j, f));
             }
             if unit_at(k + 1)
                 || (self.punct(k + 1, '-')
@@ -432,29 +414,11 @@ impl<'a> Parser<'a> {
                     && self.attached(k + 2)
                     && unit_at(k + 2))
             {
-                return Some(Num {
-                    s: i,
-                    e: k + 1,
-                    val: f,
-                    base: f,
-                    scaled: false,
-                    ordinal: false,
-                    plain_digits: None,
-                    mult: 1,
-                });
+                return Some(Num::unscaled(i, k + 1, f));
             }
             if self.is_any(j, &["dozen"]) {
                 let v = f.checked_mul(Rat::int(12))?;
-                return Some(Num {
-                    s: i,
-                    e: j + 1,
-                    val: v,
-                    base: v,
-                    scaled: false,
-                    ordinal: false,
-                    plain_digits: None,
-                    mult: 1,
-                });
+                return Some(Num::unscaled(i, j + 1, v));
             }
             // "a half", "a quarter of", "half of", "more than half the
             // country" (not "the second half the team ...").
@@ -466,16 +430,7 @@ impl<'a> Parser<'a> {
             if (article && ((half && self.ends(k + 1)) || self.is(k + 1, "of")))
                 || (!article && half && half_of)
             {
-                return Some(Num {
-                    s: i,
-                    e: k + 1,
-                    val: f,
-                    base: f,
-                    scaled: false,
-                    ordinal: false,
-                    plain_digits: None,
-                    mult: 1,
-                });
+                return Some(Num::unscaled(i, k + 1, f));
             }
             return None;
         }
@@ -492,16 +447,7 @@ impl<'a> Parser<'a> {
                         || self.is_any(i + 2, COMPARATIVES))
                 {
                     let v = Rat::new(1, ow.value)?;
-                    return Some(Num {
-                        s: i,
-                        e: i + 2,
-                        val: v,
-                        base: v,
-                        scaled: false,
-                        ordinal: false,
-                        plain_digits: None,
-                        mult: 1,
-                    });
+                    return Some(Num::unscaled(i, i + 2, v));
                 }
                 return None;
             }
