@@ -596,7 +596,8 @@ fn with_anaphora(
     previous: Option<u32>,
     is_state: &dyn Fn(u32) -> bool,
 ) -> Vec<Mention> {
-    let word = |k: usize| tokens.get(k).map_or("", |t| t.text(text));
+    // Words of this sentence only: an anaphor never reaches into the next one.
+    let word = |k: usize| if k < last { tokens.get(k).map_or("", |t| t.text(text)) } else { "" };
     let covered = |k: usize, ms: &[Mention]| ms.iter().any(|m| m.first <= k && k < m.last);
     let mut added = Vec::new();
     for j in first..last {

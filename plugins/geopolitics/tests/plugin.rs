@@ -517,3 +517,14 @@ fn a_datelines_place_is_where_the_story_was_filed_not_an_actor() {
     let text = "Cairo is where Egypt and Sudan signed the accord.";
     assert_eq!(code_of(text, &run(text), "Cairo").as_deref(), Some("EGY"));
 }
+
+#[test]
+fn an_anaphor_never_reaches_across_a_paragraph_break() {
+    // "the" ends one paragraph and "government" opens the next (a hard-wrapped
+    // wire text split by a transform): no mention may cross the break.
+    let text = "The Federal Reserve entered the\n\ngovernment bond market to buy notes.\n";
+    let records = extract::<Geopolitics>(&[], &Doc::text(text)).expect("no error on this document");
+    for r in &records {
+        assert!(!r.span(text).contains("\n\n"), "{:?} crosses the break", r.span(text));
+    }
+}
