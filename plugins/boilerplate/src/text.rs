@@ -49,12 +49,19 @@ fn line_features(text: &str) -> Features {
     Features::of(text, chars, link_chars, false)
 }
 
+/// Words a headline does not end on: a first line ending in one is the
+/// start of a hard-wrapped sentence ("The central bank entered the").
+const DANGLING_WORDS: &[&str] = &["the", "a", "an", "of", "and", "or", "to", "for", "with", "from", "by", "that"];
+
 /// Whether the first line reads as a headline: a few words, not a
-/// sentence ending in a full stop, not a template phrase.
+/// sentence ending in a full stop or cut off after a function word, not a
+/// template phrase.
 fn looks_like_headline(line: &str, features: &Features) -> bool {
     let words = features.stats.words;
+    let last_word = line.trim_end().rsplit(' ').next().unwrap_or("");
     (3..=30).contains(&words)
         && !line.ends_with('.')
+        && !DANGLING_WORDS.iter().any(|w| last_word.eq_ignore_ascii_case(w))
         && !features.boilerplate
         && features.link_density < 0.2
         && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '“' || c == '"')
@@ -276,6 +283,15 @@ mod tests {
         Farmers said that irrigation had been restricted for two weeks.\n\n\
         Officials expect the level to rise again in the autumn, when the snow on the mountains begins to fall again.\n\n\
         \n\nPlease enter your comment!\nPlease enter your name here\n";
+
+    #[test]
+    fn a_hard_wrapped_first_line_is_not_a_headline() {
+        let wrapped = "The central bank entered the\nbond market to add reserves, a spokesman said.\n\
+            Rates were steady at the time of the operation.\n";
+        let (text, meta) = extract(wrapped, &Options::default());
+        assert!(meta.title.is_none(), "{:?}", meta.title);
+        assert!(text.starts_with("The central bank entered the\nbond market"), "{text}");
+    }
 
     #[test]
     fn comment_form_is_dropped_and_every_sentence_kept() {
