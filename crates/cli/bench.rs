@@ -10,7 +10,6 @@ use std::process::ExitCode;
 use clap::Args;
 use gleaner_bench::{baseline, measure, BenchOptions, Input, Report};
 use gleaner_corpus::ReaderOptions;
-use gleaner_host::{PluginSet, SearchPath, UserSettings};
 
 #[derive(Args)]
 #[command(after_help = "\
@@ -77,23 +76,8 @@ pub struct BenchArgs {
 
 /// Runs `gleaner bench`.
 pub fn main(args: BenchArgs) -> ExitCode {
-    let plugins = match PluginSet::resolve(&args.plugins, &SearchPath::from_env()) {
-        Ok(plugins) => plugins,
-        Err(e) => return crate::usage_error(e),
-    };
-    let mut user = UserSettings::new();
-    if let Some(config) = &args.config {
-        if let Err(e) = user.add_config_file(config) {
-            return crate::usage_error(e);
-        }
-    }
-    for set in &args.sets {
-        if let Err(e) = user.add_set(set) {
-            return crate::usage_error(e);
-        }
-    }
-    let settings = match user.resolve(&plugins) {
-        Ok(settings) => settings,
+    let (plugins, settings) = match crate::load_plugins(&args.plugins, args.config.as_deref(), &args.sets) {
+        Ok(loaded) => loaded,
         Err(e) => return crate::usage_error(e),
     };
     // Read the baseline first: a wrong file should fail before minutes of measuring.

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use gleaner_host::eval::{self, MissGroup, MissType, Prf, Report};
-use gleaner_host::{AtomicFile, PluginSet, SearchPath, UserSettings};
+use gleaner_host::AtomicFile;
 
 #[derive(Args)]
 #[command(after_help = "\
@@ -83,15 +83,7 @@ pub fn main(args: EvalArgs) -> ExitCode {
 fn evaluate(args: &EvalArgs) -> Result<Report, String> {
     gleaner_host::trust::set_allow_insecure(args.allow_insecure_plugins);
     let gold = eval::read_gold(&args.gold)?;
-    let plugins = PluginSet::resolve(std::slice::from_ref(&args.plugin), &SearchPath::from_env())?;
-    let mut user = UserSettings::new();
-    if let Some(config) = &args.config {
-        user.add_config_file(config)?;
-    }
-    for set in &args.sets {
-        user.add_set(set)?;
-    }
-    let settings = user.resolve(&plugins)?;
+    let (plugins, settings) = crate::load_plugins(std::slice::from_ref(&args.plugin), args.config.as_deref(), &args.sets)?;
     let plugin = plugins.plugins().first().ok_or("no plugin given")?;
     let predictions = eval::predict(&plugins, settings, args.jobs.unwrap_or(0), plugin.id(), &args.value_field, &gold)?;
     let report = eval::score(&gold, &predictions.records, &args.kinds);

@@ -2,9 +2,12 @@
 //! is done by `gleaner-host` (loading and running plugins) and
 //! `gleaner-corpus` (reading inputs).
 //!
-//! One module per subcommand: `run.rs` (`gleaner run`), `plugins.rs`
-//! (`gleaner plugins`, `gleaner plugins inspect`), `eval.rs` (`gleaner
-//! eval`), `new_plugin.rs` (`gleaner new-plugin`, with its `templates/`).
+//! One module per subcommand: `run.rs` (`gleaner run`, with `resume.rs`
+//! for `--resume`), `plugins.rs` (`gleaner plugins`, `gleaner plugins
+//! inspect`), `bench.rs` (`gleaner bench`, over `gleaner-bench`), `eval.rs`
+//! (`gleaner eval`), `new_plugin.rs` (`gleaner new-plugin`, with its
+//! `templates/`). Loading plugins with their settings is shared by all
+//! of them ([`load_plugins`]).
 //!
 //! Exit status: 0 when all went well, 1 when a document or the reader had
 //! an error (the run still completes), 2 for usage, configuration or
@@ -75,6 +78,25 @@ fn main() -> ExitCode {
         Command::NewPlugin(args) => new_plugin::main(args),
         Command::Worker => ExitCode::from(gleaner_host::worker::serve()),
     }
+}
+
+/// The plugins named by `--plugin` (the standard set when none) and their
+/// settings from `--config` and `--set`, all checked before anything runs.
+fn load_plugins(
+    specs: &[String],
+    config: Option<&std::path::Path>,
+    sets: &[String],
+) -> Result<(gleaner_host::PluginSet, Vec<gleaner_host::ResolvedSettings>), String> {
+    let plugins = gleaner_host::PluginSet::resolve(specs, &gleaner_host::SearchPath::from_env())?;
+    let mut user = gleaner_host::UserSettings::new();
+    if let Some(config) = config {
+        user.add_config_file(config)?;
+    }
+    for set in sets {
+        user.add_set(set)?;
+    }
+    let settings = user.resolve(&plugins)?;
+    Ok((plugins, settings))
 }
 
 /// Prints a usage/configuration error and returns exit status 2.

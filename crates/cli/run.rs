@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use clap::Args;
 use gleaner_corpus::{Format, ReaderOptions};
-use gleaner_host::{AtomicFile, IsolateOptions, LogLevel, PluginSet, RunObserver, RunOptions, Runner, SearchPath, Summary, UserSettings};
+use gleaner_host::{AtomicFile, IsolateOptions, LogLevel, PluginSet, RunObserver, RunOptions, Runner, Summary};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 #[derive(Args)]
@@ -105,24 +105,8 @@ pub struct RunArgs {
 /// Runs `gleaner run`.
 pub fn main(args: RunArgs) -> ExitCode {
     gleaner_host::trust::set_allow_insecure(args.allow_insecure_plugins);
-    let search = SearchPath::from_env();
-    let plugins = match PluginSet::resolve(&args.plugins, &search) {
-        Ok(plugins) => plugins,
-        Err(e) => return crate::usage_error(e),
-    };
-    let mut user = UserSettings::new();
-    if let Some(config) = &args.config {
-        if let Err(e) = user.add_config_file(config) {
-            return crate::usage_error(e);
-        }
-    }
-    for set in &args.sets {
-        if let Err(e) = user.add_set(set) {
-            return crate::usage_error(e);
-        }
-    }
-    let settings = match user.resolve(&plugins) {
-        Ok(settings) => settings,
+    let (plugins, settings) = match crate::load_plugins(&args.plugins, args.config.as_deref(), &args.sets) {
+        Ok(loaded) => loaded,
         Err(e) => return crate::usage_error(e),
     };
     let isolate = match isolate_options(&args) {
