@@ -60,12 +60,8 @@ pub struct BenchArgs {
     /// With --baseline: exit with status 1 when a figure got worse beyond the noise.
     #[arg(long, requires = "baseline")]
     fail_on_slowdown: bool,
-    /// Set a plugin setting (repeatable); see `gleaner plugins inspect ID`.
-    #[arg(long = "set", value_name = "PLUGIN.KEY=VALUE")]
-    sets: Vec<String>,
-    /// Read settings from a TOML file with one table per plugin id (`--set` wins over it).
-    #[arg(long, value_name = "FILE.toml")]
-    config: Option<PathBuf>,
+    #[command(flatten)]
+    settings: crate::SettingsArgs,
     /// Leave the `text` field out of the output lines (as `gleaner run --no-text`).
     #[arg(long)]
     no_text: bool,
@@ -76,7 +72,7 @@ pub struct BenchArgs {
 
 /// Runs `gleaner bench`.
 pub fn main(args: BenchArgs) -> ExitCode {
-    let (plugins, settings) = match crate::load_plugins(&args.plugins, args.config.as_deref(), &args.sets) {
+    let (plugins, settings) = match crate::load_plugins(&args.plugins, &args.settings) {
         Ok(loaded) => loaded,
         Err(e) => return crate::usage_error(e),
     };

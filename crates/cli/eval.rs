@@ -34,12 +34,8 @@ pub struct EvalArgs {
     /// The gold file (JSON Lines; see below).
     #[arg(long, value_name = "GOLD.jsonl")]
     gold: PathBuf,
-    /// Set a plugin setting (repeatable), as for `gleaner run`.
-    #[arg(long = "set", value_name = "PLUGIN.KEY=VALUE")]
-    sets: Vec<String>,
-    /// Read settings from a TOML file with one table per plugin id.
-    #[arg(long, value_name = "FILE.toml")]
-    config: Option<PathBuf>,
+    #[command(flatten)]
+    settings: crate::SettingsArgs,
     /// Score only this kind (repeatable; default: every kind).
     #[arg(long = "kind", value_name = "KIND")]
     kinds: Vec<String>,
@@ -83,7 +79,7 @@ pub fn main(args: EvalArgs) -> ExitCode {
 fn evaluate(args: &EvalArgs) -> Result<Report, String> {
     gleaner_host::trust::set_allow_insecure(args.allow_insecure_plugins);
     let gold = eval::read_gold(&args.gold)?;
-    let (plugins, settings) = crate::load_plugins(std::slice::from_ref(&args.plugin), args.config.as_deref(), &args.sets)?;
+    let (plugins, settings) = crate::load_plugins(std::slice::from_ref(&args.plugin), &args.settings)?;
     let plugin = plugins.plugins().first().ok_or("no plugin given")?;
     let predictions = eval::predict(&plugins, settings, args.jobs.unwrap_or(0), plugin.id(), &args.value_field, &gold)?;
     let report = eval::score(&gold, &predictions.records, &args.kinds);

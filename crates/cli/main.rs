@@ -80,19 +80,29 @@ fn main() -> ExitCode {
     }
 }
 
+/// The plugin settings options of `run`, `bench` and `eval`.
+#[derive(clap::Args)]
+struct SettingsArgs {
+    /// Set a plugin setting (repeatable); see `gleaner plugins inspect ID`.
+    #[arg(long = "set", value_name = "PLUGIN.KEY=VALUE")]
+    sets: Vec<String>,
+    /// Read settings from a TOML file with one table per plugin id (`--set` wins over it).
+    #[arg(long, value_name = "FILE.toml")]
+    config: Option<std::path::PathBuf>,
+}
+
 /// The plugins named by `--plugin` (the standard set when none) and their
 /// settings from `--config` and `--set`, all checked before anything runs.
 fn load_plugins(
     specs: &[String],
-    config: Option<&std::path::Path>,
-    sets: &[String],
+    options: &SettingsArgs,
 ) -> Result<(gleaner_host::PluginSet, Vec<gleaner_host::ResolvedSettings>), String> {
     let plugins = gleaner_host::PluginSet::resolve(specs, &gleaner_host::SearchPath::from_env())?;
     let mut user = gleaner_host::UserSettings::new();
-    if let Some(config) = config {
+    if let Some(config) = &options.config {
         user.add_config_file(config)?;
     }
-    for set in sets {
+    for set in &options.sets {
         user.add_set(set)?;
     }
     let settings = user.resolve(&plugins)?;

@@ -43,12 +43,8 @@ pub struct RunArgs {
     /// Worker threads (default: the number of cores).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
-    /// Set a plugin setting (repeatable); see `gleaner plugins inspect ID`.
-    #[arg(long = "set", value_name = "PLUGIN.KEY=VALUE")]
-    sets: Vec<String>,
-    /// Read settings from a TOML file with one table per plugin id (`--set` wins over it).
-    #[arg(long, value_name = "FILE.toml")]
-    config: Option<PathBuf>,
+    #[command(flatten)]
+    settings: crate::SettingsArgs,
     /// Leave the `text` field out of the output.
     #[arg(long)]
     no_text: bool,
@@ -105,7 +101,7 @@ pub struct RunArgs {
 /// Runs `gleaner run`.
 pub fn main(args: RunArgs) -> ExitCode {
     gleaner_host::trust::set_allow_insecure(args.allow_insecure_plugins);
-    let (plugins, settings) = match crate::load_plugins(&args.plugins, args.config.as_deref(), &args.sets) {
+    let (plugins, settings) = match crate::load_plugins(&args.plugins, &args.settings) {
         Ok(loaded) => loaded,
         Err(e) => return crate::usage_error(e),
     };
