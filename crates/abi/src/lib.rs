@@ -3,6 +3,8 @@
 //!
 //! The header is the contract; this crate only restates it in Rust, with
 //! compile-time layout checks that fail the build if the two drift apart.
+//! [`SettingType`] is the one safe type here: the setting type codes, shared
+//! by the host (which checks values) and the SDK (which declares settings).
 //! Read the header for the ownership, lifetime and thread-safety rules of
 //! every field. Plugin authors writing Rust use `gleaner-sdk`, which wraps
 //! these types in a safe API; the host uses them to call plugins.
@@ -257,6 +259,69 @@ const _: () = {
     assert!(offset_of!(gleaner_plugin_descriptor, process) == 104);
     assert!(size_of::<Option<gleaner_process_fn>>() == 8);
 };
+
+/// The type of a setting's value: the safe form of a `GLEANER_TYPE_*`
+/// code in `gleaner_setting_spec.type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingType {
+    /// Any UTF-8 text.
+    String,
+    /// A 64-bit signed integer.
+    Int,
+    /// A finite floating-point number.
+    Float,
+    /// `true` or `false`.
+    Bool,
+}
+
+impl SettingType {
+    /// The `GLEANER_TYPE_*` code.
+    pub const fn code(self) -> u32 {
+        match self {
+            SettingType::String => GLEANER_TYPE_STRING,
+            SettingType::Int => GLEANER_TYPE_INT,
+            SettingType::Float => GLEANER_TYPE_FLOAT,
+            SettingType::Bool => GLEANER_TYPE_BOOL,
+        }
+    }
+
+    /// The type of a `GLEANER_TYPE_*` code; `None` for a code that is not a setting type.
+    pub fn from_code(code: u32) -> Option<SettingType> {
+        match code {
+            GLEANER_TYPE_STRING => Some(SettingType::String),
+            GLEANER_TYPE_INT => Some(SettingType::Int),
+            GLEANER_TYPE_FLOAT => Some(SettingType::Float),
+            GLEANER_TYPE_BOOL => Some(SettingType::Bool),
+            _ => None,
+        }
+    }
+
+    /// Checks that `text` is a value of this type; on failure says what was expected.
+    pub fn check(self, text: &str) -> Result<(), String> {
+        let (ok, expected) = match self {
+            SettingType::String => (true, "text"),
+            SettingType::Int => (text.trim().parse::<i64>().is_ok(), "an integer"),
+            SettingType::Float => (text.trim().parse::<f64>().is_ok_and(f64::is_finite), "a finite number"),
+            SettingType::Bool => (matches!(text.trim(), "true" | "false"), "true or false"),
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(format!("expected {expected}, got '{text}'"))
+        }
+    }
+}
+
+impl std::fmt::Display for SettingType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SettingType::String => "string",
+            SettingType::Int => "int",
+            SettingType::Float => "float",
+            SettingType::Bool => "bool",
+        })
+    }
+}
 
 /// The header's text, for tools that write it out (e.g. `gleaner new-plugin --lang c`).
 pub const HEADER: &str = include_str!("../include/gleaner_plugin.h");

@@ -29,65 +29,7 @@ impl fmt::Display for PluginKind {
     }
 }
 
-/// The type of a setting value, as declared by the plugin.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SettingType {
-    /// Any UTF-8 text.
-    String,
-    /// A 64-bit signed integer.
-    Int,
-    /// A finite floating-point number.
-    Float,
-    /// `true` or `false`.
-    Bool,
-}
-
-impl SettingType {
-    fn from_code(code: u32) -> Option<SettingType> {
-        match code {
-            GLEANER_TYPE_STRING => Some(SettingType::String),
-            GLEANER_TYPE_INT => Some(SettingType::Int),
-            GLEANER_TYPE_FLOAT => Some(SettingType::Float),
-            GLEANER_TYPE_BOOL => Some(SettingType::Bool),
-            _ => None,
-        }
-    }
-
-    /// Checks that `text` is a value of this type; on failure says what was expected.
-    pub fn check(self, text: &str) -> Result<(), String> {
-        let ok = match self {
-            SettingType::String => true,
-            SettingType::Int => text.trim().parse::<i64>().is_ok(),
-            SettingType::Float => text.trim().parse::<f64>().is_ok_and(f64::is_finite),
-            SettingType::Bool => matches!(text.trim(), "true" | "false"),
-        };
-        if ok {
-            Ok(())
-        } else {
-            Err(format!("expected {}, got '{text}'", self.expectation()))
-        }
-    }
-
-    fn expectation(self) -> &'static str {
-        match self {
-            SettingType::String => "text",
-            SettingType::Int => "an integer",
-            SettingType::Float => "a finite number",
-            SettingType::Bool => "true or false",
-        }
-    }
-}
-
-impl fmt::Display for SettingType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            SettingType::String => "string",
-            SettingType::Int => "int",
-            SettingType::Float => "float",
-            SettingType::Bool => "bool",
-        })
-    }
-}
+pub use gleaner_abi::SettingType;
 
 /// A setting a plugin declares.
 #[derive(Clone, Debug)]

@@ -1,32 +1,9 @@
 //! Plugin settings: declared by the plugin, given by the user, checked by the host.
 
 use crate::abi::{gleaner_kv, gleaner_setting_spec, gleaner_str};
-use crate::abi::{GLEANER_TYPE_BOOL, GLEANER_TYPE_FLOAT, GLEANER_TYPE_INT, GLEANER_TYPE_STRING};
 use crate::Error;
 
-/// The type of a setting's value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SettingType {
-    /// Any UTF-8 text.
-    String,
-    /// A 64-bit signed integer.
-    Int,
-    /// A finite floating-point number.
-    Float,
-    /// `true` or `false`.
-    Bool,
-}
-
-impl SettingType {
-    const fn code(self) -> u32 {
-        match self {
-            SettingType::String => GLEANER_TYPE_STRING,
-            SettingType::Int => GLEANER_TYPE_INT,
-            SettingType::Float => GLEANER_TYPE_FLOAT,
-            SettingType::Bool => GLEANER_TYPE_BOOL,
-        }
-    }
-}
+pub use crate::abi::SettingType;
 
 /// A declared setting: name, type, default (as text) and description.
 ///
