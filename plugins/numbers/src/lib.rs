@@ -36,11 +36,15 @@
 //! - **Spans** cover the currency and unit ("$5 million", "10 km",
 //!   "69-year-old", "aged 69"), range words ("between 20 and 30", "more
 //!   than 100"), but not approximators ("about", "some") except before a
-//!   closed range ("around 10-20 dollars").
-//! - **Ranges** are intervals: "between 20 and 30", "20-30", "from 20 to
-//!   30" → `[20,30]`; "more than 100", "over 100" → `(100,)`; "at least 3",
-//!   "3 or more" → `[3,)`; "less than 5", "under 5" → `(,5)`; "up to 50",
-//!   "at most 50", "no more than 50" → `(,50]`. A magnitude written once
+//!   range between two amounts ("around 10-20 dollars").
+//! - **Ranges** are intervals; their brackets follow the convention of the
+//!   source that annotates that kind of range (see below). Bare numbers:
+//!   "between 20 and 30", "20-30", "from 20 to 30" → `[20,30)`; "more than
+//!   100", "over 100" → `(100,)`; "at least 3", "3 or more" → `[3,)`; "less
+//!   than 5", "under 5" → `(,5)`; "up to 50", "at most 50", "no more than
+//!   50" → `(,50]`. Money and quantities: "10-20 dollars" → `[10,20]`, "at
+//!   least $3" → `(3,)`, "at most 8 kg" → `(,8)`. Percentages: as the
+//!   words say ("2-3%" → `[2,3]`, "at least 5%" → `[5,)`). A magnitude written once
 //!   applies to both ends ("5 to 10 million" → `[5000000,10000000]`). After
 //!   a verb of change ("rose 32,000 to 1.41 million", "fell from 5% to 4%")
 //!   "to" joins two values, not an interval: they are two records.
@@ -85,11 +89,20 @@
 //!   "no one") is not a number either.
 //!
 //! # Where Recognizers-Text and Duckling disagree
-//! One convention is kept for each case, the one that serves analysts:
-//! - closed intervals for "between 20 and 30" and "20-30" (`[20,30]`, as
-//!   Duckling; Recognizers-Text gives `[20,30)`), and the bounds the words
-//!   say: "at least 5" is `[5,)`, "no more than 7" `(,7]` (Duckling gives
-//!   open ends for both);
+//! The two sources of the evaluation gold annotate different things, so
+//! where the text itself shows which kind of expression it is, the
+//! convention of the source that annotates that kind is kept; otherwise
+//! one convention is kept for both:
+//! - **intervals** (the kind shows: does the range count money or a
+//!   quantity?): ranges of bare numbers are Recognizers-Text's number
+//!   ranges, where an interval between two numbers is closed below and
+//!   open above (`[20,30)`) and a comparative's bound is as the words say
+//!   ("at least 5" → `[5,)`); ranges of money and quantities are
+//!   Duckling's, whose intervals carry no inclusiveness: between two
+//!   amounts is closed (`[10,20]`) and a one-sided bound is open ("at least
+//!   $1.42" → `(1.42,)`, "no more than 6 gallons" → `(,6)`). Users who need
+//!   the inclusiveness of a one-sided bound on an amount can read it from
+//!   the span's words;
 //! - the measured thing is not in the span: "500 grams" of "500 grams of
 //!   flour" (Recognizers-Text; Duckling includes "of flour");
 //! - values stay in the unit written ("2000 milligrams" → `2000` `mg`; no

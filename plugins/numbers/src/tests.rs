@@ -505,10 +505,10 @@ fn ranges() {
         "Between 20 and 30 people came.",
         "Between 20 and 30",
         "range",
-        "[20,30]",
+        "[20,30)",
         "",
     );
-    check("Expect 20-30 cars.", "20-30", "range", "[20,30]", "");
+    check("Expect 20-30 cars.", "20-30", "range", "[20,30)", "");
     check(
         "Prices rose 20 to 30 percent last year."
             .replace("rose", "were")
@@ -546,6 +546,28 @@ fn ranges() {
     assert!(r.iter().all(|x| x.1 == "cardinal"));
     // A score is neither a range nor two numbers.
     assert!(records("They won 3-1 at home.", None).is_empty());
+}
+
+#[test]
+fn interval_brackets_follow_what_is_counted() {
+    // Bare numbers (Recognizers-Text): between two numbers is [a,b); the
+    // bounds of comparatives are as the words say; no approximator.
+    check("Teams of 4 through 9 players.", "4 through 9", "range", "[4,9)", "");
+    check("It holds from 12 to 40 seats.", "from 12 to 40", "range", "[12,40)", "");
+    check("Roughly 15~25 hens.", "15~25", "range", "[15,25)", "");
+    check("No fewer than 8 boats.", "No fewer than 8", "range", "[8,)", "");
+    check("At most 90 guests.", "At most 90", "range", "(,90]", "");
+    check("Bring 6 or more.", "6 or more", "range", "[6,)", "");
+    // Money and quantities (Duckling): between two amounts is closed, a
+    // one-sided bound is open.
+    check("Tickets cost 15-25 euros.", "15-25 euros", "range", "[15,25]", "EUR");
+    check("A fee of at least $3 applies.", "at least $3", "range", "(3,)", "USD");
+    check("Carry at most 8 kg each.", "at most 8 kg", "range", "(,8)", "kg");
+    check("Pay no more than 40 pounds.", "no more than 40 pounds", "range", "(,40)", "GBP");
+    check("It takes 12 litres or more.", "12 litres or more", "range", "(12,)", "l");
+    // Percentages: as written.
+    check("A cut of at least 5% is due.", "at least 5%", "range", "[5,)", "%");
+    check("Rates of 2-3% are usual.", "2-3%", "range", "[2,3]", "%");
 }
 
 #[test]

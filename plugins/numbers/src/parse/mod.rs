@@ -317,7 +317,11 @@ impl<'a> Parser<'a> {
             }
             match self.at(i) {
                 Step::Found(mut f, next) => {
-                    // An approximator before an interval is part of it: "around 10-20 dollars", "~2-7 g".
+                    // An approximator before an interval of amounts is
+                    // part of it: "around 10-20 dollars", "~2-7 g"
+                    // (Duckling); not before bare numbers ("about 20~100",
+                    // Recognizers-Text). Only intervals of amounts between
+                    // two values are written `[a,b]`.
                     let closed = f
                         .value
                         .as_deref()

@@ -91,10 +91,7 @@ impl<'a> Parser<'a> {
         } else {
             (bound, m.e)
         };
-        let v = match bound {
-            Bound::Lower(closed) => format!("{}{},)", if closed { '[' } else { '(' }, m.num.val),
-            Bound::Upper(closed) => format!("(,{}{}", m.num.val, if closed { ']' } else { ')' }),
-        };
+        let v = one_sided(bound, m);
         Some((self.found(i, end, Kind::Range, v, m.unit), end))
     }
 
@@ -239,11 +236,12 @@ impl<'a> Parser<'a> {
                     }
                     end += 1;
                 }
-                let v = if lower {
-                    format!("[{},)", a.num.val)
+                let bound = if lower {
+                    Bound::Lower(true)
                 } else {
-                    format!("(,{}]", a.num.val)
+                    Bound::Upper(true)
                 };
+                let v = one_sided(bound, a);
                 return Some((self.found(a.s, end, Kind::Range, v, a.unit), end));
             }
         }
@@ -322,7 +320,11 @@ impl<'a> Parser<'a> {
                 None,
             ));
         }
-        let v = format!("[{},{}]", a.num.val, b.num.val);
+        let close = match brackets(a.kind, b.kind) {
+            Brackets::BareNumbers => ')',
+            Brackets::Amounts | Brackets::AsWritten => ']',
+        };
+        let v = format!("[{},{}{close}", a.num.val, b.num.val);
         Some(self.found(s, b.e, Kind::Range, v, unit))
     }
 
@@ -340,6 +342,44 @@ impl<'a> Parser<'a> {
             }
             (k1, k2) if k1 == k2 && a.unit == b.unit => Some(a.unit),
             _ => None,
+        }
+    }
+}
+
+/// Which of the two gold conventions an interval's brackets follow; see
+/// "Intervals" in the crate docs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Brackets {
+    /// Bare numbers, as Recognizers-Text's number-range model: an interval
+    /// between two numbers is closed below and open above (`[20,30)`).
+    BareNumbers,
+    /// Money and quantities, as Duckling: an interval between two amounts
+    /// is closed (`[20,30]`), a one-sided bound is open (`(5,)` for "at
+    /// least 5 kg").
+    Amounts,
+    /// Percentages (neither source has ranges of them): the bounds the
+    /// words say.
+    AsWritten,
+}
+
+/// The convention for a range whose ends are measures of kinds `a` and `b`.
+fn brackets(a: Kind, b: Kind) -> Brackets {
+    match (a, b) {
+        (Kind::Money | Kind::Quantity, _) | (_, Kind::Money | Kind::Quantity) => Brackets::Amounts,
+        (Kind::Percent, _) | (_, Kind::Percent) => Brackets::AsWritten,
+        _ => Brackets::BareNumbers,
+    }
+}
+
+/// The interval of a one-sided bound on `m`: `[5,)`, `(,7)`, ...
+fn one_sided(bound: Bound, m: Measure) -> String {
+    let open = brackets(m.kind, m.kind) == Brackets::Amounts;
+    match bound {
+        Bound::Lower(closed) => {
+            format!("{}{},)", if closed && !open { '[' } else { '(' }, m.num.val)
+        }
+        Bound::Upper(closed) => {
+            format!("(,{}{}", m.num.val, if closed && !open { ']' } else { ')' })
         }
     }
 }
