@@ -273,6 +273,62 @@ impl fmt::Display for Rat {
     }
 }
 
+/// `value` with every canonical decimal in it multiplied by 10^`places`
+/// (`places` may be negative): "0.5" → "500" for 3, "[100,2000]" →
+/// "[0.1,2]" for -3. Works on the printed form, so it stays exact.
+pub fn shift_point(value: &str, places: i32) -> String {
+    let mut out = String::with_capacity(value.len() + 4);
+    let mut rest = value;
+    while !rest.is_empty() {
+        let n = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+            .unwrap_or(rest.len());
+        let (num, tail) = rest.split_at(n);
+        if num.bytes().any(|b| b.is_ascii_digit()) {
+            shift_one(num, places, &mut out);
+        } else {
+            out.push_str(num);
+        }
+        let m = tail.chars().next().map_or(0, char::len_utf8);
+        out.push_str(&tail[..m]);
+        rest = &tail[m..];
+    }
+    out
+}
+
+/// One canonical decimal ("-12.5") shifted by `places`, appended to `out`.
+fn shift_one(num: &str, places: i32, out: &mut String) {
+    let (neg, num) = num.strip_prefix('-').map_or((false, num), |n| (true, n));
+    let (int, frac) = num.split_once('.').unwrap_or((num, ""));
+    let digits: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
+    // Position of the point in `digits`, after the shift.
+    let point = int.len() as i64 + i64::from(places);
+    let at = |k: i64| -> u8 {
+        usize::try_from(k)
+            .ok()
+            .and_then(|k| digits.get(k).copied())
+            .unwrap_or(b'0')
+    };
+    let first = (0..point).find(|&k| at(k) != b'0').unwrap_or(point);
+    let last = (point..digits.len() as i64)
+        .rev()
+        .find(|&k| at(k) != b'0')
+        .map_or(point, |k| k + 1);
+    let mut s = String::new();
+    if first == point {
+        s.push('0');
+    }
+    s.extend((first..point).map(|k| char::from(at(k))));
+    if last > point {
+        s.push('.');
+        s.extend((point..last).map(|k| char::from(at(k))));
+    }
+    if neg && s != "0" {
+        out.push('-');
+    }
+    out.push_str(&s);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,6 +373,20 @@ mod tests {
                 .to_string(),
             "0.00000000000000000000000000000000000001"
         );
+    }
+
+    #[test]
+    fn shifting_the_point() {
+        assert_eq!(shift_point("0.5", 3), "500");
+        assert_eq!(shift_point("0.002", 3), "2");
+        assert_eq!(shift_point("2000", -3), "2");
+        assert_eq!(shift_point("1.25", -3), "0.00125");
+        assert_eq!(shift_point("-3.5", 1), "-35");
+        assert_eq!(shift_point("0", 3), "0");
+        assert_eq!(shift_point("120", 0), "120");
+        assert_eq!(shift_point("[1.5,2)", 3), "[1500,2000)");
+        assert_eq!(shift_point("(,0.25]", -2), "(,0.0025]");
+        assert_eq!(shift_point("(40,)", 3), "(40000,)");
     }
 
     #[test]

@@ -103,10 +103,16 @@
 //!   $1.42" → `(1.42,)`, "no more than 6 gallons" → `(,6)`). Users who need
 //!   the inclusiveness of a one-sided bound on an amount can read it from
 //!   the span's words;
-//! - the measured thing is not in the span: "500 grams" of "500 grams of
-//!   flour" (Recognizers-Text; Duckling includes "of flour");
-//! - values stay in the unit written ("2000 milligrams" → `2000` `mg`; no
-//!   conversion to grams as in Duckling), and lengths written in several
+//! - **the thing measured** (the unit shows: only Duckling annotates
+//!   weights and cups with what they measure): "500 grams of flour", "3
+//!   cups of sugar", "6 lbs of meat" include it (one word that ends the
+//!   noun phrase: not "of the flour", "of ground beef"); lengths, areas,
+//!   volumes and other units do not ("10 miles" of "10 miles of cable",
+//!   Recognizers-Text);
+//! - **metric masses** (not inferable: the more common convention of the
+//!   dev gold, Duckling's) are given in grams ("0.5 kg" → `500` `g`, "2000
+//!   milligrams" → `2` `g`; tonnes and micrograms stay as written); other
+//!   values stay in the unit written, and lengths written in several
 //!   units are given in the smallest (Duckling; Recognizers-Text uses the
 //!   first);
 //! - a comparative makes a range that includes it ("more than 10 miles" →

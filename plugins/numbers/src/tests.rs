@@ -562,12 +562,44 @@ fn interval_brackets_follow_what_is_counted() {
     // one-sided bound is open.
     check("Tickets cost 15-25 euros.", "15-25 euros", "range", "[15,25]", "EUR");
     check("A fee of at least $3 applies.", "at least $3", "range", "(3,)", "USD");
-    check("Carry at most 8 kg each.", "at most 8 kg", "range", "(,8)", "kg");
+    check("Carry at most 8 litres each.", "at most 8 litres", "range", "(,8)", "l");
     check("Pay no more than 40 pounds.", "no more than 40 pounds", "range", "(,40)", "GBP");
     check("It takes 12 litres or more.", "12 litres or more", "range", "(12,)", "l");
     // Percentages: as written.
     check("A cut of at least 5% is due.", "at least 5%", "range", "[5,)", "%");
     check("Rates of 2-3% are usual.", "2-3%", "range", "[2,3]", "%");
+}
+
+#[test]
+fn weights_and_cups_take_the_thing_measured() {
+    check("She bought 750 grams of cherries.", "750 grams of cherries", "quantity", "750", "g");
+    check("Add 2 cups of rice.", "2 cups of rice", "quantity", "2", "cup");
+    check("They seized 40 lbs of cocaine.", "40 lbs of cocaine", "quantity", "40", "lb");
+    check("Use 3 oz of butter, softened.", "3 oz of butter", "quantity", "3", "oz");
+    check(
+        "Between 200 and 300 g of oats.",
+        "Between 200 and 300 g of oats",
+        "range",
+        "[200,300]",
+        "g",
+    );
+    check("Less than four pounds of pork.", "Less than four pounds of pork", "range", "(,4)", "lb");
+    // Not a pronoun, an article, a longer noun phrase, or another unit.
+    check("He ate 300 grams of them.", "300 grams", "quantity", "300", "g");
+    check("Take 5 g of the powder.", "5 g", "quantity", "5", "g");
+    check("Buy 2 lbs of ground beef.", "2 lbs", "quantity", "2", "lb");
+    check("It runs 20 km of track.", "20 km", "quantity", "20", "km");
+}
+
+#[test]
+fn metric_masses_are_in_grams() {
+    check("The parcel weighs 1.5 kg.", "1.5 kg", "quantity", "1500", "g");
+    check("Take 250 milligrams daily.", "250 milligrams", "quantity", "0.25", "g");
+    check("A 2-kilogram bag.", "2-kilogram", "quantity", "2000", "g");
+    check("It weighs 3 to 4 kg.", "3 to 4 kg", "range", "[3000,4000]", "g");
+    // Other masses stay as written.
+    check("A 5 tonne load.", "5 tonne", "quantity", "5", "t");
+    check("Dose: 120 micrograms.", "120 micrograms", "quantity", "120", "µg");
 }
 
 #[test]

@@ -177,7 +177,8 @@ impl<'a> Parser<'a> {
                 unit: Some(unit),
                 unit_first: false,
             };
-            return Some(self.composite(m).unwrap_or(m));
+            let m = self.composite(m).unwrap_or(m);
+            return Some(self.with_product(m));
         }
         // "five (5) days", "45 (forty-five)": a number restated in brackets.
         let e = if self.punct(e, '(')
@@ -324,6 +325,36 @@ impl<'a> Parser<'a> {
             unit: Some(unit),
             ..first
         })
+    }
+
+    /// A weight or a cup of something takes the thing in its span, as
+    /// Duckling's quantities do: "500 grams of flour", "3 cups of sugar".
+    /// The thing is one word that ends the noun phrase (not "of fresh
+    /// flour", "of the flour", "of them").
+    pub(super) fn with_product(&self, m: Measure) -> Measure {
+        let weighed = matches!(m.unit, Some("g" | "kg" | "mg" | "lb" | "oz" | "cup"));
+        let k = m.e + 1;
+        let noun = |w: &WordInfo| {
+            w.card.is_none()
+                && w.ord.is_none()
+                && w.unit.is_none()
+                && w.currency.is_none()
+                && w.scale_abbr.is_none()
+                && w.month == 0
+                && w.weekday == 0
+        };
+        let product = weighed
+            && self.is(m.e, "of")
+            && self.tok(k).is_some_and(|t| !t.upper)
+            && self.word(k).is_some_and(noun)
+            && !self.in_list(k, List::Determiners)
+            && !self.in_list(k, List::FunctionWords)
+            && !self.open_word(k + 1);
+        if product {
+            Measure { e: k + 1, ..m }
+        } else {
+            m
+        }
     }
 
     /// "1.5m barrels", "2m tonnes": a glued "m" before a unit word is

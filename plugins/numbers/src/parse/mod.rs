@@ -9,7 +9,7 @@
 //! holds the word lists.
 
 use crate::dates::{self, Ymd};
-use crate::decimal::{DigitAcc, Rat};
+use crate::decimal::{shift_point, DigitAcc, Rat};
 use crate::lexicon::{info, lookup, Class, Family, NumWord, WordId, WordInfo};
 use crate::money;
 use crate::tokens::{Tok, Token};
@@ -176,6 +176,12 @@ impl<'a> Parser<'a> {
             Tok::Word(id) if id != WordId::NONE => Some(&self.text.as_bytes()[t.start..t.end]),
             _ => None,
         }
+    }
+    /// Whether token `i` is a word the lexicon does not know (a noun,
+    /// verb or adjective rather than a number, unit or function word).
+    #[inline]
+    fn open_word(&self, i: usize) -> bool {
+        self.is_word(i) && self.known_word(i).is_none()
     }
     /// Whether token `i` is a word of `WORD_LISTS[list]` (a flag of its
     /// lexicon entry: no string comparison).
@@ -407,6 +413,13 @@ impl<'a> Parser<'a> {
         value: String,
         unit: Option<&'static str>,
     ) -> Found {
+        // Metric masses are given in grams, as Duckling does ("0.5 kg" →
+        // 500 g, "2000 mg" → 2 g); see the crate docs.
+        let (value, unit) = match unit {
+            Some("kg") => (shift_point(&value, 3), Some("g")),
+            Some("mg") => (shift_point(&value, -3), Some("g")),
+            _ => (value, unit),
+        };
         Found {
             start: self.toks[s].start,
             end: self.toks[e - 1].end,

@@ -410,6 +410,7 @@ pub(super) enum List {
     AfterYear,
     ChangeVerbs,
     Determiners,
+    FunctionWords,
 }
 
 /// All the word lists of the parser (for the lexicon).
@@ -424,6 +425,14 @@ pub(crate) const WORD_LISTS: &[&[&str]] = &[
     AFTER_YEAR,
     CHANGE_VERBS,
     DETERMINERS,
+    FUNCTION_WORDS,
+];
+
+/// Pronouns and other function words: never the thing measured after
+/// "of" ("5 kg of them").
+pub(super) const FUNCTION_WORDS: &[&str] = &[
+    "them", "it", "us", "you", "me", "him", "what", "whom", "whose", "those", "these", "all",
+    "both", "either", "neither", "course", "which", "who", "many", "much", "several", "others",
 ];
 
 /// Words before "one" that make it a pronoun ("the one", "no one").
