@@ -55,6 +55,11 @@ struct Container {
     signature: u64,
     /// An item of a list of teasers (see [`mark_teaser_lists`]).
     teaser: bool,
+    /// A figure or a caption/credit box: media furniture of the article.
+    media: bool,
+    /// An embedded post (`twitter-tweet`, `social-embed`): quoted in the
+    /// article, so its `social` or `share` name does not make it chrome.
+    embed: bool,
     first_block: usize,
     end_block: usize,
 }
@@ -378,7 +383,23 @@ fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first
     });
     let hint = if names.is_empty() { NameHint::default() } else { signals::name_hint(&names) };
     let signature = signature.finish();
-    Container { parent, chrome_tag, content_tag, hint, signature, teaser: false, first_block, end_block: first_block }
+    let lower = names.to_ascii_lowercase();
+    let media = matches!(*tag, local_name!("figure") | local_name!("figcaption")) || is_media_name(&lower);
+    let embed = is_embed_name(&lower);
+    Container { parent, chrome_tag, content_tag, hint, signature, teaser: false, media, embed, first_block, end_block: first_block }
+}
+
+/// Whether lower-cased class/id names mark a caption or a photo credit
+/// (`wp-caption-text`, `imageCaption`, `photo-credit`).
+fn is_media_name(lower: &str) -> bool {
+    lower.contains("caption") || lower.contains("credit")
+}
+
+/// Whether lower-cased class/id names mark an embedded social post
+/// (`twitter-tweet`, `instagram-media`, `social-media-embed`).
+fn is_embed_name(lower: &str) -> bool {
+    let social = ["twitter", "facebook", "social"].iter().any(|n| lower.contains(n));
+    ["tweet", "instagram", "tiktok"].iter().any(|n| lower.contains(n)) || (social && lower.contains("embed"))
 }
 
 /// Collects titles, dates and authors that the markup declares.
@@ -719,7 +740,9 @@ fn chrome_between(page: &Page, good: &[f64], inner: usize, outer: usize) -> bool
 }
 
 fn is_chrome(container: &Container) -> bool {
-    container.chrome_tag || container.teaser || (container.hint.chrome && !container.hint.content && !container.content_tag)
+    container.chrome_tag
+        || container.teaser
+        || (container.hint.chrome && !container.hint.content && !container.content_tag && !container.embed)
 }
 
 /// The model's core: each block gets a value (positive for article-like
@@ -759,10 +782,19 @@ fn choose_container(page: &Page, classes: &[BlockClass]) -> (Option<usize>, Vec<
     for (i, c) in page.containers.iter().enumerate() {
         in_chrome[i] = counts_as_chrome[i] || c.parent.is_some_and(|p| in_chrome[p]);
     }
+    // Captions and credits are the article's media furniture: dropped
+    // from the output, but no evidence against the container holding
+    // them (a photo essay has more caption than prose).
     let mut value_prefix = vec![0.0f64; n + 1];
     for (i, block) in page.blocks.iter().enumerate() {
-        let class = if in_chrome[block.container] { BlockClass::Bad } else { classes[i] };
-        value_prefix[i + 1] = value_prefix[i] + value_of(class, block.chars);
+        let value = if in_chrome[block.container] && !is_media_block(page, block) {
+            value_of(BlockClass::Bad, block.chars)
+        } else if is_media_block(page, block) {
+            0.0
+        } else {
+            value_of(classes[i], block.chars)
+        };
+        value_prefix[i + 1] = value_prefix[i] + value;
     }
     let mut best: Option<(usize, f64)> = None;
     for (i, c) in page.containers.iter().enumerate() {
@@ -775,6 +807,23 @@ fn choose_container(page: &Page, classes: &[BlockClass]) -> (Option<usize>, Vec<
         }
     }
     (best.filter(|(_, s)| *s > 0.0).map(|(i, _)| i), good)
+}
+
+/// Whether a block is a caption or credit: a `figcaption`/`caption`, or
+/// text within three levels of a figure or a caption-named box.
+fn is_media_block(page: &Page, block: &Block) -> bool {
+    if block.kind == BlockKind::Caption {
+        return true;
+    }
+    let mut current = Some(block.container);
+    for _ in 0..3 {
+        let Some(c) = current else { break };
+        if page.containers[c].media {
+            return true;
+        }
+        current = page.containers[c].parent;
+    }
+    false
 }
 
 fn largest_text_container(page: &Page) -> Option<usize> {
@@ -946,5 +995,40 @@ mod tests {
         let html = format!("<html><body><main><h1>Our stories</h1>{}</main></body></html>", teaser_cards(4));
         let (text, _) = run(&html);
         assert!(text.contains("A short summary of story 2"), "{text}");
+    }
+
+    #[test]
+    fn photo_captions_do_not_split_the_article_from_its_intro() {
+        let intro = "Thousands marched through the old town on Saturday against the plan to close the river port, which employs more people than any other business in the district.";
+        let body = "Organisers said that the march was the largest the town had seen in a decade, and that they would return every week until the council withdrew the plan.";
+        let photos: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<figure><img src=\"/{i}.jpg\"><figcaption>Marchers carry banners past the town hall and the market square during the protest on Saturday, picture {i}.</figcaption>\
+                     <p class=\"photo-credit\">Picture by A. Photographer</p></figure>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><div class=\"story\"><div class=\"lede\"><p>{intro}</p></div><div class=\"gallery\"><div class=\"text\"><p>{body}</p></div>{photos}</div></div></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert!(text.contains("Thousands marched"), "{text}");
+        assert!(text.contains("Organisers said"), "{text}");
+        assert!(!text.contains("Marchers carry banners"), "{text}");
+    }
+
+    #[test]
+    fn embedded_posts_are_quoted_even_in_social_named_boxes() {
+        let para = "The mayor's new slogan for the tourist office was mocked by thousands of people online within hours of its launch on Monday morning.";
+        let html = format!(
+            "<html><body><article><p>{para}</p>\
+             <div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>Who approved this slogan, and how much did it cost us?</p>\
+             &mdash; A Reader (@areader) <a href=\"https://example.org/status/1\">May 2, 2022</a></blockquote></div>\
+             <p>{para}</p><div class=\"social-share\"><a href=\"#\">Share on Facebook</a></div></article></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert!(text.contains("Who approved this slogan"), "{text}");
+        assert!(!text.contains("Share on Facebook"), "{text}");
     }
 }
