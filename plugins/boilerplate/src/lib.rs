@@ -45,7 +45,9 @@
 //!    and `nav`/`aside`/`footer` elements or landmark roles, make every
 //!    block inside them `Bad` — except when such a container holds half
 //!    the good text or more (of the page, or of the chosen container),
-//!    which makes it a wrapper, not chrome. Only whole hidden class
+//!    which makes it a wrapper, not chrome. Embedded social posts
+//!    (`twitter-tweet`, `instagram-media`, `social-media-embed`) are
+//!    quoted in the article: their `social` names are not chrome. Only whole hidden class
 //!    names (`hidden`, `d-none`, `sr-only`, ...) are chrome: responsive
 //!    variants (`hidden-xs`) hide one of several copies of the content.
 //!    **Teaser lists** are chrome too, whatever their names: three or
@@ -53,7 +55,9 @@
 //!    plus a snippet (under 600 characters), when the rest of the page
 //!    holds an article (1,000+ characters of unlinked text).
 //! 4. **Container choice.** Each block has a value: `Good` = its length,
-//!    `NearGood` = half of it, `Short` = −0.1×, `Bad` = −0.6× its length.
+//!    `NearGood` = half of it, `Short` = −0.1×, `Bad` = −0.6× its length;
+//!    captions and credits (in figures or caption-named boxes) count 0:
+//!    a photo essay's captions are no evidence against the article.
 //!    The article is the container whose blocks add up to the highest
 //!    value (+10 % of its good text for `article`, `main`,
 //!    `itemprop=articleBody` or a content class name). This is the tree
