@@ -740,8 +740,25 @@ fn days_by_their_ordinal_after_a_preposition() {
         "XXXX-XX-21",
         "",
     );
+    // Without the suffix too, when the day closes the phrase.
+    check("We fly home on the 9.", "the 9", "date", "XXXX-XX-09", "");
+    check("He stays until the 30!", "the 30", "date", "XXXX-XX-30", "");
     // Not a day: a noun follows.
     check("He won for the 3rd time.", "3rd", "ordinal", "3", "");
+    check("Seats for the 12 finalists.", "12", "cardinal", "12", "");
+    assert!(records("Wait for the 45.", None).iter().all(|r| r.1 != "date"));
+}
+
+#[test]
+fn weekday_with_its_date_in_brackets() {
+    check(
+        "Come on Tuesday (March 3) at noon.",
+        "Tuesday (March 3)",
+        "date",
+        "XXXX-03-03",
+        "",
+    );
+    check("See you this sunday(oct-4).", "this sunday(oct-4)", "date", "XXXX-10-04", "");
 }
 
 #[test]
@@ -761,6 +778,14 @@ fn month_and_day_with_a_slash_after_on() {
     assert!(records("Staff are on 24/7 call.", None)
         .iter()
         .all(|r| r.1 != "date"));
+    // A zero-padded part makes a date without "on".
+    check("Filed 19/03 by the clerk.", "19/03", "date", "XXXX-03-19", "");
+    check("Due 09/30 at the latest.", "09/30", "date", "XXXX-09-30", "");
+    assert!(records("Filed 03/04 by the clerk.", None)
+        .iter()
+        .all(|r| r.1 != "date"));
+    // A year after a comma.
+    check("Signed 10/27,2015 in Ohio.", "10/27,2015", "date", "2015-10-27", "");
 }
 
 #[test]

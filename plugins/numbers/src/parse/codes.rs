@@ -162,6 +162,7 @@ impl<'a> Parser<'a> {
             && self.attached(i + 2)
             && self.fiscal_year(i).is_none()
             && self.numeric_date(i).is_none()
+            && self.padded_slash_day(i).is_none()
         {
             let common = self.common_fraction(i);
             // "2 1/4", "11-1/2": the fraction of a mixed number.

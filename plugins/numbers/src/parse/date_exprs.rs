@@ -93,26 +93,28 @@ impl<'a> Parser<'a> {
             }
             return self.slash_day(i + 1);
         }
-        // "by the 15th", "until the 30th", "scheduled for the 21st": after a
-        // preposition of time, "the" and a suffixed day closing the phrase.
+        // "by the 15th", "until the 30th", "scheduled for the 21st", "back
+        // for the 27.": after a preposition of time, "the" and a day (with
+        // or without its suffix) closing the phrase.
         if self.digits(i)
             && i >= 2
             && self.is(i - 1, "the")
             && self.is_any(
                 i - 2,
                 &[
-                    "by", "until", "till", "since", "before", "after", "for", "from",
+                    "by", "until", "till", "since", "before", "after", "for", "from", "on",
                 ],
             )
-            && self.is_any(i + 1, &["st", "nd", "rd", "th"])
-            && self.attached(i + 1)
-            && self.ends(i + 2)
-            && !self.is(i + 2, "of")
         {
             if let Some((d, e)) = self.day(i) {
-                let v = format!("XXXX-XX-{d:02}");
-                return Some((self.found(i - 1, e, Kind::Date, v, None), e));
+                if self.ends(e) && !self.is(e, "of") {
+                    let v = format!("XXXX-XX-{d:02}");
+                    return Some((self.found(i - 1, e, Kind::Date, v, None), e));
+                }
             }
+        }
+        if let Some(r) = self.padded_slash_day(i) {
+            return Some(r);
         }
         // "in three weeks", "in 10 days": from the document date.
         if self.is(i, "in") {
@@ -149,6 +151,17 @@ impl<'a> Parser<'a> {
                 },
                 e,
             ));
+        }
+        // "Friday (June 15)": the date restated in brackets.
+        if self.punct(i + 1, '(') {
+            if let Some((f, e)) = self.date_core(i + 2).filter(|&(_, e)| self.punct(e, ')')) {
+                let f = Found {
+                    start: self.toks[i].start,
+                    end: self.toks[e].end,
+                    ..f
+                };
+                return Some((f, e + 1));
+            }
         }
         // "Friday the 22nd", "Saturday the second".
         if self.is(j, "the") {
@@ -455,9 +468,20 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// "on 4/22", "on 22/4": a month and day with a slash, read only after
-    /// "on" and only when one order is possible ("on 4/5" could be April 5
-    /// or 4 May: no record; "24/7" is the idiom, not July 24).
+    /// "22/04", "05/11": a zero-padded day or month is a date wherever it
+    /// is written (when one order fits).
+    pub(super) fn padded_slash_day(&self, i: usize) -> Option<(Found, usize)> {
+        let padded = |t: usize| self.str(t).len() == 2 && self.str(t).starts_with('0');
+        if self.digits(i) && self.punct(i + 1, '/') && (padded(i) || padded(i + 2)) {
+            return self.slash_day(i);
+        }
+        None
+    }
+
+    /// "on 4/22", "on 22/4", "22/04": a month and day with a slash, read
+    /// only after "on" or with a zero-padded part, and only when one order
+    /// is possible ("on 4/5" could be April 5 or 4 May: no record; "24/7"
+    /// is the idiom, not July 24).
     fn slash_day(&self, k: usize) -> Option<(Found, usize)> {
         let short = |t: usize| self.digits(t) && self.str(t).len() <= 2;
         if !(short(k)
@@ -682,11 +706,15 @@ impl<'a> Parser<'a> {
             || !self.attached(i + 1)
             || !self.digits(i + 2)
             || !self.attached(i + 2)
-            || !self.punct(i + 3, sep)
             || !self.attached(i + 3)
             || !self.digits(i + 4)
             || !self.attached(i + 4)
         {
+            return None;
+        }
+        // "11/12,2016": a comma before a four-digit year.
+        let comma_year = sep == '/' && self.punct(i + 3, ',') && self.str(i + 4).len() == 4;
+        if !self.punct(i + 3, sep) && !comma_year {
             return None;
         }
         if self.attached(i + 5)
