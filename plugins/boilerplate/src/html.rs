@@ -60,6 +60,8 @@ struct Container {
     /// An embedded post (`twitter-tweet`, `social-embed`): quoted in the
     /// article, so its `social` or `share` name does not make it chrome.
     embed: bool,
+    /// An author's biography box (see [`is_bio_name`]).
+    bio: bool,
     first_block: usize,
     end_block: usize,
 }
@@ -386,13 +388,25 @@ fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first
     let lower = names.to_ascii_lowercase();
     let media = matches!(*tag, local_name!("figure") | local_name!("figcaption")) || is_media_name(&lower);
     let embed = is_embed_name(&lower);
-    Container { parent, chrome_tag, content_tag, hint, signature, teaser: false, media, embed, first_block, end_block: first_block }
+    // A biography box is chrome even when also named for the article
+    // (`article__author-bios`, `post-author-bio`).
+    let bio = is_bio_name(&lower);
+    Container { parent, chrome_tag, content_tag, hint, signature, teaser: false, media, embed, bio, first_block, end_block: first_block }
 }
 
 /// Whether lower-cased class/id names mark a caption or a photo credit
 /// (`wp-caption-text`, `imageCaption`, `photo-credit`).
 fn is_media_name(lower: &str) -> bool {
     lower.contains("caption") || lower.contains("credit")
+}
+
+/// Whether lower-cased class/id names mark an author's biography box
+/// (`bio_info`, `article__author-bios`, `contributor-bio`): the
+/// writer's résumé under the article, not the article.
+fn is_bio_name(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|token| matches!(token, "bio" | "bios" | "biography" | "authorbio" | "contributor" | "contributors"))
 }
 
 /// Whether lower-cased class/id names mark an embedded social post
@@ -586,6 +600,7 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
         }
         // Siblings: blocks whose containers share a parent.
         let groups: Vec<usize> = range.clone().map(|b| page.containers[page.blocks[b].container].parent.unwrap_or(usize::MAX)).collect();
+        rescue_linked_prose(&mut classes[range.clone()], &features[range.clone()], &in_chrome, &groups);
         smooth(&mut classes[range.clone()], &features[range.clone()], &groups, options.favor);
         kept.extend(range.filter(|&b| classes[b].kept()));
     }
@@ -742,6 +757,7 @@ fn chrome_between(page: &Page, good: &[f64], inner: usize, outer: usize) -> bool
 fn is_chrome(container: &Container) -> bool {
     container.chrome_tag
         || container.teaser
+        || container.bio
         || (container.hint.chrome && !container.hint.content && !container.content_tag && !container.embed)
 }
 
@@ -807,6 +823,33 @@ fn choose_container(page: &Page, classes: &[BlockClass]) -> (Option<usize>, Vec<
         }
     }
     (best.filter(|(_, s)| *s > 0.0).map(|(i, _)| i), good)
+}
+
+/// Article paragraphs that cite their sources link a third or more of
+/// their words, which makes them `Bad` on their own. Inside the
+/// article, a paragraph of 80+ characters with at most half of it
+/// linked, some function words, and kept article text on both sides (the
+/// nearest decided blocks, one of them its sibling) is article text.
+fn rescue_linked_prose(classes: &mut [BlockClass], features: &[Features], in_chrome: &[bool], groups: &[usize]) {
+    let decided: Vec<usize> = (0..classes.len()).filter(|&i| classes[i] != BlockClass::Short).collect();
+    let original = classes.to_vec();
+    for (k, &i) in decided.iter().enumerate() {
+        let f = &features[i];
+        let linked_prose = original[i] == BlockClass::Bad
+            && !in_chrome[i]
+            && !f.boilerplate
+            && !f.heading
+            && f.chars >= 80
+            && f.link_density <= 0.5
+            && f.stats.stop_ratio() >= 0.12;
+        if !linked_prose {
+            continue;
+        }
+        let (Some(&before), Some(&after)) = (k.checked_sub(1).and_then(|k| decided.get(k)), decided.get(k + 1)) else { continue };
+        if original[before].kept() && original[after].kept() && (groups[before] == groups[i] || groups[after] == groups[i]) {
+            classes[i] = BlockClass::NearGood;
+        }
+    }
 }
 
 /// Whether a block is a caption or credit: a `figcaption`/`caption`, or
@@ -1030,5 +1073,31 @@ mod tests {
         let (text, _) = run(&html);
         assert!(text.contains("Who approved this slogan"), "{text}");
         assert!(!text.contains("Share on Facebook"), "{text}");
+    }
+
+    #[test]
+    fn a_paragraph_citing_its_sources_stays_between_article_paragraphs() {
+        let before = "The ministry said on Thursday that the new bridge would open in March, two years later than planned, because the steel had to be ordered again after the first supplier went bankrupt.";
+        let cited = "<p>According to <a href=\"/a\">the audit office</a>, the <a href=\"/b\">Harbour Line</a>, the <a href=\"/c\">North Tunnel</a> and two ferries cost the region more than planned.</p>";
+        let after = "Engineers who inspected the site in January said that the foundations were sound and that the delay had not affected the quality of the work already done on the river banks.";
+        let html = format!("<html><body><article><p>{before}</p>{cited}<p>{after}</p></article></body></html>");
+        let (text, _) = run(&html);
+        assert!(text.contains("According to the audit office"), "{text}");
+        let menu = "<p><a href=\"/a\">Politics and the economy of the region</a> <a href=\"/b\">Sport</a> and <a href=\"/c\">Culture in the cities</a> of the north</p>";
+        let html = format!("<html><body><article><p>{before}</p><p>{after}</p></article>{menu}</body></html>");
+        let (text, _) = run(&html);
+        assert!(!text.contains("Culture in the cities"), "{text}");
+    }
+
+    #[test]
+    fn author_biographies_are_dropped() {
+        let para = "The library will stay open until midnight during the exam weeks, the university said on Monday, after students collected two thousand signatures for longer hours.";
+        let html = format!(
+            "<html><body><div class=\"post-content\"><p>{para}</p><p>{para} It will also open on Sundays.</p>\
+             <div class=\"author-bio post-author\"><p>Maria Example is a staff writer who covers universities, schools and research, and lives in the city with her two cats.</p></div></div></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert!(text.contains("also open on Sundays"), "{text}");
+        assert!(!text.contains("staff writer"), "{text}");
     }
 }

@@ -47,7 +47,9 @@
 //!    the good text or more (of the page, or of the chosen container),
 //!    which makes it a wrapper, not chrome. Embedded social posts
 //!    (`twitter-tweet`, `instagram-media`, `social-media-embed`) are
-//!    quoted in the article: their `social` names are not chrome. Only whole hidden class
+//!    quoted in the article: their `social` names are not chrome; an
+//!    author's biography box (`bio`, `contributor`) is chrome even when
+//!    also named for the article. Only whole hidden class
 //!    names (`hidden`, `d-none`, `sr-only`, ...) are chrome: responsive
 //!    variants (`hidden-xs`) hide one of several copies of the content.
 //!    **Teaser lists** are chrome too, whatever their names: three or
@@ -65,7 +67,9 @@
 //!    split article, and stops where navigation or comments would cost
 //!    more than they add. Prefix sums make it one pass over containers.
 //! 5. **Selection** ([`blocks::smooth`]). Inside the chosen container,
-//!    blocks under chrome are dropped; two or more `NearGood` blocks in a
+//!    blocks under chrome are dropped; a paragraph of 80+ characters
+//!    with up to half of it linked (an article citing its sources)
+//!    between kept blocks is kept; two or more `NearGood` blocks in a
 //!    row adding up to 250 characters count as `Good` (news is written
 //!    in short paragraphs); a short block is kept next to a kept block; a
 //!    heading is kept before good text; a `NearGood` block is dropped
