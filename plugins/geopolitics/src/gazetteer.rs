@@ -1,5 +1,5 @@
 //! The gazetteer: every name that codes to a state or an organisation, in
-//! one Aho-Corasick automaton built once.
+//! one byte trie (see [`crate::trie`]) built once.
 //!
 //! Sources, all compiled in from `data/` (see `data/README.md` for their
 //! origin and licences):
@@ -22,9 +22,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-
 use crate::date::Date;
+use crate::trie::Trie;
 
 /// What kind of name a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -124,7 +123,9 @@ pub struct Found<'g> {
 
 /// The compiled gazetteer.
 pub struct Gazetteer {
-    automaton: AhoCorasick,
+    /// The aliases (upper-cased keys); a key's index is its pattern number.
+    aliases: Trie,
+    /// Per pattern: the alias's senses.
     senses: Vec<Vec<Sense>>,
     /// Per pattern: the alias has at most three letters and must be written in capitals ("US", "WHO").
     capitals_only: Vec<bool>,
@@ -198,7 +199,7 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-/// Upper-cases an alias for the automaton (ASCII only: the automaton folds ASCII case).
+/// Upper-cases an alias for the trie (ASCII only: the search folds ASCII case).
 fn key(alias: &str) -> String {
     let t = alias.trim();
     let t = t.strip_prefix("THE ").or_else(|| t.strip_prefix("the ")).or_else(|| t.strip_prefix("The ")).unwrap_or(t);
@@ -390,7 +391,7 @@ impl Builder {
         }
     }
 
-    fn build(self) -> Result<Gazetteer, String> {
+    fn build(self) -> Gazetteer {
         let mut patterns: Vec<String> = Vec::with_capacity(self.map.len());
         let mut senses = Vec::with_capacity(self.map.len());
         let mut capitals_only = Vec::with_capacity(self.map.len());
@@ -402,13 +403,8 @@ impl Builder {
             patterns.push(k);
             senses.push(s);
         }
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&patterns)
-            .map_err(|e| format!("cannot build the gazetteer automaton: {e}"))?;
-        Ok(Gazetteer { automaton, senses, capitals_only, actors: self.actors, surnames: self.surnames })
+        let aliases = Trie::new(&patterns);
+        Gazetteer { aliases, senses, capitals_only, actors: self.actors, surnames: self.surnames }
     }
 }
 
@@ -455,6 +451,43 @@ fn char_after(text: &str, i: usize) -> Option<char> {
     text[i..].chars().next()
 }
 
+/// The char at byte `i` of `text` (a char boundary) and its length in bytes.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => text[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+/// Whether `c` is alphanumeric (ASCII first).
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// The end of the run of alphanumeric chars that starts at byte `start`.
+#[inline]
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
 impl Gazetteer {
     /// The built-in gazetteer, extended with a user file (alias, code, role,
     /// name, start, end; tab-separated) when `user` is given.
@@ -468,7 +501,7 @@ impl Gazetteer {
         if let Some(user) = user {
             b.add_alias_file(user, 0).map_err(|e| format!("user gazetteer: {e}"))?;
         }
-        b.build()
+        Ok(b.build())
     }
 
     /// The actor at `index`.
@@ -494,24 +527,51 @@ impl Gazetteer {
     /// written as names, non-overlapping (leftmost first, then the longest).
     pub fn find<'g>(&'g self, text: &str) -> Vec<Found<'g>> {
         let mut out: Vec<Found<'g>> = Vec::new();
-        let mut skip_to = 0;
-        let mut prev_is_word = false;
-        for (s, c) in text.char_indices() {
-            let starts_word = !prev_is_word;
-            prev_is_word = c.is_alphanumeric();
-            if s < skip_to || !starts_word || !(prev_is_word || c == '\'') {
+        let mut s = 0;
+        // Whether the char before `s` is alphanumeric (then `s` starts no word).
+        let mut after_word = false;
+        while s < text.len() {
+            let (c, len) = char_at(text, s);
+            let is_word = is_alphanumeric(c);
+            if is_word && after_word {
+                s = word_end(text, s);
                 continue;
             }
-            // An anchored search: the longest alias that starts at this word.
-            let Some(m) = self.automaton.find(Input::new(text).span(s..text.len()).anchored(Anchored::Yes)) else { continue };
-            let (e, p) = (m.end(), m.pattern().as_usize());
-            let whole_word = text.is_char_boundary(e) && !char_after(text, e).is_some_and(char::is_alphanumeric);
-            if whole_word && written_as_name(&text[s..e], self.capitals_only[p]) {
-                out.push(Found { start: s, end: e, senses: &self.senses[p] });
-                skip_to = e;
+            if !is_word && c != '\'' {
+                after_word = false;
+                s += len;
+                continue;
             }
+            // A word in lower case starts no name unless it is a particle
+            // ("al-Qaeda"): a name's first word is written as a name (see
+            // [`written_as_name`]), and a match ends where a word ends.
+            if c.is_alphabetic() && !c.is_uppercase() {
+                let end = word_end(text, s);
+                if !is_name_particle(&text[s..end]) {
+                    after_word = true;
+                    s = end;
+                    continue;
+                }
+            }
+            if let Some(found) = self.alias_at(text, s) {
+                out.push(found);
+                after_word = text[..found.end].chars().next_back().is_some_and(is_alphanumeric);
+                s = found.end;
+                continue;
+            }
+            after_word = is_word;
+            s += len;
         }
         out
+    }
+
+    /// The longest alias that starts at byte `s` (a word start), if it is a
+    /// whole word written as a name.
+    fn alias_at<'g>(&'g self, text: &str, s: usize) -> Option<Found<'g>> {
+        let (len, p) = self.aliases.longest_prefix(&text.as_bytes()[s..])?;
+        let e = s + len;
+        let whole_word = text.is_char_boundary(e) && !char_after(text, e).is_some_and(char::is_alphanumeric);
+        (whole_word && written_as_name(&text[s..e], self.capitals_only[p])).then(|| Found { start: s, end: e, senses: &self.senses[p] })
     }
 
     /// Picks the sense in force on `date`: among the senses whose term covers

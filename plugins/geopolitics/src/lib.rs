@@ -50,7 +50,8 @@
 //! Organisation of the crate:
 //! - [`text`]: tokenizer and sentence splitter;
 //! - [`date`]: dates of articles and of terms of office;
-//! - [`gazetteer`]: the compiled tables and the Aho-Corasick automaton;
+//! - [`gazetteer`]: the compiled tables, searched at word starts;
+//! - [`trie`]: the byte trie of the gazetteer's aliases;
 //! - [`actors`]: mentions and their disambiguation;
 //! - [`events`]: triggers, negation, passive voice, coordination;
 //! - [`cameo`]: CAMEO codes with quad class and Goldstein score.
@@ -74,6 +75,7 @@ pub mod date;
 pub mod events;
 pub mod gazetteer;
 pub mod text;
+pub mod trie;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};

@@ -1,0 +1,116 @@
+//! A byte trie for the gazetteer's aliases: anchored, longest-prefix search
+//! with ASCII case folding.
+//!
+//! Aliases are only looked up at word starts, so the search is anchored and
+//! needs no Aho-Corasick failure links (whose construction was most of the
+//! gazetteer's build time). The trie is built in one pass over the sorted
+//! keys; each node's children sit next to each other, sorted by byte, and
+//! the root's children are indexed by byte.
+
+/// No key ends at a node.
+const NO_KEY: u32 = u32::MAX;
+
+/// A node: the run of its children in the edge arrays, and the key ending at it.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    /// Index of the first child edge in `Trie::edge_bytes` and `Trie::edge_nodes`.
+    first_edge: u32,
+    /// Number of children.
+    children: u32,
+    /// Index of the key ending at this node, or [`NO_KEY`].
+    key: u32,
+}
+
+/// A trie over byte strings without lower-case ASCII letters.
+pub struct Trie {
+    nodes: Vec<Node>,
+    /// The byte of every edge, each node's children in one sorted run.
+    edge_bytes: Vec<u8>,
+    /// The child node of every edge.
+    edge_nodes: Vec<u32>,
+    /// The root's children by byte (0: none; the root is nobody's child).
+    root: Box<[u32; 256]>,
+}
+
+impl Trie {
+    /// The trie of `keys`, which must be sorted, unique, non-empty and free
+    /// of lower-case ASCII letters (the search folds the text to upper case).
+    pub fn new<K: AsRef<[u8]>>(keys: &[K]) -> Trie {
+        debug_assert!(keys.windows(2).all(|w| w[0].as_ref() < w[1].as_ref()), "keys must be sorted and unique");
+        debug_assert!(keys.iter().all(|k| !k.as_ref().is_empty() && !k.as_ref().iter().any(u8::is_ascii_lowercase)));
+        let empty = Node { first_edge: 0, children: 0, key: NO_KEY };
+        let mut trie = Trie { nodes: vec![empty], edge_bytes: Vec::new(), edge_nodes: Vec::new(), root: Box::new([0; 256]) };
+        // Pending nodes: (node, keys lo..hi sharing its prefix, prefix length).
+        let mut pending = vec![(0usize, 0usize, keys.len(), 0usize)];
+        while let Some((node, mut lo, hi, depth)) = pending.pop() {
+            // The key equal to the prefix, if any, sorts first; the others are longer.
+            if lo < hi && keys[lo].as_ref().len() == depth {
+                trie.nodes[node].key = lo as u32;
+                lo += 1;
+            }
+            trie.nodes[node].first_edge = trie.edge_bytes.len() as u32;
+            while lo < hi {
+                let byte = keys[lo].as_ref()[depth];
+                let end = lo + keys[lo..hi].iter().take_while(|k| k.as_ref()[depth] == byte).count();
+                let child = trie.nodes.len();
+                trie.nodes.push(empty);
+                trie.edge_bytes.push(byte);
+                trie.edge_nodes.push(child as u32);
+                trie.nodes[node].children += 1;
+                pending.push((child, lo, end, depth + 1));
+                lo = end;
+            }
+        }
+        let root = trie.nodes[0];
+        for e in root.first_edge as usize..(root.first_edge + root.children) as usize {
+            trie.root[usize::from(trie.edge_bytes[e])] = trie.edge_nodes[e];
+        }
+        trie
+    }
+
+    /// The child of `node` by `byte`, if any.
+    fn child(&self, node: usize, byte: u8) -> Option<usize> {
+        if node == 0 {
+            return Some(self.root[usize::from(byte)] as usize).filter(|&c| c != 0);
+        }
+        let n = self.nodes[node];
+        let edges = n.first_edge as usize..(n.first_edge + n.children) as usize;
+        let k = self.edge_bytes[edges.clone()].binary_search(&byte).ok()?;
+        Some(self.edge_nodes[edges.start + k] as usize)
+    }
+
+    /// The longest key that `text` starts with, ASCII letters of `text`
+    /// compared in upper case: its length in bytes and its index among the keys.
+    pub fn longest_prefix(&self, text: &[u8]) -> Option<(usize, usize)> {
+        let mut node = 0;
+        let mut longest = None;
+        for (i, &b) in text.iter().enumerate() {
+            let Some(next) = self.child(node, b.to_ascii_uppercase()) else { break };
+            node = next;
+            if self.nodes[node].key != NO_KEY {
+                longest = Some((i + 1, self.nodes[node].key as usize));
+            }
+        }
+        longest
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_longest_key_at_the_start_folding_ascii_case() {
+        // Keys as the gazetteer makes them: ASCII letters upper-cased, others as written.
+        let keys = ["AL", "AL-QAEDA", "CHAD", "CHINA", "CHINESE", "TüRKIYE"];
+        let trie = Trie::new(&keys);
+        assert_eq!(trie.longest_prefix(b"China's"), Some((5, 3)));
+        assert_eq!(trie.longest_prefix(b"al-Qaeda fighters"), Some((8, 1)));
+        assert_eq!(trie.longest_prefix(b"al-Qae"), Some((2, 0)));
+        assert_eq!(trie.longest_prefix("Türkiye".as_bytes()), Some((8, 5)));
+        assert_eq!(trie.longest_prefix("TÜRKIYE".as_bytes()), None, "non-ASCII letters are not folded");
+        assert_eq!(trie.longest_prefix(b"Chi"), None);
+        assert_eq!(trie.longest_prefix(b""), None);
+        assert_eq!(Trie::new::<&str>(&[]).longest_prefix(b"x"), None);
+    }
+}
