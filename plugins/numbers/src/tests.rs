@@ -571,6 +571,31 @@ fn interval_brackets_follow_what_is_counted() {
 }
 
 #[test]
+fn speeds_are_a_length_per_a_time() {
+    check("Winds of 40 metres per minute.", "40 metres per minute", "quantity", "40", "m/min");
+    check("A 3 cm/ms pulse.", "3 cm/ms", "quantity", "3", "cm/ms");
+    check("It moved at 12m/s.", "12m/s", "quantity", "12", "m/s");
+    check("It flew at 300 km/h.", "300 km/h", "quantity", "300", "km/h");
+    // A volume per day is a volume: the rate is not in the span.
+    check("Output of 500 barrels per day.", "500 barrels", "quantity", "500", "bbl");
+}
+
+#[test]
+fn egyptian_pounds_by_their_abbreviation() {
+    check("A ticket is 35 LE.", "35 LE", "money", "35", "EGP");
+    check("A ticket is 35 L.E at the gate.", "35 L.E", "money", "35", "EGP");
+    check("A ticket is 35 le.", "35 le", "money", "35", "EGP");
+}
+
+#[test]
+fn equal_to_as_one_of_two_conditions() {
+    let r = records("Scores equal to 70 or above 90 pass.", None);
+    assert_eq!(r[0], ("equal to 70".into(), "range", "[70,70]".into(), "".into()), "{r:?}");
+    let r = records("Sizes under 4 or equal to 9 fit.", None);
+    assert_eq!(r[1], ("equal to 9".into(), "range", "[9,9]".into(), "".into()), "{r:?}");
+}
+
+#[test]
 fn weights_and_cups_take_the_thing_measured() {
     check("She bought 750 grams of cherries.", "750 grams of cherries", "quantity", "750", "g");
     check("Add 2 cups of rice.", "2 cups of rice", "quantity", "2", "cup");
@@ -740,6 +765,8 @@ fn days_by_their_ordinal_after_a_preposition() {
         "XXXX-XX-21",
         "",
     );
+    // A compound ordinal after "on" closing the phrase.
+    check("We meet on twenty-third.", "twenty-third", "date", "XXXX-XX-23", "");
     // Without the suffix too, when the day closes the phrase.
     check("We fly home on the 9.", "the 9", "date", "XXXX-XX-09", "");
     check("He stays until the 30!", "the 30", "date", "XXXX-XX-30", "");

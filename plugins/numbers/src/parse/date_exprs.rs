@@ -91,6 +91,16 @@ impl<'a> Parser<'a> {
                     ));
                 }
             }
+            // "on twenty-second?": a compound ordinal day closing the phrase.
+            if self.card(i + 1).is_some_and(|c| c.class == Class::Ten) {
+                if let Some(sp) = self.combine(i + 1, None) {
+                    let day = sp.val.as_int().filter(|d| (21..=31).contains(d));
+                    if let (true, Some(d)) = (sp.ordinal && self.ends(sp.e), day) {
+                        let v = format!("XXXX-XX-{d:02}");
+                        return Some((self.found(i + 1, sp.e, Kind::Date, v, None), sp.e));
+                    }
+                }
+            }
             return self.slash_day(i + 1);
         }
         // "by the 15th", "until the 30th", "scheduled for the 21st", "back

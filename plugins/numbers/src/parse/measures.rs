@@ -530,6 +530,14 @@ impl<'a> Parser<'a> {
                 if w == "RM" {
                     return Some((i + 1, Some("MYR")));
                 }
+                // Egyptian pounds: "42 LE", "42 L.E", "42 le." (lower case
+                // only closing the phrase).
+                if w == "LE" || (w == "le" && self.ends(i + 1)) {
+                    return Some((i + 1, Some("EGP")));
+                }
+                if w == "L" && self.punct(i + 1, '.') && self.str(i + 2) == "E" && self.attached(i + 2) {
+                    return Some((i + 3, Some("EGP")));
+                }
                 // "481p", "8.1p": pence.
                 if w == "p" && self.attached(i) && self.digits(i - 1) {
                     return Some((i + 1, Some("GBX")));
@@ -699,8 +707,10 @@ impl<'a> Parser<'a> {
         if u.attached_only {
             // "5m people", "100m sprint", "1 m x": a one-letter unit counts
             // only before punctuation or a word that can follow a length.
-            let next_ok =
-                self.ends(j + 1) || self.in_list(j + 1, List::AfterUnit) || self.digits(j + 1);
+            let next_ok = self.ends(j + 1)
+                || self.in_list(j + 1, List::AfterUnit)
+                || self.digits(j + 1)
+                || (self.punct(j + 1, '/') && self.time_unit(j + 2).is_some());
             if !next_ok || num.scaled {
                 return None;
             }
@@ -731,14 +741,8 @@ impl<'a> Parser<'a> {
             || (self.is(end, "an") && self.is(end + 1, "hour")))
         .then_some(end + 1);
         if let Some(k) = per {
-            let hour = self.is_any(k, &["h", "hr", "hour", "hrs"]);
-            let second = self.is_any(k, &["s", "sec", "second"]);
-            match (out, hour, second) {
-                ("km", true, _) => return Some((k + 1, "km/h")),
-                ("mi", true, _) => return Some((k + 1, "mph")),
-                ("m", _, true) => return Some((k + 1, "m/s")),
-                ("km", _, true) => return Some((k + 1, "km/s")),
-                _ => {}
+            if let Some(speed) = self.time_unit(k).and_then(|t| speed_unit(out, t)) {
+                return Some((k + 1, speed));
             }
         }
         // Energy: "kilowatt hours", "megawatt-hours".
@@ -758,6 +762,21 @@ impl<'a> Parser<'a> {
             }
         }
         Some((end, out))
+    }
+
+    /// The time unit a speed is written per ("h", "min", "s", "ms").
+    fn time_unit(&self, k: usize) -> Option<&'static str> {
+        Some(if self.is_any(k, &["h", "hr", "hrs", "hour"]) {
+            "h"
+        } else if self.is_any(k, &["min", "minute"]) {
+            "min"
+        } else if self.is_any(k, &["s", "sec", "second"]) {
+            "s"
+        } else if self.is_any(k, &["ms", "millisecond"]) {
+            "ms"
+        } else {
+            return None;
+        })
     }
 
     /// Whether a quotation is open before token `i` in its paragraph (an odd
@@ -812,4 +831,26 @@ impl<'a> Parser<'a> {
         }
         None
     }
+}
+
+/// A length per a time: "km" per "h" is "km/h", "mi" per "h" "mph" ("m"
+/// per "h" is left out: "m/h" is also written for miles per hour).
+fn speed_unit(length: &str, time: &str) -> Option<&'static str> {
+    Some(match (length, time) {
+        ("km", "h") => "km/h",
+        ("km", "min") => "km/min",
+        ("km", "s") => "km/s",
+        ("km", "ms") => "km/ms",
+        ("m", "min") => "m/min",
+        ("m", "s") => "m/s",
+        ("m", "ms") => "m/ms",
+        ("cm", "s") => "cm/s",
+        ("cm", "ms") => "cm/ms",
+        ("mm", "s") => "mm/s",
+        ("mi", "h") => "mph",
+        ("mi", "s") => "mi/s",
+        ("ft", "min") => "ft/min",
+        ("ft", "s") => "ft/s",
+        _ => return None,
+    })
 }

@@ -40,6 +40,17 @@ impl<'a> Parser<'a> {
                     return Some((f, e));
                 }
             }
+            // "equal to 5000 or more than 4500", "less than 30 or equal to
+            // 50": one of two conditions, the single value `[5000,5000]`.
+            let after_or = |k: usize| self.is(k, "or") && self.comparative(k + 1).is_some();
+            let before_or =
+                i >= 2 && self.is(i - 1, "or") && (self.digits(i - 2) || self.card(i - 2).is_some());
+            if let Some(m) = self.measure(i + 2) {
+                if m.kind != Kind::Ordinal && (after_or(m.e) || before_or) {
+                    let v = format!("[{0},{0}]", m.num.val);
+                    return Some((self.found(i, m.e, Kind::Range, v, m.unit), m.e));
+                }
+            }
         }
         let (bound, j) = self.comparative(i)?;
         let m = self.measure(self.skip_approx(j))?;
@@ -228,13 +239,15 @@ impl<'a> Parser<'a> {
                 None
             };
             if let Some(lower) = bound {
-                // Not "... or more than 4500" (a second comparison).
+                // Not "... or more than 4500", "... or above 90" (a second comparison).
                 let mut end = k + 1;
-                if self.is(end, "than") {
-                    if self.number(end + 1, false).is_some() {
-                        return None;
-                    }
+                let than = self.is(end, "than");
+                if than {
                     end += 1;
+                }
+                let comparison = than || self.is_any(k, &["above", "over", "below", "under"]);
+                if comparison && self.number(end, false).is_some() {
+                    return None;
                 }
                 let bound = if lower {
                     Bound::Lower(true)
