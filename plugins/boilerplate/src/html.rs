@@ -601,6 +601,7 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
         // Siblings: blocks whose containers share a parent.
         let groups: Vec<usize> = range.clone().map(|b| page.containers[page.blocks[b].container].parent.unwrap_or(usize::MAX)).collect();
         rescue_linked_prose(&mut classes[range.clone()], &features[range.clone()], &in_chrome, &groups);
+        drop_closing_sections(&page, &features, &good, container, &mut classes);
         smooth(&mut classes[range.clone()], &features[range.clone()], &groups, options.favor);
         kept.extend(range.filter(|&b| classes[b].kept()));
     }
@@ -852,6 +853,46 @@ fn rescue_linked_prose(classes: &mut [BlockClass], features: &[Features], in_chr
     }
 }
 
+/// A box that opens with "Comments", "Leave a reply", "Related
+/// stories", "More from ...", "About the author" is a section after the
+/// article even when its names are not chrome: inside the chosen
+/// container, the blocks after such a heading that share its box (the
+/// heading's parent element, holding less than half of the article's
+/// good text) are dropped.
+fn drop_closing_sections(page: &Page, features: &[Features], good: &[f64], chosen: usize, classes: &mut [BlockClass]) {
+    let range = page.containers[chosen].first_block..page.containers[chosen].end_block;
+    let mut b = range.start;
+    while b < range.end {
+        let block = &page.blocks[b];
+        if block.chars > 80 || !signals::is_section_break(&block.text, &features[b].stats) {
+            b += 1;
+            continue;
+        }
+        // The heading element itself, then the box around it.
+        let mut wrapper = block.container;
+        let own = &page.containers[wrapper];
+        if own.first_block == b && own.end_block <= b + 1 {
+            match own.parent {
+                Some(parent) => wrapper = parent,
+                None => {
+                    b += 1;
+                    continue;
+                }
+            }
+        }
+        let section = &page.containers[wrapper];
+        let inside = wrapper != chosen && section.first_block >= range.start && section.end_block <= range.end;
+        if inside && good[wrapper] < 0.5 * good[chosen] {
+            for class in &mut classes[b..section.end_block] {
+                *class = BlockClass::Bad;
+            }
+            b = section.end_block.max(b + 1);
+        } else {
+            b += 1;
+        }
+    }
+}
+
 /// Whether a block is a caption or credit: a `figcaption`/`caption`, or
 /// text within three levels of a figure or a caption-named box.
 fn is_media_block(page: &Page, block: &Block) -> bool {
@@ -1099,5 +1140,17 @@ mod tests {
         let (text, _) = run(&html);
         assert!(text.contains("also open on Sundays"), "{text}");
         assert!(!text.contains("staff writer"), "{text}");
+    }
+
+    #[test]
+    fn a_box_opened_by_a_comments_heading_is_dropped() {
+        let para = "The ferry company said on Wednesday that the crossing would resume next month, after the harbour authority approved the repairs to the ramp damaged in the storm.";
+        let html = format!(
+            "<html><body><div class=\"entry\"><p>{para}</p><p>{para} Tickets go on sale on Friday.</p>\
+             <div class=\"box\"><h3>Comments</h3><p>Readers who insult each other or stray far from the topic of the story will find that their posts have been removed by the moderators.</p></div></div></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert!(text.contains("Tickets go on sale"), "{text}");
+        assert!(!text.contains("stray far from the topic"), "{text}");
     }
 }

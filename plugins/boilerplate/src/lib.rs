@@ -69,7 +69,9 @@
 //! 5. **Selection** ([`blocks::smooth`]). Inside the chosen container,
 //!    blocks under chrome are dropped; a paragraph of 80+ characters
 //!    with up to half of it linked (an article citing its sources)
-//!    between kept blocks is kept; two or more `NearGood` blocks in a
+//!    between kept blocks is kept; the blocks of a box that opens with
+//!    "Comments", "Related stories", "About the author" (the heading's
+//!    parent, holding under half the article's good text) are dropped; two or more `NearGood` blocks in a
 //!    row adding up to 250 characters count as `Good` (news is written
 //!    in short paragraphs); a short block is kept next to a kept block; a
 //!    heading is kept before good text; a `NearGood` block is dropped
