@@ -159,6 +159,8 @@ fn more_than_half() {
         "(0.5,)",
         "",
     );
+    check("Less than half voted.", "Less than half", "range", "(,0.5)", "");
+    check("More than half people agreed.", "More than half", "range", "(0.5,)", "");
     let r = records("In the second half the team scored 2 goals.", None);
     assert!(r.iter().all(|x| x.2 != "0.5"), "{r:?}");
 }
@@ -568,6 +570,15 @@ fn interval_brackets_follow_what_is_counted() {
     // Percentages: as written.
     check("A cut of at least 5% is due.", "at least 5%", "range", "[5,)", "%");
     check("Rates of 2-3% are usual.", "2-3%", "range", "[2,3]", "%");
+}
+
+#[test]
+fn digits_said_one_by_one_are_separate_numbers() {
+    let r = records("The code was five-nought-two.", None);
+    let values: Vec<&str> = r.iter().map(|x| x.2.as_str()).collect();
+    assert_eq!(values, ["5", "0", "2"], "{r:?}");
+    // Two words are still a range.
+    check("Wait two-three days.", "two-three", "range", "[2,3)", "");
 }
 
 #[test]

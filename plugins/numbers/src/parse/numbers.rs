@@ -421,12 +421,14 @@ impl<'a> Parser<'a> {
                 return Some(Num::unscaled(i, j + 1, v));
             }
             // "a half", "a quarter of", "half of", "more than half the
-            // country" (not "the second half the team ...").
+            // country", "less than half voted" (not "the second half the
+            // team ...", "more than half-time", "more than half an hour").
             let half = self.is(k, "half");
             let half_of = self.is(k + 1, "of")
                 || (k > 0
                     && self.is(k - 1, "than")
-                    && self.is_any(k + 1, &["the", "its", "their", "his", "her", "our"]));
+                    && !self.punct(k + 1, '-')
+                    && !self.is_any(k + 1, &["a", "an"]));
             if (article && ((half && self.ends(k + 1)) || self.is(k + 1, "of")))
                 || (!article && half && half_of)
             {

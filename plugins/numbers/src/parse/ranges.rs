@@ -271,6 +271,16 @@ impl<'a> Parser<'a> {
             if !before && after {
                 return None;
             }
+            // Digits said one by one: "three-nought-four" is three numbers.
+            let number_word = |k: usize| self.card(k).is_some_and(|c| c.class == Class::Unit);
+            let glued_dash = |k: usize| self.punct(k, '-') && self.attached(k) && self.attached(k + 1);
+            let chained = number_word(a.s)
+                && a.e == a.s + 1
+                && ((a.s >= 2 && glued_dash(a.s - 1) && number_word(a.s - 2))
+                    || (number_word(sep + 1) && glued_dash(sep + 2) && number_word(sep + 3)));
+            if chained {
+                return None;
+            }
             // Phone numbers: "555-1234".
             if let (Some(3), true) = (
                 a.num.plain_digits,
