@@ -240,11 +240,13 @@ const PREPOSITIONS: &[&str] = &["for", "of", "at", "with", "from", "in", "to", "
 /// Word flags by lower-cased spelling: an open-addressing table keyed by
 /// the word packed into a `u128` (every listed word has at most 16 bytes).
 pub struct Lexicon {
-    keys: Vec<u128>,
-    flags: Vec<u32>,
+    /// Fixed-size arrays indexed by masked slot numbers: no bounds checks
+    /// in the probe loop.
+    keys: Box<[u128; SLOTS]>,
+    flags: Box<[u32; SLOTS]>,
     /// One bit per slot: some word hashes there. Most words of a text are
     /// not listed, and this small map (in the L1 cache) tells so at once.
-    home: Vec<u64>,
+    home: [u64; SLOTS / 64],
 }
 
 /// Slots of the table (a power of two, well above the number of words).
@@ -293,6 +295,19 @@ fn lowercase_ascii(x: u128) -> u128 {
     x | (upper >> 2)
 }
 
+/// `PREFIX_MASK[n]` keeps the first `n` bytes of a little-endian `u128`
+/// (a table read instead of a variable 128-bit shift).
+static PREFIX_MASK: [u128; 17] = {
+    let mut masks = [u128::MAX; 17];
+    let mut n = 0;
+    while n < 16 {
+        masks[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
+#[inline]
 fn slot(key: u128) -> usize {
     let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
     (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
@@ -306,7 +321,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut lex = Lexicon { keys: vec![0; SLOTS], flags: vec![0; SLOTS], home: vec![0; SLOTS / 64] };
+        let mut lex = Lexicon { keys: Box::new([0; SLOTS]), flags: Box::new([0; SLOTS]), home: [0; SLOTS / 64] };
         for entry in SPEECH_VERBS {
             for (form, extra) in inflections(entry) {
                 lex.add(&form, SPEECH | extra);
@@ -388,6 +403,7 @@ impl Lexicon {
     /// The flags of the word `text[start..end]`, reading the 16 bytes at
     /// `start` at once when the text is long enough (the tokenizer's fast
     /// path); the same as `flags(&text[start..end])`.
+    #[inline]
     pub fn flags_at(&self, text: &str, start: usize, end: usize) -> u32 {
         let bytes = text.as_bytes();
         let len = end - start;
@@ -395,8 +411,7 @@ impl Lexicon {
             Some(window) if len <= 16 => {
                 let mut raw = [0u8; 16];
                 raw.copy_from_slice(window);
-                let mask = if len == 16 { u128::MAX } else { (1u128 << (8 * len)) - 1 };
-                let word = u128::from_le_bytes(raw) & mask;
+                let word = u128::from_le_bytes(raw) & PREFIX_MASK[len];
                 if word & 0x8080_8080_8080_8080_8080_8080_8080_8080 != 0 {
                     return self.flags(&text[start..end]);
                 }
@@ -406,6 +421,7 @@ impl Lexicon {
         }
     }
 
+    #[inline]
     fn lookup(&self, key: u128) -> u32 {
         let mut i = slot(key);
         if self.home[i / 64] & (1 << (i % 64)) == 0 {

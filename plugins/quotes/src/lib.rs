@@ -46,7 +46,7 @@ pub mod scan;
 
 use attrib::{Finding, Paragraph};
 use gleaner_sdk::{Config, Document, Error, Extractor, Output, Plugin, Value};
-use lexicon::{NOT_NAME, TITLE};
+use lexicon::{CUE_PART, FRAMING, NOT_NAME, SPEECH, TITLE};
 use names::Names;
 use scan::Tok;
 
@@ -94,8 +94,14 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
         let headline = n == 0 && paragraphs.len() > 1 && is_headline(&text[start..end]);
         let singles = (doc_singles || headline) && !marks.has_double(start, end);
         let quotes = scan::quotations(text, &marks, start, end, paragraphs.get(n + 1).copied(), singles);
-        scan::tokenize(text, start, end, &quotes, &mut toks);
+        let flags = scan::tokenize(text, start, end, &quotes, &mut toks);
         observe_names(text, &toks, &mut names);
+        // Without a quotation or a cue word a paragraph says nothing (and
+        // leaves no attribution to carry over).
+        if quotes.is_empty() && flags & (SPEECH | FRAMING | CUE_PART) == 0 {
+            carry = None;
+            continue;
+        }
         findings.clear();
         let paragraph = Paragraph::new(text, &toks, &quotes, headline);
         let starts_with_quote = toks.first().is_some_and(|t| t.quote().is_some());
@@ -123,13 +129,16 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 
 /// A title-case first line: short, most words capitalised.
 fn is_headline(line: &str) -> bool {
+    if line.len() > 200 {
+        return false;
+    }
     let words = line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic));
     let (mut all, mut capitalised) = (0, 0);
     for w in words {
         all += 1;
         capitalised += w.chars().next().is_some_and(char::is_uppercase) as usize;
     }
-    line.len() <= 200 && all >= 2 && capitalised * 5 >= all * 3
+    all >= 2 && capitalised * 5 >= all * 3
 }
 
 /// Records runs of two or more capitalised name words as full names.

@@ -17,6 +17,9 @@ enum Gender {
 #[derive(Debug)]
 struct Known<'t> {
     name: &'t str,
+    /// The first and last words of `name`, split once when it is added.
+    first: Option<&'t str>,
+    last: Option<&'t str>,
     gender: Gender,
     speaker: bool,
 }
@@ -25,8 +28,9 @@ struct Known<'t> {
 #[derive(Default)]
 pub struct Names<'t> {
     known: Vec<Known<'t>>,
-    /// The names of `known`, for finding a name again.
-    index: HashMap<&'t str, usize>,
+    /// The names of `known`, for finding a name again (foldhash: short
+    /// keys hashed once per name run, where SipHash showed in profiles).
+    index: HashMap<&'t str, usize, foldhash::fast::RandomState>,
     /// Index into `known` of the named speakers, most recent last.
     speakers: Vec<usize>,
 }
@@ -82,7 +86,9 @@ impl<'t> Names<'t> {
     }
 
     fn add(&mut self, name: &'t str, gender: Gender, speaker: bool) -> usize {
-        self.known.push(Known { name, gender, speaker });
+        let mut parts = name.split_whitespace();
+        let (first, last) = (parts.next(), parts.next_back());
+        self.known.push(Known { name, first, last: last.or(first), gender, speaker });
         self.index.insert(name, self.known.len() - 1);
         self.known.len() - 1
     }
@@ -101,10 +107,7 @@ impl<'t> Names<'t> {
             0 => None,
             1 => {
                 let short = run[0];
-                let found = self.known.iter().rposition(|k| {
-                    let mut parts = k.name.split_whitespace();
-                    parts.clone().next_back() == Some(short) || (k.speaker && parts.next() == Some(short))
-                });
+                let found = self.known.iter().rposition(|k| k.last == Some(short) || (k.speaker && k.first == Some(short)));
                 match found {
                     Some(i) => {
                         self.mark_speaker(i, gender);

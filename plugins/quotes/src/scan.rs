@@ -10,17 +10,19 @@ use crate::lexicon::{Lexicon, ABBREV};
 /// does.
 pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
+    let newlines = || memchr::memchr_iter(b'\n', bytes);
     let mut longest = 0;
+    let mut lines = 0;
     let mut prev = 0;
-    for &nl in newlines.iter().chain(std::iter::once(&bytes.len())) {
+    for nl in newlines().chain(std::iter::once(bytes.len())) {
         longest = longest.max(nl - prev);
         prev = nl + 1;
+        lines += 1;
     }
-    let hard_wrapped = newlines.len() >= 2 && (HARD_WRAP_WIDTH / 2..=HARD_WRAP_WIDTH).contains(&longest);
+    let hard_wrapped = lines >= 3 && (HARD_WRAP_WIDTH / 2..=HARD_WRAP_WIDTH).contains(&longest);
     let mut out = Vec::new();
     let mut start = 0;
-    for &nl in &newlines {
+    for nl in newlines() {
         let breaks = !hard_wrapped || {
             let rest = &bytes[nl + 1..];
             let ws = rest.iter().take_while(|&&b| b == b' ' || b == b'\t' || b == b'\r').count();
@@ -278,11 +280,11 @@ pub struct Tok {
 impl Tok {
     /// Whether this is the punctuation `c`.
     pub fn is(&self, c: u8) -> bool {
-        self.kind == TokKind::Punct(c)
+        matches!(self.kind, TokKind::Punct(p) if p == c)
     }
     /// Whether this is a word.
     pub fn is_word(&self) -> bool {
-        self.kind == TokKind::Word
+        matches!(self.kind, TokKind::Word)
     }
     /// Whether this is a word with any of `flags`.
     pub fn has(&self, flags: u32) -> bool {
@@ -301,10 +303,55 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// What a byte starts, for the tokenizer: a table read instead of char
+/// decoding and Unicode tests for the ASCII bytes that make most text.
+#[derive(Clone, Copy)]
+enum ByteClass {
+    /// ASCII white space (what `char::is_whitespace` accepts): skipped.
+    Space,
+    /// An ASCII letter or digit: starts a word.
+    Word,
+    /// Any other ASCII character: a punctuation token.
+    Punct,
+    /// The first byte of a multi-byte character (decoded and tested).
+    NonAscii,
+}
+
+/// Whether byte `b` is an ASCII letter or digit.
+fn is_ascii_word(b: u8) -> bool {
+    matches!(BYTE_CLASS[b as usize], ByteClass::Word)
+}
+
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::NonAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => ByteClass::Space,
+            x if x.is_ascii_alphanumeric() => ByteClass::Word,
+            _ => ByteClass::Punct,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The code of a punctuation token (see [`TokKind::Punct`]).
+fn punct_code(c: char) -> u8 {
+    match c {
+        ',' | '.' | '?' | '!' | ';' | ':' | '(' | ')' => c as u8,
+        '-' | '\u{2014}' | '\u{2013}' | '\u{2015}' => b'-',
+        '\u{2026}' => b'.',
+        _ => b'~',
+    }
+}
+
 /// Tokenizes paragraph `text[start..end]`, replacing each quotation by a
-/// single token, and numbers the sentences.
-pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out: &mut Vec<Tok>) {
+/// single token, and numbers the sentences. Returns the union of the
+/// words' lexicon flags (whether the paragraph has a cue word at all).
+pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out: &mut Vec<Tok>) -> u32 {
     out.clear();
+    let mut all_flags = 0;
     let lex = Lexicon::get();
     let bytes = text.as_bytes();
     let mut i = start;
@@ -318,35 +365,40 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
         }
         let limit = quotes.get(next_quote).map_or(end, |q| q.start);
         let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let c = if b < 0x80 { b as char } else { char_at(text, i).unwrap_or(' ') };
-        let clen = c.len_utf8();
-        if c.is_whitespace() {
-            i += clen;
-            continue;
-        }
-        if !is_word_char(c) {
-            let p = match c {
-                ',' | '.' | '?' | '!' | ';' | ':' | '(' | ')' => c as u8,
-                '-' | '\u{2014}' | '\u{2013}' | '\u{2015}' => b'-',
-                '\u{2026}' => b'.',
-                _ => b'~',
-            };
-            out.push(Tok { start: i, end: i + clen, kind: TokKind::Punct(p), flags: 0, cap: false, sent: 0 });
-            i += clen;
-            continue;
-        }
+        let (c, clen) = match BYTE_CLASS[b as usize] {
+            ByteClass::Space => {
+                i += 1;
+                continue;
+            }
+            ByteClass::Word => (b as char, 1),
+            ByteClass::Punct => {
+                out.push(Tok { start: i, end: i + 1, kind: TokKind::Punct(punct_code(b as char)), flags: 0, cap: false, sent: 0 });
+                i += 1;
+                continue;
+            }
+            ByteClass::NonAscii => {
+                let c = char_at(text, i).unwrap_or(' ');
+                let clen = c.len_utf8();
+                if c.is_whitespace() {
+                    i += clen;
+                    continue;
+                }
+                if !is_word_char(c) {
+                    out.push(Tok { start: i, end: i + clen, kind: TokKind::Punct(punct_code(c)), flags: 0, cap: false, sent: 0 });
+                    i += clen;
+                    continue;
+                }
+                (c, clen)
+            }
+        };
         // A word: letters and digits, joined by inner ' ’ - . & when a
         // letter or digit follows.
         let w_start = i;
-        let word_at = |k: usize| k < limit && (bytes[k].is_ascii_alphanumeric() || bytes[k] >= 0x80 && char_at(text, k).is_some_and(is_word_char));
+        let word_at = |k: usize| k < limit && (is_ascii_word(bytes[k]) || bytes[k] >= 0x80 && char_at(text, k).is_some_and(is_word_char));
+        let span = &bytes[..limit];
         let mut j = i + clen;
-        while j < limit {
-            let b = bytes[j];
-            if b.is_ascii_alphanumeric() {
+        while let Some(&b) = span.get(j) {
+            if is_ascii_word(b) {
                 j += 1;
                 continue;
             }
@@ -368,9 +420,11 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
             w_end = j + 1;
         }
         out.push(Tok { start: w_start, end: w_end, kind: TokKind::Word, flags, cap, sent: 0 });
+        all_flags |= flags;
         i = w_end;
     }
     number_sentences(text, quotes, out);
+    all_flags
 }
 
 /// Gives each token its sentence number: a sentence ends after `.` `?` `!`
