@@ -59,8 +59,11 @@
 //!   cents a pound": one record).
 //! - **Quantities**: lengths written in several units are one value in the
 //!   smallest ("5 feet 2 inches" → `62` `in`); temperatures are `°C`, `°F`,
-//!   or `°` when the scale is not written; ages are quantities in `year`,
-//!   `month`, `week` or `day`.
+//!   or `°` when the scale is not written; a scale named without a number
+//!   in a conversion ("convert 200 celsius into fahrenheit", "how much
+//!   celsius") is a quantity without a value (Recognizers-Text); speeds are
+//!   a length per a time ("km/h", "m/s", "cm/ms"); ages are quantities in
+//!   `year`, `month`, `week` or `day`.
 //! - **Dates**: years are dates ("in 2019", "2019 was"); a four-digit number
 //!   from 1900 to 2099 is a year unless a plural noun follows ("2000
 //!   workers"); decades are `199X`; spans of days or years are ISO intervals

@@ -582,6 +582,23 @@ fn digits_said_one_by_one_are_separate_numbers() {
 }
 
 #[test]
+fn scales_named_in_a_conversion_have_no_value() {
+    let r = records("Turn 350 fahrenheit into celsius, please.", None);
+    assert_eq!(
+        r,
+        [
+            ("350 fahrenheit".into(), "quantity", "350".into(), "°F".into()),
+            ("celsius".into(), "quantity", "".into(), "°C".into()),
+        ]
+    );
+    check("How much fahrenheit is it?", "fahrenheit", "quantity", "", "°F");
+    check("Go from degrees celsius to kelvin.", "degrees celsius", "quantity", "", "°C");
+    // Not outside a conversion, nor in a title.
+    assert!(records("The Celsius scale is metric.", None).is_empty());
+    assert!(records("He read Fahrenheit 451 to them.", None).iter().all(|x| x.3 != "°F"));
+}
+
+#[test]
 fn speeds_are_a_length_per_a_time() {
     check("Winds of 40 metres per minute.", "40 metres per minute", "quantity", "40", "m/min");
     check("A 3 cm/ms pulse.", "3 cm/ms", "quantity", "3", "cm/ms");

@@ -764,6 +764,34 @@ impl<'a> Parser<'a> {
         Some((end, out))
     }
 
+    /// A temperature scale named without a number in a conversion:
+    /// "convert 200 celsius into fahrenheit", "fahrenheit to celsius", "how
+    /// much celsius": a quantity without a value (Recognizers-Text's
+    /// convention).
+    pub(super) fn scale_to_convert_to(&self, i: usize) -> Option<(Found, usize)> {
+        let degrees = self.is_any(i, &["degree", "degrees"]);
+        let k = if degrees { i + 1 } else { i };
+        let unit = self.word(k)?.unit?.out;
+        // Not a title: "Fahrenheit 451".
+        let title = self.tok(k).is_some_and(|t| t.cap) && self.digits(k + 1);
+        if !matches!(unit, "°C" | "°F") || title {
+            return None;
+        }
+        let target = i > 0 && self.is_any(i - 1, &["to", "into", "much", "in"]);
+        let source = self.is_any(k + 1, &["to", "into"]);
+        if !(target || source) {
+            return None;
+        }
+        let f = Found {
+            start: self.toks[i].start,
+            end: self.toks[k].end,
+            kind: Kind::Quantity,
+            value: None,
+            unit: Some(unit),
+        };
+        Some((f, k + 1))
+    }
+
     /// The time unit a speed is written per ("h", "min", "s", "ms").
     fn time_unit(&self, k: usize) -> Option<&'static str> {
         Some(if self.is_any(k, &["h", "hr", "hrs", "hour"]) {

@@ -276,6 +276,7 @@ impl<'a> Parser<'a> {
                     || w.month != 0
                     || w.weekday != 0
                     || w.day_offset.is_some()
+                    || w.unit.is_some_and(|u| u.out.starts_with('°'))
                 {
                     return true;
                 }
@@ -359,6 +360,9 @@ impl<'a> Parser<'a> {
             return Step::Skip(next);
         }
         if let Some((f, e)) = self.date(i) {
+            return Step::Found(f, e);
+        }
+        if let Some((f, e)) = self.scale_to_convert_to(i) {
             return Step::Found(f, e);
         }
         if let Some((f, e)) = self.range(i) {
