@@ -601,6 +601,7 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
         // Siblings: blocks whose containers share a parent.
         let groups: Vec<usize> = range.clone().map(|b| page.containers[page.blocks[b].container].parent.unwrap_or(usize::MAX)).collect();
         rescue_linked_prose(&mut classes[range.clone()], &features[range.clone()], &in_chrome, &groups);
+        promote_paragraph_runs(&page, &mut classes, &features, range.clone());
         drop_closing_sections(&page, &features, &good, container, &mut classes);
         smooth(&mut classes[range.clone()], &features[range.clone()], &groups, options.favor);
         kept.extend(range.filter(|&b| classes[b].kept()));
@@ -850,6 +851,32 @@ fn rescue_linked_prose(classes: &mut [BlockClass], features: &[Features], in_chr
         if original[before].kept() && original[after].kept() && (groups[before] == groups[i] || groups[after] == groups[i]) {
             classes[i] = BlockClass::NearGood;
         }
+    }
+}
+
+/// Sibling `<p>` elements are one text: two or more `NearGood`
+/// paragraphs in a row under one parent (nothing else between them)
+/// adding up to 120 characters are `Good`. Short news paragraphs at the
+/// end of an article, after an inline promotion, would otherwise be
+/// judged by the promotion.
+fn promote_paragraph_runs(page: &Page, classes: &mut [BlockClass], features: &[Features], range: std::ops::Range<usize>) {
+    const RUN_CHARS: usize = 120;
+    let parent = |b: usize| page.containers[page.blocks[b].container].parent;
+    let mut start = range.start;
+    while start < range.end {
+        let in_run = |b: usize| classes[b] == BlockClass::NearGood && page.blocks[b].kind == BlockKind::Paragraph;
+        if !in_run(start) {
+            start += 1;
+            continue;
+        }
+        let mut end = start + 1;
+        while end < range.end && in_run(end) && parent(end) == parent(start) {
+            end += 1;
+        }
+        if end - start >= 2 && features[start..end].iter().map(|f| f.chars).sum::<usize>() >= RUN_CHARS {
+            classes[start..end].iter_mut().for_each(|c| *c = BlockClass::Good);
+        }
+        start = end;
     }
 }
 
@@ -1152,5 +1179,20 @@ mod tests {
         let (text, _) = run(&html);
         assert!(text.contains("Tickets go on sale"), "{text}");
         assert!(!text.contains("stray far from the topic"), "{text}");
+    }
+
+    #[test]
+    fn short_sibling_paragraphs_after_an_inline_promotion_stay() {
+        let para = "The regional court ruled on Tuesday that the quarry may not expand towards the village, ending a dispute that began when the company bought the land nine years ago.";
+        let html = format!(
+            "<html><body><article><div class=\"body\"><p>{para}</p><p>{para} The company said it would appeal.</p>\
+             <p><a href=\"/app\">Get our app for the latest local news</a></p>\
+             <p>Dozens of residents cheered outside the court building after the ruling was read.</p><p>A lawyer for the company declined to comment on the decision when reached by phone.</p></div></article>\
+             <div class=\"more\"><a href=\"/x\">Mayor opens the new library</a></div></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert!(text.contains("residents cheered"), "{text}");
+        assert!(text.contains("declined to comment"), "{text}");
+        assert!(!text.contains("Get our app"), "{text}");
     }
 }

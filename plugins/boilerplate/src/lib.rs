@@ -67,7 +67,8 @@
 //!    split article, and stops where navigation or comments would cost
 //!    more than they add. Prefix sums make it one pass over containers.
 //! 5. **Selection** ([`blocks::smooth`]). Inside the chosen container,
-//!    blocks under chrome are dropped; a paragraph of 80+ characters
+//!    blocks under chrome are dropped; two or more `NearGood` sibling
+//!    `<p>`s in a row adding up to 120 characters count as `Good`; a paragraph of 80+ characters
 //!    with up to half of it linked (an article citing its sources)
 //!    between kept blocks is kept; the blocks of a box that opens with
 //!    "Comments", "Related stories", "About the author" (the heading's
