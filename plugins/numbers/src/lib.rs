@@ -15,7 +15,9 @@
 //! - [`parse`]: one left-to-right walk over the tokens; at each token that
 //!   can start an expression it tries a date, a range, then a measure (a
 //!   number with its currency, unit or percent sign), keeps the first that
-//!   matches and moves past it, so spans never overlap.
+//!   matches and moves past it, so spans never overlap, except that the
+//!   amount a one-sided range bounds is also a record of its own, inside
+//!   the range ("more than $5 million" → a range and "$5 million").
 //! - [`decimal`]: exact rational values built from digit strings (no
 //!   floats); [`money`]: currency codes and names; [`dates`]: calendar
 //!   arithmetic and year filling.
@@ -118,8 +120,13 @@
 //!   values stay in the unit written, and lengths written in several
 //!   units are given in the smallest (Duckling; Recognizers-Text uses the
 //!   first);
-//! - a comparative makes a range that includes it ("more than 10 miles" →
-//!   `(10,)` `mi`), where Recognizers-Text's dimension model leaves it out.
+//! - **a comparative before an amount** (not inferable): the range
+//!   includes it, as Duckling annotates it ("more than 10 miles" → `(10,)`
+//!   `mi`), and the amount it bounds is also given alone, as
+//!   Recognizers-Text's currency, dimension and percent models annotate it
+//!   ("10 miles" → `10` `mi`): two records, the amount's inside the range's
+//!   span. Users counting amounts get every amount written; users who want
+//!   one record per expression drop records inside a range's span.
 
 //! # Speed
 //! One pass to tokenize, one walk to parse, no regular expressions, no

@@ -1,7 +1,8 @@
 //! The parser: walks the tokens once, left to right; at each token that
 //! can start an expression it tries, longest first, a date, a range, and a
 //! measure (a number with its currency, unit or percent sign), emits the
-//! first that matches and continues after it. Spans never overlap.
+//! first that matches and continues after it. Spans never overlap, but
+//! for the amount a one-sided range bounds, given inside it.
 //!
 //! This module holds the driver and the token helpers; each kind of
 //! expression has its own submodule: `codes` (what is not a number),
@@ -342,7 +343,9 @@ impl<'a> Parser<'a> {
                         }
                         f.start = self.toks[k].start;
                     }
+                    let bounded = (f.kind == Kind::Range).then(|| self.bounded_amount(&f, i, next));
                     out.push(f);
+                    out.extend(bounded.flatten());
                     i = next.max(i + 1);
                     free = i;
                 }
@@ -350,6 +353,21 @@ impl<'a> Parser<'a> {
                 Step::No => i += 1,
             }
         }
+    }
+
+    /// The amount a one-sided range over tokens `i..next` bounds: "$5
+    /// million" of "more than $5 million", "2 kg" of "2 kg or more". It is
+    /// a record of its own, inside the range's span (see the crate docs).
+    fn bounded_amount(&self, range: &Found, i: usize, next: usize) -> Option<Found> {
+        let v = range.value.as_deref()?;
+        if !(v.starts_with("(,") || v.ends_with(",)")) {
+            return None;
+        }
+        (i..next).find_map(|k| {
+            let m = self.measure(k)?;
+            let amount = matches!(m.kind, Kind::Money | Kind::Quantity | Kind::Percent);
+            (amount && m.e <= next).then(|| self.found(m.s, m.e, m.kind, m.num.val.to_string(), m.unit))
+        })
     }
 
     fn at(&self, i: usize) -> Step {
