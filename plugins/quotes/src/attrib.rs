@@ -56,7 +56,7 @@ pub struct Paragraph<'a> {
     toks: &'a [Tok],
     quotes: &'a [Quotation],
     /// First token of each sentence, and one past its last.
-    sentences: Vec<(usize, usize)>,
+    sentences: &'a [(usize, usize)],
     /// A headline: title case, so verbs may be capitalised.
     headline: bool,
 }
@@ -73,9 +73,11 @@ const MAX_PHRASE: usize = 16;
 const MAX_LOOKAHEAD: usize = 200;
 
 impl<'a> Paragraph<'a> {
-    /// Wraps the tokens of a paragraph (numbered by `scan::tokenize`).
-    pub fn new(text: &'a str, toks: &'a [Tok], quotes: &'a [Quotation], headline: bool) -> Paragraph<'a> {
-        let mut sentences: Vec<(usize, usize)> = Vec::new();
+    /// Wraps the tokens of a paragraph (numbered by `scan::tokenize`);
+    /// `sentences` is a buffer (reused from paragraph to paragraph) that
+    /// receives the sentence bounds.
+    pub fn new(text: &'a str, toks: &'a [Tok], quotes: &'a [Quotation], headline: bool, sentences: &'a mut Vec<(usize, usize)>) -> Paragraph<'a> {
+        sentences.clear();
         for (i, t) in toks.iter().enumerate() {
             match sentences.last_mut() {
                 Some(last) if toks[last.0].sent == t.sent => last.1 = i + 1,

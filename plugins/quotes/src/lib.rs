@@ -82,20 +82,34 @@ pub struct Quote {
 
 /// Finds the quotations and reported speech of `text`, in text order.
 pub fn find_quotes(text: &str) -> Vec<Quote> {
+    find_quotes_with(text, &mut Scratch::default())
+}
+
+/// Working memory of [`find_quotes_with`]: buffers that keep their
+/// capacity from one paragraph and one document to the next, so that a
+/// thread allocates them once rather than for every document.
+#[derive(Default)]
+pub struct Scratch {
+    toks: Vec<Tok>,
+    findings: Vec<Finding>,
+    sentences: Vec<(usize, usize)>,
+}
+
+/// [`find_quotes`] with buffers reused across calls.
+pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
     let paragraphs = scan::paragraphs(text);
     let marks = scan::Marks::new(text);
     let doc_singles = !marks.has_double(0, text.len());
     let mut names = Names::default();
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut findings: Vec<Finding> = Vec::new();
+    let Scratch { toks, findings, sentences } = scratch;
     let mut out = Vec::new();
     let mut carry = None;
     for (n, &(start, end)) in paragraphs.iter().enumerate() {
         let headline = n == 0 && paragraphs.len() > 1 && is_headline(&text[start..end]);
         let singles = (doc_singles || headline) && !marks.has_double(start, end);
         let quotes = scan::quotations(text, &marks, start, end, paragraphs.get(n + 1).copied(), singles);
-        let flags = scan::tokenize(text, start, end, &quotes, &mut toks);
-        observe_names(text, &toks, &mut names);
+        let flags = scan::tokenize(text, start, end, &quotes, toks);
+        observe_names(text, toks, &mut names);
         // Without a quotation or a cue word a paragraph says nothing (and
         // leaves no attribution to carry over).
         if quotes.is_empty() && flags & (SPEECH | FRAMING | CUE_PART) == 0 {
@@ -103,11 +117,11 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
             continue;
         }
         findings.clear();
-        let paragraph = Paragraph::new(text, &toks, &quotes, headline);
+        let paragraph = Paragraph::new(text, toks, &quotes, headline, sentences);
         let starts_with_quote = toks.first().is_some_and(|t| t.quote().is_some());
-        carry = paragraph.analyze(if starts_with_quote { carry } else { None }, &mut findings);
+        carry = paragraph.analyze(if starts_with_quote { carry } else { None }, findings);
         findings.sort_by_key(|f| f.span.0);
-        for f in &findings {
+        for f in findings.iter() {
             let speaker = f.attribution.and_then(|a| a.speaker);
             let refers = f.attribution.and_then(|a| a.refers);
             let speaker_name = match refers {
@@ -161,33 +175,38 @@ fn observe_names<'t>(text: &'t str, toks: &[Tok], names: &mut Names<'t>) {
     }
 }
 
-/// The `quotes` extractor.
-pub struct Quotes;
+/// The `quotes` extractor (with its working memory).
+pub struct Quotes {
+    scratch: Scratch,
+}
 
 impl Plugin for Quotes {
     const ID: &'static str = "quotes";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
     const DESCRIPTION: &'static str = "Direct, partial and indirect quotations with their speakers (English news).";
     fn new(_: &Config) -> Result<Self, Error> {
-        Ok(Quotes)
+        Ok(Quotes { scratch: Scratch::default() })
     }
 }
 
 impl Extractor for Quotes {
     fn extract(&mut self, doc: &Document<'_>, out: &mut Output<'_>) -> Result<(), Error> {
         let text = doc.text();
-        for q in find_quotes(text) {
+        for q in find_quotes_with(text, &mut self.scratch) {
             let (speaker, speaker_start, speaker_end) = match q.speaker {
                 Some((s, e)) => (Value::Str(&text[s..e]), Value::Int(s as i64), Value::Int(e as i64)),
                 None => (Value::Null, Value::Null, Value::Null),
             };
-            let cue = q.cue.map_or(Value::Null, |(s, e)| Value::Str(&text[s..e]));
-            let mut fields = vec![("speaker", speaker), ("speaker_start", speaker_start), ("speaker_end", speaker_end)];
-            if let Some(name) = &q.speaker_name {
-                fields.push(("speaker_name", Value::Str(name)));
-            }
-            fields.push(("cue", cue));
-            if !out.emit(q.start, q.end, q.kind.as_str(), &fields) {
+            let cue = ("cue", q.cue.map_or(Value::Null, |(s, e)| Value::Str(&text[s..e])));
+            let mut fields = [("speaker", speaker), ("speaker_start", speaker_start), ("speaker_end", speaker_end), cue, cue];
+            let n = match &q.speaker_name {
+                Some(name) => {
+                    fields[3] = ("speaker_name", Value::Str(name));
+                    5
+                }
+                None => 4,
+            };
+            if !out.emit(q.start, q.end, q.kind.as_str(), &fields[..n]) {
                 break;
             }
         }
