@@ -27,7 +27,9 @@
 //!   no-break space), fractions ("3/4", "2 1/4", "11-1/2" as in bond and
 //!   share prices, "½", "three-quarters"), words of any size ("two hundred
 //!   and five", "a dozen", "three crore twelve lakh") and magnitudes
-//!   ("1.5 million", "100k", "€3.2bn", "2 mln") and powers with a caret
+//!   ("1.5 million", "100k", "€3.2bn", "2 mln"), proportions ("two out
+//!   of five", "3 out of every 4" → `0.75`, as Recognizers-Text reads
+//!   them) and powers with a caret
 //!   ("10^6", "2.5^-1" → `0.4`; exponents of one or two digits). Only common fractions are
 //!   read from slashes (denominators 2–6, 8, 10, 12, 16, 32, 64, 100, 1000):
 //!   "24/7" and "9/11" are not numbers.

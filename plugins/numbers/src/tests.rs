@@ -586,6 +586,16 @@ fn interval_brackets_follow_what_is_counted() {
 }
 
 #[test]
+fn proportions_with_out_of() {
+    check("Four out of five dentists agree.", "Four out of five", "cardinal", "0.8", "");
+    check("Only 3 out of every 12 passed.", "3 out of every 12", "cardinal", "0.25", "");
+    // Not when the second number is an amount, or smaller than the first.
+    let r = records("He ran 2 out of 5 km.", None);
+    assert!(r.iter().any(|x| x.0 == "5 km"), "{r:?}");
+    assert_eq!(records("They won 7 out of 3.", None).len(), 2);
+}
+
+#[test]
 fn digits_said_one_by_one_are_separate_numbers() {
     let r = records("The code was five-nought-two.", None);
     let values: Vec<&str> = r.iter().map(|x| x.2.as_str()).collect();
