@@ -555,6 +555,8 @@ const KEYWORDS: &[&str] = &[
     "s",
     "r",
     "sen",
+    "malaysia",
+    "malaysian",
     "equal",
     "in",
     "upwards",

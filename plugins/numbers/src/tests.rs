@@ -651,6 +651,13 @@ fn speeds_are_a_length_per_a_time() {
 }
 
 #[test]
+fn ringgits_before_the_amount() {
+    check("Pay ringgits 300 now.", "ringgits 300", "money", "300", "MYR");
+    check("Pay Malaysian ringgit 5 million.", "Malaysian ringgit 5 million", "money", "5000000", "MYR");
+    assert!(records("The Malaysian ringgit fell.", None).is_empty());
+}
+
+#[test]
 fn egyptian_pounds_by_their_abbreviation() {
     check("A ticket is 35 LE.", "35 LE", "money", "35", "EGP");
     check("A ticket is 35 L.E at the gate.", "35 L.E", "money", "35", "EGP");

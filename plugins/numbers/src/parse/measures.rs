@@ -470,8 +470,13 @@ impl<'a> Parser<'a> {
                         None,
                     ));
                 }
-                if w == "RM" || w.eq_ignore_ascii_case("ringgit") {
+                // "RM 42", "ringgits 42", "Malaysian ringgit 42".
+                let ringgit = |k: usize| self.word(k).is_some_and(|w| w.currency == Some(Family::Ringgit));
+                if w == "RM" || ringgit(i) {
                     return self.digits(i + 1).then_some((i + 1, Some("MYR"), None));
+                }
+                if self.is_any(i, &["malaysia", "malaysian"]) && ringgit(i + 1) {
+                    return self.digits(i + 2).then_some((i + 2, Some("MYR"), None));
                 }
                 if let Some(code) = money::iso_code(w) {
                     return (self.digits(i + 1) || self.card(i + 1).is_some()).then_some((
