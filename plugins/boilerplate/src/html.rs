@@ -614,9 +614,10 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
     }
 
     let mut body_parts: Vec<(&str, BlockKind)> = kept.iter().map(|&b| (page.blocks[b].text.as_str(), page.blocks[b].kind)).collect();
-    // The headline is output once, first.
+    // The headline is output once, first, whatever element repeats it
+    // (a heading, or a styled paragraph above the article).
     if let Some(title) = &title {
-        body_parts.retain(|(text, kind)| !(matches!(kind, BlockKind::Heading(_)) && same_text(text, title)));
+        body_parts.retain(|(text, _)| !same_text(text, title));
     }
     drop_repeats(&mut body_parts);
     let body_chars: usize = body_parts.iter().map(|(t, _)| t.len()).sum();
@@ -722,6 +723,16 @@ fn mark_teaser_lists(page: &mut Page, features: &[Features]) {
             teasers.extend(items);
         }
     }
+    // A lone card ("Trending": one story) says what it is by its shape:
+    // two or three blocks opened by a linked heading, then its snippet.
+    let blocks = &page.blocks;
+    let lone_card = |c: &Container| {
+        let start = c.first_block.min(n);
+        let opens_with_link = blocks.get(start).is_some_and(|b| matches!(b.kind, BlockKind::Heading(_)))
+            && features.get(start).is_some_and(|f| f.chars >= 15 && f.link_density >= 0.8);
+        opens_with_link && c.end_block.min(n) <= start + 3 && is_item(c)
+    };
+    teasers.extend(page.containers.iter().enumerate().filter(|(_, c)| lone_card(c)).map(|(i, _)| i));
     // A page made of teasers (a section front, a hub page) has its
     // content in them: they are chrome only beside an article.
     let mut in_teaser = vec![false; n];
@@ -1194,5 +1205,31 @@ mod tests {
         assert!(text.contains("residents cheered"), "{text}");
         assert!(text.contains("declined to comment"), "{text}");
         assert!(!text.contains("Get our app"), "{text}");
+    }
+
+    #[test]
+    fn a_lone_teaser_card_beside_the_article_is_dropped() {
+        let para = "The water company said on Friday that the reservoir had reached its lowest level in thirty years and that it would ask households to use less water until the autumn rains.";
+        let body: String = (0..6).map(|i| format!("<p>{para} This was paragraph {i} of the report.</p>")).collect();
+        let html = format!(
+            "<html><body><article>{body}\
+             <div class=\"box\"><h3>Elsewhere</h3><div><h4><a href=\"/s\">Farmers count the cost of the dry summer</a></h4>\
+             <p>Growers in the valley say that the harvest will be the smallest in a generation, and they ask the government for help after a summer without rain.</p></div></div></article></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert!(text.contains("paragraph 5 of the report"), "{text}");
+        assert!(!text.contains("Growers in the valley"), "{text}");
+    }
+
+    #[test]
+    fn the_headline_repeated_in_a_paragraph_is_output_once() {
+        let para = "The council approved the new cycle lanes on Monday evening after a debate that lasted four hours and ended with a narrow vote of eleven to nine.";
+        let html = format!(
+            "<html><head><title>Council approves cycle lanes | Town Gazette</title></head><body><article>\
+             <p class=\"headline\">Council approves cycle lanes</p><p>{para}</p><p>{para} Work starts in May.</p></article></body></html>"
+        );
+        let (text, meta) = run(&html);
+        assert_eq!(text.matches("Council approves cycle lanes").count(), 1, "{text}");
+        assert_eq!(meta.title.map(|t| t.value).as_deref(), Some("Council approves cycle lanes"));
     }
 }

@@ -54,7 +54,8 @@
 //!    variants (`hidden-xs`) hide one of several copies of the content.
 //!    **Teaser lists** are chrome too, whatever their names: three or
 //!    more sibling elements of one tag and class, each a linked headline
-//!    plus a snippet (under 600 characters), when the rest of the page
+//!    plus a snippet (under 600 characters), and lone cards of two or
+//!    three blocks opened by a linked heading, when the rest of the page
 //!    holds an article (1,000+ characters of unlinked text).
 //! 4. **Container choice.** Each block has a value: `Good` = its length,
 //!    `NearGood` = half of it, `Short` = −0.1×, `Bad` = −0.6× its length;
@@ -78,7 +79,8 @@
 //!    heading is kept before good text; a `NearGood` block is dropped
 //!    between `Bad` blocks unless its nearest decided sibling is `Good`.
 //! 6. **Output.** The title (the `<h1>` when it matches `og:title` or
-//!    `<title>`, else those without the site name), then the kept blocks
+//!    `<title>`, else those without the site name; any block repeating
+//!    it is dropped), then the kept blocks
 //!    separated by blank lines (list items by single line breaks). A
 //!    paragraph of 120+ letters already output (the article rendered
 //!    twice, for two screen sizes) is dropped with the short blocks
