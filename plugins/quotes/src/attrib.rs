@@ -126,15 +126,12 @@ impl<'a> Paragraph<'a> {
     /// support"), not a passive of an addressee verb ("was told").
     fn is_cue(&self, i: usize, mask: u32) -> bool {
         let t = &self.toks[i];
-        if t.flags & mask == 0 && !(t.flags & CUE_PART != 0 && self.is_put_it(i)) {
-            return false;
-        }
         if self.is_put_it(i) {
             return true;
         }
         // Headlines capitalise verbs; "Said Ms. Poynter, ..." opens a sentence.
-        let capital_ok = self.headline && i > 0 || self.is_said(i) && self.bounds(i).0 == i;
-        if !t.is_word() || t.flags & mask == 0 || t.cap && !capital_ok {
+        let capital_ok = || self.headline && i > 0 || self.is_said(i) && self.bounds(i).0 == i;
+        if !t.is_word() || t.flags & mask == 0 || t.cap && !capital_ok() {
             return false;
         }
         if i > 0 && self.is_article(i - 1) {
@@ -142,22 +139,22 @@ impl<'a> Paragraph<'a> {
         }
         // "a phone call", "Chinese state media": a base form after a
         // singular noun is a noun (verbs there would need "-s").
-        if t.flags & BASE != 0 && i > 0 && !self.is_put_it(i) {
+        if t.flags & BASE != 0 && i > 0 {
             let p = &self.toks[i - 1];
             let w = self.word(i - 1);
             if p.is_word() && p.flags & (PRONOUN | ADVERB | STOP) == 0 && !w.ends_with('s') {
                 return false;
             }
         }
-        let be_before = i > 0 && ["was", "were", "been", "being", "is", "are", "be"].iter().any(|w| self.word_is(i - 1, w));
-        let say = ["say", "says", "said"].iter().any(|w| self.word_is(i, w));
-        if self.word_is(i + 1, "to") && (!say || be_before) {
+        let be_before = || i > 0 && ["was", "were", "been", "being", "is", "are", "be"].iter().any(|w| self.word_is(i - 1, w));
+        let say = || ["say", "says", "said"].iter().any(|w| self.word_is(i, w));
+        if self.word_is(i + 1, "to") && (!say() || be_before()) {
             let after = self.toks.get(i + 2);
             if after.is_some_and(|a| a.is_word() && !a.cap && a.flags & (DET | PRONOUN) == 0) {
                 return false;
             }
         }
-        if t.flags & ADDRESSEE != 0 && be_before {
+        if t.flags & ADDRESSEE != 0 && be_before() {
             return false;
         }
         true

@@ -2,7 +2,7 @@
 //! named speaker, short forms ("Trump", "Mr. Obama") to a full name seen
 //! earlier in the document.
 
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 
 use crate::lexicon::{Lexicon, DET, FEMININE, MASCULINE, NOT_NAME, PLURAL, PRONOUN, ROLE, TITLE};
 
@@ -22,6 +22,14 @@ struct Known<'t> {
     last: Option<&'t str>,
     gender: Gender,
     speaker: bool,
+}
+
+impl<'t> Known<'t> {
+    fn new(name: &'t str, gender: Gender, speaker: bool) -> Known<'t> {
+        let mut parts = name.split_whitespace();
+        let (first, last) = (parts.next(), parts.next_back());
+        Known { name, first, last: last.or(first), gender, speaker }
+    }
 }
 
 /// The names of one document, in the order they were seen.
@@ -80,15 +88,16 @@ impl<'t> Names<'t> {
     /// Notes a run of capitalised words seen in the text (a candidate
     /// full name for later short forms).
     pub fn observe(&mut self, name: &'t str) {
-        if name.contains(char::is_whitespace) && !self.index.contains_key(name) {
-            self.add(name, Gender::Unknown, false);
+        if name.contains(char::is_whitespace) {
+            if let Entry::Vacant(slot) = self.index.entry(name) {
+                slot.insert(self.known.len());
+                self.known.push(Known::new(name, Gender::Unknown, false));
+            }
         }
     }
 
     fn add(&mut self, name: &'t str, gender: Gender, speaker: bool) -> usize {
-        let mut parts = name.split_whitespace();
-        let (first, last) = (parts.next(), parts.next_back());
-        self.known.push(Known { name, first, last: last.or(first), gender, speaker });
+        self.known.push(Known::new(name, gender, speaker));
         self.index.insert(name, self.known.len() - 1);
         self.known.len() - 1
     }

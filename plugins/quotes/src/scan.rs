@@ -43,8 +43,9 @@ const HARD_WRAP_WIDTH: usize = 100;
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let slice = &text[start..end];
-    let lead = slice.len() - slice.trim_start().len();
-    let trimmed = slice.trim();
+    let rest = slice.trim_start();
+    let lead = slice.len() - rest.len();
+    let trimmed = rest.trim_end();
     if !trimmed.is_empty() {
         out.push((start + lead, start + lead + trimmed.len()));
     }
@@ -351,9 +352,8 @@ fn punct_code(c: char) -> u8 {
 /// words' lexicon flags (whether the paragraph has a cue word at all).
 pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out: &mut Vec<Tok>) -> u32 {
     out.clear();
-    let mut all_flags = 0;
     let lex = Lexicon::get();
-    let bytes = text.as_bytes();
+    let mut all_flags = 0;
     let mut i = start;
     let mut next_quote = 0;
     while i < end {
@@ -364,7 +364,20 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
             continue;
         }
         let limit = quotes.get(next_quote).map_or(end, |q| q.start);
-        let b = bytes[i];
+        all_flags |= tokenize_stretch(text, i, limit, lex, out);
+        i = limit;
+    }
+    number_sentences(text, quotes, out);
+    all_flags
+}
+
+/// Tokenizes `text[start..end]`, a stretch without quotations, into words
+/// and punctuation; returns the union of the words' flags.
+fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Tok>) -> u32 {
+    let mut all_flags = 0;
+    let bytes = &text.as_bytes()[..end];
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
         let (c, clen) = match BYTE_CLASS[b as usize] {
             ByteClass::Space => {
                 i += 1;
@@ -394,10 +407,9 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
         // A word: letters and digits, joined by inner ' ’ - . & when a
         // letter or digit follows.
         let w_start = i;
-        let word_at = |k: usize| k < limit && (is_ascii_word(bytes[k]) || bytes[k] >= 0x80 && char_at(text, k).is_some_and(is_word_char));
-        let span = &bytes[..limit];
+        let word_at = |k: usize| bytes.get(k).is_some_and(|&b| is_ascii_word(b) || b >= 0x80 && char_at(text, k).is_some_and(is_word_char));
         let mut j = i + clen;
-        while let Some(&b) = span.get(j) {
+        while let Some(&b) = bytes.get(j) {
             if is_ascii_word(b) {
                 j += 1;
                 continue;
@@ -409,21 +421,20 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
             }
             j += c.len_utf8();
         }
-        let word = &text[w_start..j];
         let cap = c.is_uppercase();
-        let initial = j == w_start + 1 && cap && bytes.get(j) == Some(&b'.');
+        let period = bytes.get(j) == Some(&b'.');
+        let initial = j == w_start + 1 && cap && period;
         // An initial ("A.", "I.") is part of a name, never the word it spells.
         let flags = if initial { 0 } else { lex.flags_at(text, w_start, j) };
         let mut w_end = j;
         // The period of an abbreviation or initial belongs to the word.
-        if bytes.get(j) == Some(&b'.') && j < limit && (initial || flags & ABBREV != 0 || word.contains('.')) {
+        if period && (initial || flags & ABBREV != 0 || text[w_start..j].contains('.')) {
             w_end = j + 1;
         }
         out.push(Tok { start: w_start, end: w_end, kind: TokKind::Word, flags, cap, sent: 0 });
         all_flags |= flags;
         i = w_end;
     }
-    number_sentences(text, quotes, out);
     all_flags
 }
 
