@@ -62,6 +62,9 @@ struct Container {
     embed: bool,
     /// An author's biography box (see [`is_bio_name`]).
     bio: bool,
+    /// A `<footer>` element without a landmark role (see
+    /// [`unmark_prose_footers`]).
+    footer: bool,
     first_block: usize,
     end_block: usize,
 }
@@ -358,7 +361,8 @@ fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first
     use std::hash::{Hash, Hasher};
     let mut signature = std::collections::hash_map::DefaultHasher::new();
     tag.hash(&mut signature);
-    let mut chrome_tag = matches!(*tag, local_name!("nav") | local_name!("aside") | local_name!("footer"));
+    let chrome_tag = matches!(*tag, local_name!("nav") | local_name!("aside") | local_name!("footer"));
+    let mut chrome_role = false;
     let mut content_tag = matches!(*tag, local_name!("article") | local_name!("main"));
     node.for_each_attr(|name, value| match *name {
         local_name!("class") | local_name!("id") => {
@@ -370,7 +374,7 @@ fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first
         }
         local_name!("role") => {
             let role = value.trim().to_ascii_lowercase();
-            chrome_tag |= matches!(
+            chrome_role |= matches!(
                 role.as_str(),
                 "navigation" | "complementary" | "contentinfo" | "banner" | "menu" | "menubar" | "search" | "dialog"
                     | "alertdialog"
@@ -383,6 +387,8 @@ fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first
         }
         _ => {}
     });
+    let footer = *tag == local_name!("footer") && !chrome_role;
+    let chrome_tag = chrome_tag || chrome_role;
     let hint = if names.is_empty() { NameHint::default() } else { signals::name_hint(&names) };
     let signature = signature.finish();
     let lower = names.to_ascii_lowercase();
@@ -391,7 +397,7 @@ fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first
     // A biography box is chrome even when also named for the article
     // (`article__author-bios`, `post-author-bio`).
     let bio = is_bio_name(&lower);
-    Container { parent, chrome_tag, content_tag, hint, signature, teaser: false, media, embed, bio, first_block, end_block: first_block }
+    Container { parent, chrome_tag, content_tag, hint, signature, teaser: false, media, embed, bio, footer, first_block, end_block: first_block }
 }
 
 /// Whether lower-cased class/id names mark a caption or a photo credit
@@ -585,6 +591,7 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
             classes[i] = BlockClass::Bad;
         }
     }
+    unmark_prose_footers(&mut page, &classes);
     mark_teaser_lists(&mut page, &features);
     let (chosen, good) = choose_container(&page, &classes);
 
@@ -681,6 +688,21 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
 impl Block {
     fn kind_heading(&self) -> bool {
         matches!(self.kind, BlockKind::Heading(_))
+    }
+}
+
+/// HTML5 allows a `<footer>` inside an article for anything that closes
+/// it, and some pages put a transcript or an appendix there: a footer
+/// (not the page's `contentinfo` landmark) holding three or more `Good`
+/// blocks and 600+ characters of them is not chrome by its tag.
+fn unmark_prose_footers(page: &mut Page, classes: &[BlockClass]) {
+    let n = page.blocks.len();
+    for c in page.containers.iter_mut().filter(|c| c.footer) {
+        let range = c.first_block.min(n)..c.end_block.min(n);
+        let good: Vec<usize> = range.filter(|&b| classes[b] == BlockClass::Good).map(|b| page.blocks[b].chars).collect();
+        if good.len() >= 3 && good.iter().sum::<usize>() >= 600 {
+            c.chrome_tag = false;
+        }
     }
 }
 
@@ -1231,5 +1253,26 @@ mod tests {
         let (text, meta) = run(&html);
         assert_eq!(text.matches("Council approves cycle lanes").count(), 1, "{text}");
         assert_eq!(meta.title.map(|t| t.value).as_deref(), Some("Council approves cycle lanes"));
+    }
+
+    #[test]
+    fn a_footer_holding_prose_is_not_chrome_but_the_page_footer_is() {
+        let lines: String = (0..6)
+            .map(|i| format!("<p>Narrator, part {i}: the valley was flooded every spring until the dam was built, and the farmers who lived there moved their houses up the hill, one by one.</p>"))
+            .collect();
+        let intro: String = (0..9)
+            .map(|i| format!("<p>Our film, part {i} of the series, follows the last family that farmed the valley floor before the water came, and asks what the region lost with it.</p>"))
+            .collect();
+        let about: String = (0..6)
+            .map(|i| format!("<p>About us, note {i}: our newsroom has covered the region since the year it was founded, and it is funded by the readers who subscribe.</p>"))
+            .collect();
+        let html = format!(
+            "<html><body><article><h1>The drowned valley</h1>{intro}\
+             <footer class=\"transcript\"><h2>Transcript</h2>{lines}</footer></article>\
+             <footer role=\"contentinfo\">{about}<p>Advertise with us: our rates and audience figures for the coming year are published on the page for advertisers.</p></footer></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert!(text.contains("Narrator, part 5"), "{text}");
+        assert!(!text.contains("Advertise with us"), "{text}");
     }
 }

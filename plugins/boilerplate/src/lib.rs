@@ -45,7 +45,10 @@
 //!    and `nav`/`aside`/`footer` elements or landmark roles, make every
 //!    block inside them `Bad` — except when such a container holds half
 //!    the good text or more (of the page, or of the chosen container),
-//!    which makes it a wrapper, not chrome. Embedded social posts
+//!    which makes it a wrapper, not chrome. A `<footer>` (not the
+//!    `contentinfo` landmark) with three or more `Good` blocks and 600+
+//!    characters of them (a transcript, an appendix) is not chrome by
+//!    its tag. Embedded social posts
 //!    (`twitter-tweet`, `instagram-media`, `social-media-embed`) are
 //!    quoted in the article: their `social` names are not chrome; an
 //!    author's biography box (`bio`, `contributor`) is chrome even when
