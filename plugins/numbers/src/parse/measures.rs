@@ -774,7 +774,12 @@ impl<'a> Parser<'a> {
     /// much celsius": a quantity without a value (Recognizers-Text's
     /// convention).
     pub(super) fn scale_to_convert_to(&self, i: usize) -> Option<(Found, usize)> {
-        let degrees = self.is_any(i, &["degree", "degrees"]);
+        // One field test first: most tokens are neither degrees nor a scale.
+        let degrees = match self.word(i)?.unit?.out {
+            "°" => true,
+            "°C" | "°F" => false,
+            _ => return None,
+        };
         let k = if degrees { i + 1 } else { i };
         let unit = self.word(k)?.unit?.out;
         // Not a title: "Fahrenheit 451".
