@@ -411,10 +411,13 @@ impl<'g> Tagger<'g> {
             }
             let w = t.text(text);
             let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-            if !is_capitalised(bare) || bare.len() < 3 || TITLES.contains(&bare) || PLAIN_CAPITALISED.contains(&bare) {
+            if !is_capitalised(bare) || bare.len() < 3 {
                 continue;
             }
             let Some(senses) = self.gaz.surname(bare) else { continue };
+            if TITLES.contains(&bare) || PLAIN_CAPITALISED.contains(&bare) {
+                continue;
+            }
             let mut j = i;
             while j > 0 && tokens[j - 1].text(text) == "." {
                 j -= 1;

@@ -23,6 +23,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::date::Date;
+use crate::text::{char_at, is_word_char, word_end};
 use crate::trie::Trie;
 
 /// What kind of name a mention is.
@@ -125,12 +126,17 @@ pub struct Found<'g> {
 pub struct Gazetteer {
     /// The aliases (upper-cased keys); a key's index is its pattern number.
     aliases: Trie,
+    /// The first words of the aliases, to skip most words without a walk in the trie.
+    first_words: FirstWords,
     /// Per pattern: the alias's senses.
     senses: Vec<Vec<Sense>>,
     /// Per pattern: the alias has at most three letters and must be written in capitals ("US", "WHO").
     capitals_only: Vec<bool>,
     actors: Vec<Actor>,
-    surnames: HashMap<String, Vec<Sense>>,
+    /// Family names of office holders (upper-cased keys).
+    surnames: Trie,
+    /// Per family name: the office holders' senses.
+    surname_senses: Vec<Vec<Sense>>,
 }
 
 const ACTORS_TSV: &str = include_str!("../data/actors.tsv");
@@ -404,7 +410,47 @@ impl Builder {
             senses.push(s);
         }
         let aliases = Trie::new(&patterns);
-        Gazetteer { aliases, senses, capitals_only, actors: self.actors, surnames: self.surnames }
+        let mut first_words = FirstWords::new();
+        for k in &patterns {
+            first_words.insert(&k.as_bytes()[..word_end(k, 0)]);
+        }
+        let mut surnames: Vec<(String, Vec<Sense>)> = self.surnames.into_iter().collect();
+        surnames.sort_by(|a, b| a.0.cmp(&b.0));
+        let (surname_keys, surname_senses): (Vec<String>, Vec<Vec<Sense>>) = surnames.into_iter().unzip();
+        Gazetteer { aliases, first_words, senses, capitals_only, actors: self.actors, surnames: Trie::new(&surname_keys), surname_senses }
+    }
+}
+
+/// A filter on the first words (runs of alphanumerics) of the aliases: a
+/// bitmap indexed by a hash of the upper-cased word, small enough to stay
+/// in cache. A word whose bit is clear starts no alias that can be matched
+/// whole; a set bit may be another word's (the trie decides).
+struct FirstWords {
+    bits: Vec<u64>,
+}
+
+impl FirstWords {
+    /// log2 of the number of bits: about 20 times the number of first words.
+    const BITS_LOG2: u32 = 18;
+
+    fn new() -> FirstWords {
+        FirstWords { bits: vec![0; (1 << Self::BITS_LOG2) / 64] }
+    }
+
+    /// The word's bit: the top bits of its FNV-1a hash, ASCII letters upper-cased.
+    fn bit(word: &[u8]) -> usize {
+        let hash = word.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| (h ^ u64::from(b.to_ascii_uppercase())).wrapping_mul(0x0100_0000_01b3));
+        (hash >> (64 - Self::BITS_LOG2)) as usize
+    }
+
+    fn insert(&mut self, word: &[u8]) {
+        let bit = Self::bit(word);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_contain(&self, word: &[u8]) -> bool {
+        let bit = Self::bit(word);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 
@@ -451,43 +497,6 @@ fn char_after(text: &str, i: usize) -> Option<char> {
     text[i..].chars().next()
 }
 
-/// The char at byte `i` of `text` (a char boundary) and its length in bytes.
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    match text.as_bytes()[i] {
-        b if b.is_ascii() => (char::from(b), 1),
-        _ => text[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
-    }
-}
-
-/// Whether `c` is alphanumeric (ASCII first).
-fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
-    }
-}
-
-/// The end of the run of alphanumeric chars that starts at byte `start`.
-#[inline]
-fn word_end(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = start;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-        } else if b.is_ascii() {
-            break;
-        } else {
-            match text[i..].chars().next() {
-                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
-                _ => break,
-            }
-        }
-    }
-    i
-}
-
 impl Gazetteer {
     /// The built-in gazetteer, extended with a user file (alias, code, role,
     /// name, start, end; tab-separated) when `user` is given.
@@ -514,13 +523,9 @@ impl Gazetteer {
         self.actors.iter().position(|a| a.code == code).map(|i| i as u32)
     }
 
-    /// The leaders whose family name is `word` (upper-cased ASCII), if any.
+    /// The leaders whose family name is `word` (ASCII case ignored), if any.
     pub fn surname(&self, word: &str) -> Option<&[Sense]> {
-        let mut buf = [0u8; 32];
-        let key = buf.get_mut(..word.len())?;
-        key.copy_from_slice(word.as_bytes());
-        key.make_ascii_uppercase();
-        self.surnames.get(std::str::from_utf8(key).ok()?).map(Vec::as_slice)
+        self.surnames.get(word.as_bytes()).map(|k| self.surname_senses[k].as_slice())
     }
 
     /// Finds the aliases written in `text`: at word starts, whole words,
@@ -532,7 +537,7 @@ impl Gazetteer {
         let mut after_word = false;
         while s < text.len() {
             let (c, len) = char_at(text, s);
-            let is_word = is_alphanumeric(c);
+            let is_word = is_word_char(c);
             if is_word && after_word {
                 s = word_end(text, s);
                 continue;
@@ -555,7 +560,7 @@ impl Gazetteer {
             }
             if let Some(found) = self.alias_at(text, s) {
                 out.push(found);
-                after_word = text[..found.end].chars().next_back().is_some_and(is_alphanumeric);
+                after_word = text[..found.end].chars().next_back().is_some_and(is_word_char);
                 s = found.end;
                 continue;
             }
@@ -568,6 +573,11 @@ impl Gazetteer {
     /// The longest alias that starts at byte `s` (a word start), if it is a
     /// whole word written as a name.
     fn alias_at<'g>(&'g self, text: &str, s: usize) -> Option<Found<'g>> {
+        // A whole-word match's first word is the text's first word: the match
+        // ends where a word ends, and its bytes are the text's (ASCII case aside).
+        if !self.first_words.may_contain(&text.as_bytes()[s..word_end(text, s)]) {
+            return None;
+        }
         let (len, p) = self.aliases.longest_prefix(&text.as_bytes()[s..])?;
         let e = s + len;
         let whole_word = text.is_char_boundary(e) && !char_after(text, e).is_some_and(char::is_alphanumeric);

@@ -23,8 +23,53 @@ impl Token {
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// The char at byte `i` of `text` (a char boundary) and its length in
+/// bytes; ASCII without decoding.
+#[inline]
+pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => text[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+/// Whether `c` is a word character: alphanumeric (ASCII without table lookups).
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Per byte: whether it is an ASCII letter or digit.
+static ASCII_WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The end of the run of word characters that starts at byte `start`.
+#[inline]
+pub(crate) fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    loop {
+        while i < bytes.len() && ASCII_WORD_BYTE[usize::from(bytes[i])] {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b) if !b.is_ascii() => match text[i..].chars().next() {
+                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                _ => return i,
+            },
+            _ => return i,
+        }
+    }
 }
 
 /// Whether `c` may join two word characters into one token ("U.S", "Jong-un", "don't").
@@ -35,41 +80,35 @@ fn is_joiner(c: char) -> bool {
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if !is_word_char(c) {
-            tokens.push(Token { start: i, end: i + c.len_utf8(), is_word: false });
+            tokens.push(Token { start: i, end: i + len, is_word: false });
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if is_word_char(d) {
-                end = j + d.len_utf8();
-                chars.next();
-            } else if is_joiner(d) {
-                // A joiner stays inside the word only when a word character follows it.
-                let after = j + d.len_utf8();
-                match text[after..].chars().next() {
-                    Some(e) if is_word_char(e) => {
-                        chars.next();
-                        end = after;
-                    }
-                    _ => break,
-                }
-            } else {
+        // Word characters, and joiners between word characters.
+        let mut end = word_end(text, i);
+        while end < text.len() {
+            let (joiner, joiner_len) = char_at(text, end);
+            let after = end + joiner_len;
+            if !is_joiner(joiner) || after >= text.len() || !is_word_char(char_at(text, after).0) {
                 break;
             }
+            end = word_end(text, after);
         }
         // Keep the final dot of an initialism ("U.S.") in the token.
         let word = &text[i..end];
         if word.len() >= 3 && word.as_bytes()[1] == b'.' && text[end..].starts_with('.') {
-            chars.next();
             end += 1;
         }
         tokens.push(Token { start: i, end, is_word: true });
+        i = end;
     }
     tokens
 }
@@ -121,14 +160,14 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
             // "U.S." at the end of a sentence: the dot belongs to the word, the
             // sentence ends if a capitalised word follows after a line break.
             if let Some(n) = tokens.get(i + 1) {
-                if text[t.end..n.start].contains('\n') {
+                if text.as_bytes()[t.end..n.start].contains(&b'\n') {
                     boundary_after = Some(i + 1);
                 }
             }
         }
         if boundary_after.is_none() {
             if let Some(n) = tokens.get(i + 1) {
-                if text[t.end..n.start].matches('\n').count() >= 2 {
+                if text.as_bytes()[t.end..n.start].iter().filter(|&&b| b == b'\n').count() >= 2 {
                     boundary_after = Some(i + 1);
                 }
             }

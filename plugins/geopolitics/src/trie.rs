@@ -79,6 +79,15 @@ impl Trie {
         Some(self.edge_nodes[edges.start + k] as usize)
     }
 
+    /// The index of the key equal to `word`, ASCII letters of `word` compared in upper case.
+    pub fn get(&self, word: &[u8]) -> Option<usize> {
+        let mut node = 0;
+        for &b in word {
+            node = self.child(node, b.to_ascii_uppercase())?;
+        }
+        Some(self.nodes[node].key).filter(|&k| k != NO_KEY).map(|k| k as usize)
+    }
+
     /// The longest key that `text` starts with, ASCII letters of `text`
     /// compared in upper case: its length in bytes and its index among the keys.
     pub fn longest_prefix(&self, text: &[u8]) -> Option<(usize, usize)> {
@@ -112,5 +121,9 @@ mod tests {
         assert_eq!(trie.longest_prefix(b"Chi"), None);
         assert_eq!(trie.longest_prefix(b""), None);
         assert_eq!(Trie::new::<&str>(&[]).longest_prefix(b"x"), None);
+        assert_eq!(trie.get(b"Chad"), Some(2));
+        assert_eq!(trie.get(b"CHI"), None);
+        assert_eq!(trie.get(b"Chadian"), None);
+        assert_eq!(trie.get(b""), None);
     }
 }
