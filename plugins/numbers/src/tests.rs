@@ -686,6 +686,9 @@ fn weights_and_cups_take_the_thing_measured() {
         "g",
     );
     check("Less than four pounds of pork.", "Less than four pounds of pork", "range", "(,4)", "lb");
+    check("Stir in a cup of milk.", "a cup of milk", "quantity", "1", "cup");
+    check("He sold an ounce of gold.", "an ounce of gold", "quantity", "1", "oz");
+    assert!(records("They reached a cup final.", None).is_empty());
     // Not a pronoun, an article, a longer noun phrase, or another unit.
     check("He ate 300 grams of them.", "300 grams", "quantity", "300", "g");
     check("Take 5 g of the powder.", "5 g", "quantity", "5", "g");

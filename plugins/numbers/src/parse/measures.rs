@@ -75,14 +75,18 @@ impl<'a> Parser<'a> {
             }
             if self.in_list(i + 1, List::ArticleUnits) {
                 let (end, unit) = self.unit_after(i + 1, one)?;
-                return Some(Measure {
+                // "a cup of tea", not "a cup final".
+                if unit == "cup" && !self.is(end, "of") {
+                    return None;
+                }
+                return Some(self.with_product(Measure {
                     s: i,
                     e: end,
                     kind: Kind::Quantity,
                     num: one,
                     unit: Some(unit),
                     unit_first: false,
-                });
+                }));
             }
             if !self.is_any(i + 1, &["half", "quarter"])
                 && self.card(i + 1).is_none()
