@@ -555,6 +555,8 @@ const KEYWORDS: &[&str] = &[
     "s",
     "r",
     "sen",
+    "percent",
+    "percents",
     "malaysia",
     "malaysian",
     "equal",

@@ -52,6 +52,9 @@
 //!   applies to both ends ("5 to 10 million" → `[5000000,10000000]`). After
 //!   a verb of change ("rose 32,000 to 1.41 million", "fell from 5% to 4%")
 //!   "to" joins two values, not an interval: they are two records.
+//! - **Percentages**: "30%", "30 percent", "30 per cent", "5pc", "30
+//!   percentage points" (`pp`); "percent of 10" closing a phrase with no
+//!   number before is `10` (Recognizers-Text's reading).
 //! - **Money**: `$` is USD unless a prefix says otherwise ("C$", "HK$",
 //!   "A$"); "pounds" is GBP unless the context is a weight (then a quantity
 //!   in `lb`); cents after an amount are added ("15 dollars and 50 cents" →

@@ -651,6 +651,16 @@ fn speeds_are_a_length_per_a_time() {
 }
 
 #[test]
+fn percent_of_a_number_closing_the_phrase() {
+    check("Give it percent of 15.", "percent of 15", "percent", "15", "%");
+    check("Try percents of eight", "percents of eight", "percent", "8", "%");
+    // Not after a number, nor before a noun.
+    let r = records("Take 5 percent of 20.", None);
+    assert_eq!(r[0], ("5 percent".into(), "percent", "5".into(), "%".into()), "{r:?}");
+    assert!(records("The percent of 30 pupils rose.", None).iter().all(|x| x.1 != "percent"));
+}
+
+#[test]
 fn ringgits_before_the_amount() {
     check("Pay ringgits 300 now.", "ringgits 300", "money", "300", "MYR");
     check("Pay Malaysian ringgit 5 million.", "Malaysian ringgit 5 million", "money", "5000000", "MYR");

@@ -806,6 +806,24 @@ impl<'a> Parser<'a> {
         Some((f, k + 1))
     }
 
+    /// "percent of 10", "percents of twenty" closing a phrase, with no
+    /// number before: the percentage written the other way round
+    /// (Recognizers-Text's reading).
+    pub(super) fn percent_of(&self, i: usize) -> Option<(Found, usize)> {
+        if !self.is_any(i, &["percent", "percents"]) || !self.is(i + 1, "of") {
+            return None;
+        }
+        if i > 0 && (self.digits(i - 1) || self.card(i - 1).is_some()) {
+            return None;
+        }
+        let n = self.number(i + 2, false)?;
+        if n.ordinal || !self.ends(n.e) || self.punct(n.e, '%') {
+            return None;
+        }
+        let f = self.found(i, n.e, Kind::Percent, n.val.to_string(), Some("%"));
+        Some((f, n.e))
+    }
+
     /// The time unit a speed is written per ("h", "min", "s", "ms").
     fn time_unit(&self, k: usize) -> Option<&'static str> {
         Some(if self.is_any(k, &["h", "hr", "hrs", "hour"]) {

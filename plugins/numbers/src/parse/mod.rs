@@ -383,6 +383,9 @@ impl<'a> Parser<'a> {
         if let Some((f, e)) = self.scale_to_convert_to(i) {
             return Step::Found(f, e);
         }
+        if let Some((f, e)) = self.percent_of(i) {
+            return Step::Found(f, e);
+        }
         if let Some((f, e)) = self.range(i) {
             return Step::Found(f, e);
         }

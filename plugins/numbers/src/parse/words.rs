@@ -339,6 +339,7 @@ pub(crate) const PARSER_WORDS: &[&str] = &[
     "pence",
     "people",
     "percent",
+    "percents",
     "percentage",
     "personnel",
     "pm",
