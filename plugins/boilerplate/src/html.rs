@@ -624,7 +624,8 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
     // The headline is output once, first, whatever element repeats it
     // (a heading, or a styled paragraph above the article).
     if let Some(title) = &title {
-        body_parts.retain(|(text, _)| !same_text(text, title));
+        let title_key = alnum_key(title);
+        body_parts.retain(|(text, _)| !has_key(text, &title_key));
     }
     drop_repeats(&mut body_parts);
     let body_chars: usize = body_parts.iter().map(|(t, _)| t.len()).sum();
@@ -838,10 +839,10 @@ fn choose_container(page: &Page, classes: &[BlockClass]) -> (Option<usize>, Vec<
     // them (a photo essay has more caption than prose).
     let mut value_prefix = vec![0.0f64; n + 1];
     for (i, block) in page.blocks.iter().enumerate() {
-        let value = if in_chrome[block.container] && !is_media_block(page, block) {
-            value_of(BlockClass::Bad, block.chars)
-        } else if is_media_block(page, block) {
+        let value = if is_media_block(page, block) {
             0.0
+        } else if in_chrome[block.container] {
+            value_of(BlockClass::Bad, block.chars)
         } else {
             value_of(classes[i], block.chars)
         };
@@ -1008,8 +1009,11 @@ fn alnum_key(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-fn same_text(a: &str, b: &str) -> bool {
-    alnum_key(a) == alnum_key(b)
+/// Whether `text`'s [`alnum_key`] is `key`, without building it.
+fn has_key(text: &str, key: &str) -> bool {
+    let mut wanted = key.chars();
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).all(|c| wanted.next() == Some(c))
+        && wanted.next().is_none()
 }
 
 /// The headline: the `<h1>` when it agrees with the title tags, else
