@@ -661,6 +661,17 @@ fn percent_of_a_number_closing_the_phrase() {
 }
 
 #[test]
+fn dollar_sign_after_the_amount() {
+    let r = records("Tips: 10 $ 30 $ each.", None);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0], ("10 $".into(), "money", "10".into(), "USD".into()));
+    check("It is 4 $ 25 cents.", "4 $ 25 cents", "money", "4.25", "USD");
+    // A "$" before a number stays its prefix.
+    let r = records("Up 10 $ 30 million.", None);
+    assert_eq!(r[1], ("$ 30 million".into(), "money", "30000000".into(), "USD".into()));
+}
+
+#[test]
 fn ringgits_before_the_amount() {
     check("Pay ringgits 300 now.", "ringgits 300", "money", "300", "MYR");
     check("Pay Malaysian ringgit 5 million.", "Malaysian ringgit 5 million", "money", "5000000", "MYR");

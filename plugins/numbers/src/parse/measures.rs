@@ -518,9 +518,16 @@ impl<'a> Parser<'a> {
                 } else {
                     i + 1
                 };
-                // "$" after a number only counts when nothing numeric follows ("10 $").
+                // "$" after a number only counts when nothing numeric
+                // follows ("10 $"), or the next number is written the same
+                // way or in cents ("10 $ 30 $", "10 $ 30 cent").
                 if c == '$' && (self.digits(e) || self.punct(e, '.')) {
-                    return None;
+                    let next_postfix = self.number(e, false).is_some_and(|n| {
+                        self.punct(n.e, '$') || self.is_any(n.e, &["cent", "cents"])
+                    });
+                    if !next_postfix {
+                        return None;
+                    }
                 }
                 Some((e, Some(code)))
             }
