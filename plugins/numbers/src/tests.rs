@@ -26,9 +26,9 @@ fn records(text: &str, date: Option<&str>) -> Vec<(String, &'static str, String,
 fn one(text: &str) -> (String, &'static str, String, String) {
     let found = find(text, None);
     let inside_range = |f: &Found| {
-        found.iter().any(|r| {
-            r.kind == crate::Kind::Range && r != f && r.start <= f.start && f.end <= r.end
-        })
+        found
+            .iter()
+            .any(|r| r.kind == crate::Kind::Range && r != f && r.start <= f.start && f.end <= r.end)
     };
     let r: Vec<_> = records(text, None)
         .into_iter()
@@ -172,8 +172,20 @@ fn more_than_half() {
         "(0.5,)",
         "",
     );
-    check("Less than half voted.", "Less than half", "range", "(,0.5)", "");
-    check("More than half people agreed.", "More than half", "range", "(0.5,)", "");
+    check(
+        "Less than half voted.",
+        "Less than half",
+        "range",
+        "(,0.5)",
+        "",
+    );
+    check(
+        "More than half people agreed.",
+        "More than half",
+        "range",
+        "(0.5,)",
+        "",
+    );
     let r = records("In the second half the team scored 2 goals.", None);
     assert!(r.iter().all(|x| x.2 != "0.5"), "{r:?}");
 }
@@ -567,28 +579,94 @@ fn ranges() {
 fn interval_brackets_follow_what_is_counted() {
     // Bare numbers (Recognizers-Text): between two numbers is [a,b); the
     // bounds of comparatives are as the words say; no approximator.
-    check("Teams of 4 through 9 players.", "4 through 9", "range", "[4,9)", "");
-    check("It holds from 12 to 40 seats.", "from 12 to 40", "range", "[12,40)", "");
+    check(
+        "Teams of 4 through 9 players.",
+        "4 through 9",
+        "range",
+        "[4,9)",
+        "",
+    );
+    check(
+        "It holds from 12 to 40 seats.",
+        "from 12 to 40",
+        "range",
+        "[12,40)",
+        "",
+    );
     check("Roughly 15~25 hens.", "15~25", "range", "[15,25)", "");
-    check("No fewer than 8 boats.", "No fewer than 8", "range", "[8,)", "");
+    check(
+        "No fewer than 8 boats.",
+        "No fewer than 8",
+        "range",
+        "[8,)",
+        "",
+    );
     check("At most 90 guests.", "At most 90", "range", "(,90]", "");
     check("Bring 6 or more.", "6 or more", "range", "[6,)", "");
     // Money and quantities (Duckling): between two amounts is closed, a
     // one-sided bound is open.
-    check("Tickets cost 15-25 euros.", "15-25 euros", "range", "[15,25]", "EUR");
-    check("A fee of at least $3 applies.", "at least $3", "range", "(3,)", "USD");
-    check("Carry at most 8 litres each.", "at most 8 litres", "range", "(,8)", "l");
-    check("Pay no more than 40 pounds.", "no more than 40 pounds", "range", "(,40)", "GBP");
-    check("It takes 12 litres or more.", "12 litres or more", "range", "(12,)", "l");
+    check(
+        "Tickets cost 15-25 euros.",
+        "15-25 euros",
+        "range",
+        "[15,25]",
+        "EUR",
+    );
+    check(
+        "A fee of at least $3 applies.",
+        "at least $3",
+        "range",
+        "(3,)",
+        "USD",
+    );
+    check(
+        "Carry at most 8 litres each.",
+        "at most 8 litres",
+        "range",
+        "(,8)",
+        "l",
+    );
+    check(
+        "Pay no more than 40 pounds.",
+        "no more than 40 pounds",
+        "range",
+        "(,40)",
+        "GBP",
+    );
+    check(
+        "It takes 12 litres or more.",
+        "12 litres or more",
+        "range",
+        "(12,)",
+        "l",
+    );
     // Percentages: as written.
-    check("A cut of at least 5% is due.", "at least 5%", "range", "[5,)", "%");
+    check(
+        "A cut of at least 5% is due.",
+        "at least 5%",
+        "range",
+        "[5,)",
+        "%",
+    );
     check("Rates of 2-3% are usual.", "2-3%", "range", "[2,3]", "%");
 }
 
 #[test]
 fn proportions_with_out_of() {
-    check("Four out of five dentists agree.", "Four out of five", "cardinal", "0.8", "");
-    check("Only 3 out of every 12 passed.", "3 out of every 12", "cardinal", "0.25", "");
+    check(
+        "Four out of five dentists agree.",
+        "Four out of five",
+        "cardinal",
+        "0.8",
+        "",
+    );
+    check(
+        "Only 3 out of every 12 passed.",
+        "3 out of every 12",
+        "cardinal",
+        "0.25",
+        "",
+    );
     // Not when the second number is an amount, or smaller than the first.
     let r = records("He ran 2 out of 5 km.", None);
     assert!(r.iter().any(|x| x.0 == "5 km"), "{r:?}");
@@ -610,14 +688,27 @@ fn the_amount_a_bound_bounds_is_a_record_too() {
     assert_eq!(
         r,
         [
-            ("more than $5 million".into(), "range", "(5000000,)".into(), "USD".into()),
+            (
+                "more than $5 million".into(),
+                "range",
+                "(5000000,)".into(),
+                "USD".into()
+            ),
             ("$5 million".into(), "money", "5000000".into(), "USD".into()),
         ]
     );
     let r = records("Pack 3 litres or more.", None);
-    assert_eq!(r[1], ("3 litres".into(), "quantity", "3".into(), "l".into()), "{r:?}");
+    assert_eq!(
+        r[1],
+        ("3 litres".into(), "quantity", "3".into(), "l".into()),
+        "{r:?}"
+    );
     let r = records("Up to 40 percent were lost.", None);
-    assert_eq!(r[1], ("40 percent".into(), "percent", "40".into(), "%".into()), "{r:?}");
+    assert_eq!(
+        r[1],
+        ("40 percent".into(), "percent", "40".into(), "%".into()),
+        "{r:?}"
+    );
     // Not for bare numbers, nor between two amounts.
     assert_eq!(records("More than 100 came.", None).len(), 1);
     assert_eq!(records("It costs $5-10 each.", None).len(), 1);
@@ -629,35 +720,90 @@ fn scales_named_in_a_conversion_have_no_value() {
     assert_eq!(
         r,
         [
-            ("350 fahrenheit".into(), "quantity", "350".into(), "°F".into()),
+            (
+                "350 fahrenheit".into(),
+                "quantity",
+                "350".into(),
+                "°F".into()
+            ),
             ("celsius".into(), "quantity", "".into(), "°C".into()),
         ]
     );
-    check("How much fahrenheit is it?", "fahrenheit", "quantity", "", "°F");
-    check("Go from degrees celsius to kelvin.", "degrees celsius", "quantity", "", "°C");
+    check(
+        "How much fahrenheit is it?",
+        "fahrenheit",
+        "quantity",
+        "",
+        "°F",
+    );
+    check(
+        "Go from degrees celsius to kelvin.",
+        "degrees celsius",
+        "quantity",
+        "",
+        "°C",
+    );
     // Not outside a conversion, nor in a title.
     assert!(records("The Celsius scale is metric.", None).is_empty());
-    assert!(records("He read Fahrenheit 451 to them.", None).iter().all(|x| x.3 != "°F"));
+    assert!(records("He read Fahrenheit 451 to them.", None)
+        .iter()
+        .all(|x| x.3 != "°F"));
 }
 
 #[test]
 fn speeds_are_a_length_per_a_time() {
-    check("Winds of 40 metres per minute.", "40 metres per minute", "quantity", "40", "m/min");
+    check(
+        "Winds of 40 metres per minute.",
+        "40 metres per minute",
+        "quantity",
+        "40",
+        "m/min",
+    );
     check("A 3 cm/ms pulse.", "3 cm/ms", "quantity", "3", "cm/ms");
     check("It moved at 12m/s.", "12m/s", "quantity", "12", "m/s");
-    check("It flew at 300 km/h.", "300 km/h", "quantity", "300", "km/h");
+    check(
+        "It flew at 300 km/h.",
+        "300 km/h",
+        "quantity",
+        "300",
+        "km/h",
+    );
     // A volume per day is a volume: the rate is not in the span.
-    check("Output of 500 barrels per day.", "500 barrels", "quantity", "500", "bbl");
+    check(
+        "Output of 500 barrels per day.",
+        "500 barrels",
+        "quantity",
+        "500",
+        "bbl",
+    );
 }
 
 #[test]
 fn percent_of_a_number_closing_the_phrase() {
-    check("Give it percent of 15.", "percent of 15", "percent", "15", "%");
-    check("Try percents of eight", "percents of eight", "percent", "8", "%");
+    check(
+        "Give it percent of 15.",
+        "percent of 15",
+        "percent",
+        "15",
+        "%",
+    );
+    check(
+        "Try percents of eight",
+        "percents of eight",
+        "percent",
+        "8",
+        "%",
+    );
     // Not after a number, nor before a noun.
     let r = records("Take 5 percent of 20.", None);
-    assert_eq!(r[0], ("5 percent".into(), "percent", "5".into(), "%".into()), "{r:?}");
-    assert!(records("The percent of 30 pupils rose.", None).iter().all(|x| x.1 != "percent"));
+    assert_eq!(
+        r[0],
+        ("5 percent".into(), "percent", "5".into(), "%".into()),
+        "{r:?}"
+    );
+    assert!(records("The percent of 30 pupils rose.", None)
+        .iter()
+        .all(|x| x.1 != "percent"));
 }
 
 #[test]
@@ -665,40 +811,104 @@ fn dollar_sign_after_the_amount() {
     let r = records("Tips: 10 $ 30 $ each.", None);
     assert_eq!(r.len(), 2, "{r:?}");
     assert_eq!(r[0], ("10 $".into(), "money", "10".into(), "USD".into()));
-    check("It is 4 $ 25 cents.", "4 $ 25 cents", "money", "4.25", "USD");
+    check(
+        "It is 4 $ 25 cents.",
+        "4 $ 25 cents",
+        "money",
+        "4.25",
+        "USD",
+    );
     // A "$" before a number stays its prefix.
     let r = records("Up 10 $ 30 million.", None);
-    assert_eq!(r[1], ("$ 30 million".into(), "money", "30000000".into(), "USD".into()));
+    assert_eq!(
+        r[1],
+        (
+            "$ 30 million".into(),
+            "money",
+            "30000000".into(),
+            "USD".into()
+        )
+    );
 }
 
 #[test]
 fn ringgits_before_the_amount() {
-    check("Pay ringgits 300 now.", "ringgits 300", "money", "300", "MYR");
-    check("Pay Malaysian ringgit 5 million.", "Malaysian ringgit 5 million", "money", "5000000", "MYR");
+    check(
+        "Pay ringgits 300 now.",
+        "ringgits 300",
+        "money",
+        "300",
+        "MYR",
+    );
+    check(
+        "Pay Malaysian ringgit 5 million.",
+        "Malaysian ringgit 5 million",
+        "money",
+        "5000000",
+        "MYR",
+    );
     assert!(records("The Malaysian ringgit fell.", None).is_empty());
 }
 
 #[test]
 fn egyptian_pounds_by_their_abbreviation() {
     check("A ticket is 35 LE.", "35 LE", "money", "35", "EGP");
-    check("A ticket is 35 L.E at the gate.", "35 L.E", "money", "35", "EGP");
+    check(
+        "A ticket is 35 L.E at the gate.",
+        "35 L.E",
+        "money",
+        "35",
+        "EGP",
+    );
     check("A ticket is 35 le.", "35 le", "money", "35", "EGP");
 }
 
 #[test]
 fn equal_to_as_one_of_two_conditions() {
     let r = records("Scores equal to 70 or above 90 pass.", None);
-    assert_eq!(r[0], ("equal to 70".into(), "range", "[70,70]".into(), "".into()), "{r:?}");
+    assert_eq!(
+        r[0],
+        ("equal to 70".into(), "range", "[70,70]".into(), "".into()),
+        "{r:?}"
+    );
     let r = records("Sizes under 4 or equal to 9 fit.", None);
-    assert_eq!(r[1], ("equal to 9".into(), "range", "[9,9]".into(), "".into()), "{r:?}");
+    assert_eq!(
+        r[1],
+        ("equal to 9".into(), "range", "[9,9]".into(), "".into()),
+        "{r:?}"
+    );
 }
 
 #[test]
 fn weights_and_cups_take_the_thing_measured() {
-    check("She bought 750 grams of cherries.", "750 grams of cherries", "quantity", "750", "g");
-    check("Add 2 cups of rice.", "2 cups of rice", "quantity", "2", "cup");
-    check("They seized 40 lbs of cocaine.", "40 lbs of cocaine", "quantity", "40", "lb");
-    check("Use 3 oz of butter, softened.", "3 oz of butter", "quantity", "3", "oz");
+    check(
+        "She bought 750 grams of cherries.",
+        "750 grams of cherries",
+        "quantity",
+        "750",
+        "g",
+    );
+    check(
+        "Add 2 cups of rice.",
+        "2 cups of rice",
+        "quantity",
+        "2",
+        "cup",
+    );
+    check(
+        "They seized 40 lbs of cocaine.",
+        "40 lbs of cocaine",
+        "quantity",
+        "40",
+        "lb",
+    );
+    check(
+        "Use 3 oz of butter, softened.",
+        "3 oz of butter",
+        "quantity",
+        "3",
+        "oz",
+    );
     check(
         "Between 200 and 300 g of oats.",
         "Between 200 and 300 g of oats",
@@ -706,12 +916,36 @@ fn weights_and_cups_take_the_thing_measured() {
         "[200,300]",
         "g",
     );
-    check("Less than four pounds of pork.", "Less than four pounds of pork", "range", "(,4)", "lb");
-    check("Stir in a cup of milk.", "a cup of milk", "quantity", "1", "cup");
-    check("He sold an ounce of gold.", "an ounce of gold", "quantity", "1", "oz");
+    check(
+        "Less than four pounds of pork.",
+        "Less than four pounds of pork",
+        "range",
+        "(,4)",
+        "lb",
+    );
+    check(
+        "Stir in a cup of milk.",
+        "a cup of milk",
+        "quantity",
+        "1",
+        "cup",
+    );
+    check(
+        "He sold an ounce of gold.",
+        "an ounce of gold",
+        "quantity",
+        "1",
+        "oz",
+    );
     assert!(records("They reached a cup final.", None).is_empty());
     // Not a pronoun, an article, a longer noun phrase, or another unit.
-    check("He ate 300 grams of them.", "300 grams", "quantity", "300", "g");
+    check(
+        "He ate 300 grams of them.",
+        "300 grams",
+        "quantity",
+        "300",
+        "g",
+    );
     check("Take 5 g of the powder.", "5 g", "quantity", "5", "g");
     check("Buy 2 lbs of ground beef.", "2 lbs", "quantity", "2", "lb");
     check("It runs 20 km of track.", "20 km", "quantity", "20", "km");
@@ -719,13 +953,37 @@ fn weights_and_cups_take_the_thing_measured() {
 
 #[test]
 fn metric_masses_are_in_grams() {
-    check("The parcel weighs 1.5 kg.", "1.5 kg", "quantity", "1500", "g");
-    check("Take 250 milligrams daily.", "250 milligrams", "quantity", "0.25", "g");
+    check(
+        "The parcel weighs 1.5 kg.",
+        "1.5 kg",
+        "quantity",
+        "1500",
+        "g",
+    );
+    check(
+        "Take 250 milligrams daily.",
+        "250 milligrams",
+        "quantity",
+        "0.25",
+        "g",
+    );
     check("A 2-kilogram bag.", "2-kilogram", "quantity", "2000", "g");
-    check("It weighs 3 to 4 kg.", "3 to 4 kg", "range", "[3000,4000]", "g");
+    check(
+        "It weighs 3 to 4 kg.",
+        "3 to 4 kg",
+        "range",
+        "[3000,4000]",
+        "g",
+    );
     // Other masses stay as written.
     check("A 5 tonne load.", "5 tonne", "quantity", "5", "t");
-    check("Dose: 120 micrograms.", "120 micrograms", "quantity", "120", "µg");
+    check(
+        "Dose: 120 micrograms.",
+        "120 micrograms",
+        "quantity",
+        "120",
+        "µg",
+    );
 }
 
 #[test]
@@ -867,14 +1125,22 @@ fn days_by_their_ordinal_after_a_preposition() {
         "",
     );
     // A compound ordinal after "on" closing the phrase.
-    check("We meet on twenty-third.", "twenty-third", "date", "XXXX-XX-23", "");
+    check(
+        "We meet on twenty-third.",
+        "twenty-third",
+        "date",
+        "XXXX-XX-23",
+        "",
+    );
     // Without the suffix too, when the day closes the phrase.
     check("We fly home on the 9.", "the 9", "date", "XXXX-XX-09", "");
     check("He stays until the 30!", "the 30", "date", "XXXX-XX-30", "");
     // Not a day: a noun follows.
     check("He won for the 3rd time.", "3rd", "ordinal", "3", "");
     check("Seats for the 12 finalists.", "12", "cardinal", "12", "");
-    assert!(records("Wait for the 45.", None).iter().all(|r| r.1 != "date"));
+    assert!(records("Wait for the 45.", None)
+        .iter()
+        .all(|r| r.1 != "date"));
 }
 
 #[test]
@@ -886,7 +1152,13 @@ fn weekday_with_its_date_in_brackets() {
         "XXXX-03-03",
         "",
     );
-    check("See you this sunday(oct-4).", "this sunday(oct-4)", "date", "XXXX-10-04", "");
+    check(
+        "See you this sunday(oct-4).",
+        "this sunday(oct-4)",
+        "date",
+        "XXXX-10-04",
+        "",
+    );
 }
 
 #[test]
@@ -907,13 +1179,31 @@ fn month_and_day_with_a_slash_after_on() {
         .iter()
         .all(|r| r.1 != "date"));
     // A zero-padded part makes a date without "on".
-    check("Filed 19/03 by the clerk.", "19/03", "date", "XXXX-03-19", "");
-    check("Due 09/30 at the latest.", "09/30", "date", "XXXX-09-30", "");
+    check(
+        "Filed 19/03 by the clerk.",
+        "19/03",
+        "date",
+        "XXXX-03-19",
+        "",
+    );
+    check(
+        "Due 09/30 at the latest.",
+        "09/30",
+        "date",
+        "XXXX-09-30",
+        "",
+    );
     assert!(records("Filed 03/04 by the clerk.", None)
         .iter()
         .all(|r| r.1 != "date"));
     // A year after a comma.
-    check("Signed 10/27,2015 in Ohio.", "10/27,2015", "date", "2015-10-27", "");
+    check(
+        "Signed 10/27,2015 in Ohio.",
+        "10/27,2015",
+        "date",
+        "2015-10-27",
+        "",
+    );
 }
 
 #[test]
@@ -1122,8 +1412,8 @@ mod property {
                 "million", "bn", "m", "k", "between", "and", "more", "than", "up", "to", "percent",
                 "a", "half", "dozen", "twenty", "one", "first", "hundred", "June", "Monday", "ago",
                 "days", "km", "year", "old", "dollars", "US", "Rs", "over", "the", "G", "COVID",
-                "more", "than", "at", "least", "to", "celsius", "kg", "of", "rice",
-                "é", "日本", "\u{a0}", "\u{202f}", "\n",
+                "more", "than", "at", "least", "to", "celsius", "kg", "of", "rice", "é", "日本",
+                "\u{a0}", "\u{202f}", "\n",
             ])
             .prop_map(str::to_string),
             "\\PC{0,3}",

@@ -475,7 +475,10 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 // "RM 42", "ringgits 42", "Malaysian ringgit 42".
-                let ringgit = |k: usize| self.word(k).is_some_and(|w| w.currency == Some(Family::Ringgit));
+                let ringgit = |k: usize| {
+                    self.word(k)
+                        .is_some_and(|w| w.currency == Some(Family::Ringgit))
+                };
                 if w == "RM" || ringgit(i) {
                     return self.digits(i + 1).then_some((i + 1, Some("MYR"), None));
                 }
@@ -551,7 +554,11 @@ impl<'a> Parser<'a> {
                 if w == "LE" || (w == "le" && self.ends(i + 1)) {
                     return Some((i + 1, Some("EGP")));
                 }
-                if w == "L" && self.punct(i + 1, '.') && self.str(i + 2) == "E" && self.attached(i + 2) {
+                if w == "L"
+                    && self.punct(i + 1, '.')
+                    && self.str(i + 2) == "E"
+                    && self.attached(i + 2)
+                {
                     return Some((i + 3, Some("EGP")));
                 }
                 // "481p", "8.1p": pence.

@@ -98,7 +98,16 @@ impl Num {
     /// A number over tokens `s..e` with value `val` and no magnitude word,
     /// ordinal suffix or plain-digit form.
     fn unscaled(s: usize, e: usize, val: Rat) -> Num {
-        Num { s, e, val, base: val, scaled: false, ordinal: false, plain_digits: None, mult: 1 }
+        Num {
+            s,
+            e,
+            val,
+            base: val,
+            scaled: false,
+            ordinal: false,
+            plain_digits: None,
+            mult: 1,
+        }
     }
 }
 
@@ -366,7 +375,8 @@ impl<'a> Parser<'a> {
         (i..next).find_map(|k| {
             let m = self.measure(k)?;
             let amount = matches!(m.kind, Kind::Money | Kind::Quantity | Kind::Percent);
-            (amount && m.e <= next).then(|| self.found(m.s, m.e, m.kind, m.num.val.to_string(), m.unit))
+            (amount && m.e <= next)
+                .then(|| self.found(m.s, m.e, m.kind, m.num.val.to_string(), m.unit))
         })
     }
 

@@ -52,13 +52,22 @@ impl<'a> Parser<'a> {
             // "two out of five hundred", "3 out of 4", "one out of every
             // five": a proportion.
             if self.is(n.e, "out") && self.is(n.e + 1, "of") && n.val.is_int() && !n.scaled {
-                let k = if self.is(n.e + 2, "every") { n.e + 3 } else { n.e + 2 };
+                let k = if self.is(n.e + 2, "every") {
+                    n.e + 3
+                } else {
+                    n.e + 2
+                };
                 if let Some(d) = self.number(k, false) {
                     let measured = self.percent_after(d.e).is_some()
                         || self
                             .word(d.e)
                             .is_some_and(|w| w.unit.is_some() || w.currency.is_some());
-                    if d.val.is_int() && !d.ordinal && n.val <= d.val && !d.val.is_zero() && !measured {
+                    if d.val.is_int()
+                        && !d.ordinal
+                        && n.val <= d.val
+                        && !d.val.is_zero()
+                        && !measured
+                    {
                         n.val = n.val.checked_div(d.val)?;
                         n.base = n.val;
                         n.e = d.e;

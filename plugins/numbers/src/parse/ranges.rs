@@ -43,8 +43,9 @@ impl<'a> Parser<'a> {
             // "equal to 5000 or more than 4500", "less than 30 or equal to
             // 50": one of two conditions, the single value `[5000,5000]`.
             let after_or = |k: usize| self.is(k, "or") && self.comparative(k + 1).is_some();
-            let before_or =
-                i >= 2 && self.is(i - 1, "or") && (self.digits(i - 2) || self.card(i - 2).is_some());
+            let before_or = i >= 2
+                && self.is(i - 1, "or")
+                && (self.digits(i - 2) || self.card(i - 2).is_some());
             if let Some(m) = self.measure(i + 2) {
                 if m.kind != Kind::Ordinal && (after_or(m.e) || before_or) {
                     let v = format!("[{0},{0}]", m.num.val);
@@ -273,7 +274,8 @@ impl<'a> Parser<'a> {
             }
             // Digits said one by one: "three-nought-four" is three numbers.
             let number_word = |k: usize| self.card(k).is_some_and(|c| c.class == Class::Unit);
-            let glued_dash = |k: usize| self.punct(k, '-') && self.attached(k) && self.attached(k + 1);
+            let glued_dash =
+                |k: usize| self.punct(k, '-') && self.attached(k) && self.attached(k + 1);
             let chained = number_word(a.s)
                 && a.e == a.s + 1
                 && ((a.s >= 2 && glued_dash(a.s - 1) && number_word(a.s - 2))
