@@ -161,6 +161,16 @@ fn digits_after_magnitude_words() {
     let r = records("We saw 3 hundred and 0 came back.", None);
     let spans: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
     assert!(!spans.contains(&"3 hundred and 0"), "{r:?}");
+    // A second number as big is not a part of the first.
+    check(
+        "Between 3 million and 4 million fans.",
+        "Between 3 million and 4 million",
+        "range",
+        "[3000000,4000000)",
+        "",
+    );
+    let r = records("It took one thousand and two thousand days.", None);
+    assert_eq!(r.len(), 2, "{r:?}");
 }
 
 #[test]

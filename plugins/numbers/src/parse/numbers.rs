@@ -699,7 +699,11 @@ impl<'a> Parser<'a> {
                     });
                 // Not "and a half", "and three fifths" (handled as fractions).
                 let frac_follows = self.card(k + 1).is_some() && self.denominator(k + 2).is_some();
-                if next_ok && !frac_follows {
+                // Not "1 million and 2 million": a second number as big.
+                let as_big = self
+                    .card(k + 2)
+                    .is_some_and(|c| c.class == Class::Scale && c.value >= last_scale);
+                if next_ok && !frac_follows && !as_big {
                     k += 1;
                 } else {
                     break;
