@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::date::Date;
 use crate::gazetteer::{Gazetteer, Role, Sense};
@@ -97,7 +97,10 @@ const SPORTS_CUES: &[&str] = &[
 /// Wales", "Italy's coach", "the Irish line").
 fn is_sports_report(text: &str) -> bool {
     static CUES: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    let Some(cues) = CUES.get_or_init(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(SPORTS_CUES).ok()) else {
+    // A DFA without prefilter: the cues are short common words ("try",
+    // "race") whose candidates a prefilter would mostly have to verify.
+    let build = || AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).kind(Some(AhoCorasickKind::DFA)).prefilter(false).build(SPORTS_CUES).ok();
+    let Some(cues) = CUES.get_or_init(build) else {
         return false;
     };
     let bytes = text.as_bytes();

@@ -17,11 +17,11 @@
 //!   event, nor does a trigger governed by another one ("threatened to
 //!   attack" is a threat, "agreed to meet" an intent).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::actors::Mention;
 use crate::gazetteer::Role;
+use crate::hash::{FnvHashMap, FnvHashSet};
 use crate::text::Token;
 
 /// A coded event between two actors.
@@ -67,7 +67,7 @@ struct Form {
 
 struct Lexicon {
     defs: Vec<TriggerDef>,
-    forms: HashMap<String, Vec<Form>>,
+    forms: FnvHashMap<String, Vec<Form>>,
 }
 
 const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
@@ -127,7 +127,7 @@ fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut defs = Vec::new();
-        let mut forms: HashMap<String, Vec<Form>> = HashMap::new();
+        let mut forms: FnvHashMap<String, Vec<Form>> = FnvHashMap::default();
         for line in TRIGGERS_TSV.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let cols: Vec<&'static str> = line.split('\t').collect();
             let (Some(trigger), Some(code), Some(pos)) = (cols.first(), cols.get(1), cols.get(2)) else { continue };
@@ -531,8 +531,8 @@ fn lowercase_into(word: &str, buf: &mut String) {
 
 const AGENTS_TXT: &str = include_str!("../data/agents.txt");
 
-fn agents() -> &'static HashSet<&'static str> {
-    static AGENTS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn agents() -> &'static FnvHashSet<&'static str> {
+    static AGENTS: OnceLock<FnvHashSet<&'static str>> = OnceLock::new();
     AGENTS.get_or_init(|| AGENTS_TXT.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::trim).collect())
 }
 

@@ -20,9 +20,8 @@
 //! head of an organisation): [`Gazetteer::resolve`] picks the one in force
 //! at the article's date.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::date::Date;
+use crate::hash::{self, FnvHashMap, FnvHashSet};
 use crate::text::{char_at, is_word_char, word_end};
 use crate::trie::Trie;
 
@@ -126,8 +125,8 @@ pub struct Found<'g> {
 pub struct Gazetteer {
     /// The aliases (upper-cased keys); a key's index is its pattern number.
     aliases: Trie,
-    /// The first words of the aliases, to skip most words without a walk in the trie.
-    first_words: FirstWords,
+    /// The first words (runs of alphanumerics) of the aliases.
+    first_words: WordFilter,
     /// Per pattern: the alias's senses.
     senses: Vec<Vec<Sense>>,
     /// Per pattern: the alias has at most three letters and must be written in capitals ("US", "WHO").
@@ -135,6 +134,8 @@ pub struct Gazetteer {
     actors: Vec<Actor>,
     /// Family names of office holders (upper-cased keys).
     surnames: Trie,
+    /// The same family names.
+    surname_filter: WordFilter,
     /// Per family name: the office holders' senses.
     surname_senses: Vec<Vec<Sense>>,
 }
@@ -214,11 +215,11 @@ fn key(alias: &str) -> String {
 
 #[derive(Default)]
 struct Builder {
-    map: HashMap<String, Vec<Sense>>,
+    map: FnvHashMap<String, Vec<Sense>>,
     actors: Vec<Actor>,
-    index: HashMap<String, u32>,
-    surnames: HashMap<String, Vec<Sense>>,
-    stop: HashSet<String>,
+    index: FnvHashMap<String, u32>,
+    surnames: FnvHashMap<String, Vec<Sense>>,
+    stop: FnvHashSet<String>,
 }
 
 impl Builder {
@@ -410,37 +411,49 @@ impl Builder {
             senses.push(s);
         }
         let aliases = Trie::new(&patterns);
-        let mut first_words = FirstWords::new();
+        let mut first_words = WordFilter::new();
         for k in &patterns {
             first_words.insert(&k.as_bytes()[..word_end(k, 0)]);
         }
         let mut surnames: Vec<(String, Vec<Sense>)> = self.surnames.into_iter().collect();
         surnames.sort_by(|a, b| a.0.cmp(&b.0));
         let (surname_keys, surname_senses): (Vec<String>, Vec<Vec<Sense>>) = surnames.into_iter().unzip();
-        Gazetteer { aliases, first_words, senses, capitals_only, actors: self.actors, surnames: Trie::new(&surname_keys), surname_senses }
+        let mut surname_filter = WordFilter::new();
+        for k in &surname_keys {
+            surname_filter.insert(k.as_bytes());
+        }
+        Gazetteer {
+            aliases,
+            first_words,
+            senses,
+            capitals_only,
+            actors: self.actors,
+            surnames: Trie::new(&surname_keys),
+            surname_filter,
+            surname_senses,
+        }
     }
 }
 
-/// A filter on the first words (runs of alphanumerics) of the aliases: a
-/// bitmap indexed by a hash of the upper-cased word, small enough to stay
-/// in cache. A word whose bit is clear starts no alias that can be matched
-/// whole; a set bit may be another word's (the trie decides).
-struct FirstWords {
+/// A set of words that may answer "yes" for a word it lacks: a bitmap
+/// indexed by a hash of the upper-cased word, small enough to stay in cache,
+/// checked before a walk in a trie (cache misses at every byte). A word
+/// whose bit is clear is not in the set; a set bit may be another word's.
+struct WordFilter {
     bits: Vec<u64>,
 }
 
-impl FirstWords {
-    /// log2 of the number of bits: about 20 times the number of first words.
+impl WordFilter {
+    /// log2 of the number of bits: about 20 times the number of words of a set.
     const BITS_LOG2: u32 = 18;
 
-    fn new() -> FirstWords {
-        FirstWords { bits: vec![0; (1 << Self::BITS_LOG2) / 64] }
+    fn new() -> WordFilter {
+        WordFilter { bits: vec![0; (1 << Self::BITS_LOG2) / 64] }
     }
 
     /// The word's bit: the top bits of its FNV-1a hash, ASCII letters upper-cased.
     fn bit(word: &[u8]) -> usize {
-        let hash = word.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| (h ^ u64::from(b.to_ascii_uppercase())).wrapping_mul(0x0100_0000_01b3));
-        (hash >> (64 - Self::BITS_LOG2)) as usize
+        (hash::upper_ascii(word) >> (64 - Self::BITS_LOG2)) as usize
     }
 
     fn insert(&mut self, word: &[u8]) {
@@ -525,6 +538,9 @@ impl Gazetteer {
 
     /// The leaders whose family name is `word` (ASCII case ignored), if any.
     pub fn surname(&self, word: &str) -> Option<&[Sense]> {
+        if !self.surname_filter.may_contain(word.as_bytes()) {
+            return None;
+        }
         self.surnames.get(word.as_bytes()).map(|k| self.surname_senses[k].as_slice())
     }
 

@@ -52,6 +52,7 @@
 //! - [`date`]: dates of articles and of terms of office;
 //! - [`gazetteer`]: the compiled tables, searched at word starts;
 //! - [`trie`]: the byte trie of the gazetteer's aliases;
+//! - [`hash`]: FNV-1a for the tables of words;
 //! - [`actors`]: mentions and their disambiguation;
 //! - [`events`]: triggers, negation, passive voice, coordination;
 //! - [`cameo`]: CAMEO codes with quad class and Goldstein score.
@@ -74,6 +75,7 @@ pub mod cameo;
 pub mod date;
 pub mod events;
 pub mod gazetteer;
+pub mod hash;
 pub mod text;
 pub mod trie;
 

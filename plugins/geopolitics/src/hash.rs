@@ -1,0 +1,62 @@
+//! FNV-1a, the hash of the plugin's lookup tables of words.
+//!
+//! The tables are looked up once or more per token with short keys, where
+//! the standard library's SipHash costs more than the rest of the lookup.
+//! Their keys come from the plugin's data (a text's words are looked up,
+//! never inserted), so a hash without flooding resistance is safe here.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a's 64-bit offset basis.
+const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a's 64-bit prime.
+const PRIME: u64 = 0x0100_0000_01b3;
+
+/// One FNV-1a step: `hash` extended with `byte`.
+pub fn step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(PRIME)
+}
+
+/// The FNV-1a hash of `bytes` with ASCII letters upper-cased.
+pub fn upper_ascii(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(OFFSET, |h, &b| step(h, b.to_ascii_uppercase()))
+}
+
+/// A [`Hasher`] computing FNV-1a.
+pub struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Fnv1a {
+        Fnv1a(OFFSET)
+    }
+}
+
+impl Hasher for Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, &b| step(h, b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` hashed with FNV-1a.
+pub type FnvHashMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv1a>>;
+/// A `HashSet` hashed with FNV-1a.
+pub type FnvHashSet<K> = HashSet<K, BuildHasherDefault<Fnv1a>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_fnv1a_values_and_case_folding() {
+        let mut h = Fnv1a::default();
+        h.write(b"a");
+        assert_eq!(h.finish(), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(upper_ascii(b"Chad"), upper_ascii(b"CHAD"));
+        assert_ne!(upper_ascii(b"Chad"), upper_ascii(b"Chat"));
+    }
+}
