@@ -1154,6 +1154,31 @@ fn days_by_their_ordinal_after_a_preposition() {
 }
 
 #[test]
+fn nth_weekday_of_a_month() {
+    check(
+        "Meet on the second Monday of next month.",
+        "the second Monday of next month",
+        "date",
+        "XXXX-WXX-1",
+        "",
+    );
+    check(
+        "Vote the first Tuesday in November.",
+        "the first Tuesday in November",
+        "date",
+        "XXXX-WXX-2",
+        "",
+    );
+    check(
+        "Every third Friday it rains.",
+        "third Friday",
+        "date",
+        "XXXX-WXX-5",
+        "",
+    );
+}
+
+#[test]
 fn weekday_with_its_date_in_brackets() {
     check(
         "Come on Tuesday (March 3) at noon.",

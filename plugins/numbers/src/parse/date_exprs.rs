@@ -130,13 +130,29 @@ impl<'a> Parser<'a> {
         if self.is(i, "in") {
             return self.future_date(i);
         }
-        // "first Sunday", "third Tuesday" (of a month).
+        // "first Sunday", "the third Tuesday of this month", "the last
+        // Friday in March".
         if let Some((ow, false)) = self.ord(i) {
             if ow.value <= 5 && self.word(i + 1).is_some_and(|w| w.weekday != 0) {
                 let wd = self.word(i + 1)?.weekday;
+                let s = if i > 0 && self.is(i - 1, "the") {
+                    i - 1
+                } else {
+                    i
+                };
+                let mut e = i + 2;
+                if self.is_any(e, &["of", "in"]) {
+                    if self.is_any(e + 1, &["this", "next", "last", "the", "every"])
+                        && self.is(e + 2, "month")
+                    {
+                        e += 3;
+                    } else if self.word(e + 1).is_some_and(|w| w.month != 0) {
+                        e += 2;
+                    }
+                }
                 return Some((
-                    self.found(i, i + 2, Kind::Date, format!("XXXX-WXX-{wd}"), None),
-                    i + 2,
+                    self.found(s, e, Kind::Date, format!("XXXX-WXX-{wd}"), None),
+                    e,
                 ));
             }
         }
