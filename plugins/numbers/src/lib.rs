@@ -62,10 +62,12 @@
 //!   subunit codes `USX` and `GBX`; pesos, francs, dinars and other currency
 //!   names shared by several countries have unit null unless an adjective
 //!   names the country ("Swiss francs" → CHF). Reuters abbreviations ("2 mln
-//!   dlrs", "39 cts", "stg", "481p") are read. A rate's "a" is not an amount ("94
-//!   cents a pound": one record).
+//!   dlrs", "39 cts", "stg", "481p") are read, and so are "42 LE" (EGP),
+//!   "ringgits 42" and "10 $ 30 $" (a sign after each amount). A rate's
+//!   "a" is not an amount ("94 cents a pound": one record).
 //! - **Quantities**: lengths written in several units are one value in the
-//!   smallest ("5 feet 2 inches" → `62` `in`); temperatures are `°C`, `°F`,
+//!   smallest ("5 feet 2 inches" → `62` `in`); metric masses are in grams
+//!   and weights take the thing weighed (see below); temperatures are `°C`, `°F`,
 //!   or `°` when the scale is not written; a scale named without a number
 //!   in a conversion ("convert 200 celsius into fahrenheit", "how much
 //!   celsius") is a quantity without a value (Recognizers-Text); speeds are
@@ -75,10 +77,13 @@
 //!   from 1900 to 2099 is a year unless a plural noun follows ("2000
 //!   workers"); decades are `199X`; spans of days or years are ISO intervals
 //!   ("April 1-15" → `XXXX-04-01/XXXX-04-15`, "2002-2006" → `2002/2006`);
-//!   weekdays are `XXXX-WXX-5` (ISO week date, week unknown); "on the 21st"
-//!   and "by/until/since/for the 21st" closing a phrase are `XXXX-XX-21`;
-//!   "on 4/22" is a month and day when only one order fits ("on 4/5" is
-//!   not read as a date); a
+//!   weekdays are `XXXX-WXX-5` (ISO week date, week unknown), with the
+//!   date restated in brackets ("Friday (Dec. 12)" → `XXXX-12-12`) or the
+//!   month around them ("the second Monday of next month"); "on the
+//!   21st", "on twenty-first" and "by/until/since/for/on the 21st" or "the
+//!   21" closing a phrase are `XXXX-XX-21`; "on 4/22", and "22/04" with a
+//!   zero-padded part anywhere, are a month and day when only one order
+//!   fits ("on 4/5" is not read as a date); "11/12,2016" has its year; a
 //!   year in words after a day is read ("July 4, nineteen eighty-six").
 //!   "Today", "yesterday", "tomorrow", "three days ago", "in two weeks" are
 //!   resolved from the document date and have no value without one; "two
