@@ -274,8 +274,8 @@ impl fmt::Display for Rat {
 }
 
 /// `value` with every canonical decimal in it multiplied by 10^`places`
-/// (`places` may be negative): "0.5" → "500" for 3, "[100,2000]" →
-/// "[0.1,2]" for -3. Works on the printed form, so it stays exact.
+/// (`places` may be negative): "0.5" → "500" for 3, `"[100,2000]"` →
+/// `"[0.1,2]"` for -3. Works on the printed form, so it stays exact.
 pub fn shift_point(value: &str, places: i32) -> String {
     let mut out = String::with_capacity(value.len() + 4);
     let mut rest = value;
