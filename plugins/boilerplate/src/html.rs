@@ -65,6 +65,8 @@ struct Container {
     /// A `<footer>` element without a landmark role (see
     /// [`unmark_prose_footers`]).
     footer: bool,
+    /// Its names mix chrome and content words (see [`head_hint`]).
+    mixed_names: bool,
     first_block: usize,
     end_block: usize,
 }
@@ -389,7 +391,11 @@ fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first
     });
     let footer = *tag == local_name!("footer") && !chrome_role;
     let chrome_tag = chrome_tag || chrome_role;
-    let hint = if names.is_empty() { NameHint::default() } else { signals::name_hint(&names) };
+    let mut hint = if names.is_empty() { NameHint::default() } else { signals::name_hint(&names) };
+    let mixed_names = hint.chrome && hint.content;
+    if mixed_names {
+        hint = head_hint(&names);
+    }
     let signature = signature.finish();
     let lower = names.to_ascii_lowercase();
     let media = matches!(*tag, local_name!("figure") | local_name!("figcaption")) || is_media_name(&lower);
@@ -397,7 +403,41 @@ fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first
     // A biography box is chrome even when also named for the article
     // (`article__author-bios`, `post-author-bio`).
     let bio = is_bio_name(&lower);
-    Container { parent, chrome_tag, content_tag, hint, signature, teaser: false, media, embed, bio, footer, first_block, end_block: first_block }
+    Container { parent, chrome_tag, content_tag, hint, signature, teaser: false, media, embed, bio, footer, mixed_names, first_block, end_block: first_block }
+}
+
+/// Resolves class/id names that mix chrome and content words by each
+/// name's *head*, its last classified word: `article__share-tools` and
+/// `cnnArticleGalleryNav` are chrome named within the article's
+/// namespace, `story-body` is content, and `post-content comments`
+/// (one name of each) stays both.
+fn head_hint(names: &str) -> NameHint {
+    let mut hint = NameHint::default();
+    for name in names.split_whitespace() {
+        let mut words: Vec<&str> = Vec::new();
+        let mut start = None;
+        let bytes = name.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let camel = i > 0 && b.is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase();
+            if !b.is_ascii_alphabetic() || camel {
+                if let Some(s) = start.take() {
+                    words.push(&name[s..i]);
+                }
+            }
+            if b.is_ascii_alphabetic() && start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(s) = start {
+            words.push(&name[s..]);
+        }
+        let head = words.iter().rev().map(|w| signals::name_hint(w)).find(|h| h.chrome || h.content);
+        if let Some(head) = head {
+            hint.chrome |= head.chrome;
+            hint.content |= head.content && !head.chrome;
+        }
+    }
+    hint
 }
 
 /// Whether lower-cased class/id names mark a caption or a photo credit
@@ -592,6 +632,7 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
         }
     }
     unmark_prose_footers(&mut page, &classes);
+    unmark_article_wrappers(&mut page);
     mark_teaser_lists(&mut page, &features);
     let (chosen, good) = choose_container(&page, &classes);
 
@@ -703,6 +744,25 @@ fn unmark_prose_footers(page: &mut Page, classes: &[BlockClass]) {
         let good: Vec<usize> = range.filter(|&b| classes[b] == BlockClass::Good).map(|b| page.blocks[b].chars).collect();
         if good.len() >= 3 && good.iter().sum::<usize>() >= 600 {
             c.chrome_tag = false;
+        }
+    }
+}
+
+/// A box around an `<article>` or `itemprop=articleBody` element is a
+/// wrapper, whatever the head of its mixed names says (`post-slider`
+/// holding the post).
+fn unmark_article_wrappers(page: &mut Page) {
+    for i in 0..page.containers.len() {
+        if !page.containers[i].content_tag {
+            continue;
+        }
+        let mut current = page.containers[i].parent;
+        while let Some(c) = current {
+            let container = &mut page.containers[c];
+            if container.mixed_names && container.hint.chrome {
+                container.hint.content = true;
+            }
+            current = container.parent;
         }
     }
 }
@@ -1278,5 +1338,26 @@ mod tests {
         let (text, _) = run(&html);
         assert!(text.contains("Narrator, part 5"), "{text}");
         assert!(!text.contains("Advertise with us"), "{text}");
+    }
+
+    #[test]
+    fn chrome_named_inside_the_article_namespace_is_chrome() {
+        let hint = head_hint("articleGalleryNav article__share-tools");
+        assert!(hint.chrome && !hint.content);
+        let hint = head_hint("story-body");
+        assert!(hint.content && !hint.chrome);
+        let hint = head_hint("post-content comments");
+        assert!(hint.content && hint.chrome);
+
+        let para = "The museum will reopen its west wing in June after three years of repairs to the roof, which was damaged by a fire that started in the workshop next door.";
+        let html = format!(
+            "<html><body><div class=\"post-slider\"><article><p>{para}</p><p>{para} Entry will be free.</p>\
+             <div class=\"articleGalleryNav\"><span>Previous picture</span> <span>Next picture</span> <span>Show all pictures of the museum and its gardens</span></div>\
+             <p>{para} The shop opens later.</p></article></div></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert!(text.contains("Entry will be free"), "{text}");
+        assert!(text.contains("The shop opens later"), "{text}");
+        assert!(!text.contains("Show all pictures"), "{text}");
     }
 }

@@ -41,7 +41,10 @@
 //!    captions are `Bad`.
 //! 3. **Chrome.** Containers named like chrome (class/id tokens `nav`,
 //!    `sidebar`, `comments`, `share`, `related`, `cookie`, `newsletter`,
-//!    ... unless they also carry a content name such as `article-body`),
+//!    ... unless they also carry a content name such as `article-body`;
+//!    names mixing both are read by their head word, so
+//!    `article__share-tools` is chrome and `story-body` content, and a
+//!    box around an `<article>` is never chrome by its mixed names),
 //!    and `nav`/`aside`/`footer` elements or landmark roles, make every
 //!    block inside them `Bad` — except when such a container holds half
 //!    the good text or more (of the page, or of the chosen container),
