@@ -157,21 +157,20 @@ fn is_headline(line: &str) -> bool {
 
 /// Records runs of two or more capitalised name words as full names.
 fn observe_names<'t>(text: &'t str, toks: &[Tok], names: &mut Names<'t>) {
-    let is_name = |t: &Tok| t.is_word() && t.cap && t.flags & (NOT_NAME | TITLE) == 0;
-    let mut i = 0;
-    while i < toks.len() {
-        if !is_name(&toks[i]) {
-            i += 1;
-            continue;
+    // Written without short-circuits: whether a token is a name word
+    // follows no pattern a branch predictor could learn.
+    let is_name = |t: &Tok| t.is_word() & t.cap & (t.flags & (NOT_NAME | TITLE) == 0);
+    // The length of the run of name words ending at the current token.
+    let mut run = 0;
+    for (k, t) in toks.iter().enumerate() {
+        let name = is_name(t);
+        if !name && run >= 2 {
+            names.observe(&text[toks[k - run].start..toks[k - 1].end]);
         }
-        let mut j = i;
-        while j + 1 < toks.len() && is_name(&toks[j + 1]) {
-            j += 1;
-        }
-        if j > i {
-            names.observe(&text[toks[i].start..toks[j].end]);
-        }
-        i = j + 1;
+        run = if name { run + 1 } else { 0 };
+    }
+    if run >= 2 {
+        names.observe(&text[toks[toks.len() - run].start..toks[toks.len() - 1].end]);
     }
 }
 
