@@ -1006,6 +1006,8 @@ fn spans_and_readings_in_context() {
         "USD",
     );
     check("The screen is 13\" wide.", "13\"", "quantity", "13", "in");
+    check("A rod 30 \" long.", "30 \"", "quantity", "30", "in");
+    check("He said \"7\" long ago.", "7", "cardinal", "7", "");
     check("Pay within five (5) days.", "five (5)", "cardinal", "5", "");
     // A rate: "a pound" is not an amount.
     check(
@@ -1132,6 +1134,14 @@ fn days_by_their_ordinal_after_a_preposition() {
         "the 21st",
         "date",
         "XXXX-XX-21",
+        "",
+    );
+    // A spelled ordinal after "for the" is mostly a quarter or a round.
+    check(
+        "Profit was 9 mln for the fourth.",
+        "fourth",
+        "ordinal",
+        "4",
         "",
     );
     // A compound ordinal after "on" closing the phrase.

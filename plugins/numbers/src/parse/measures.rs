@@ -658,6 +658,15 @@ impl<'a> Parser<'a> {
                 return Some((j + 2, "in"));
             }
         }
+        // Inches with a spaced mark before a dimension: 10 " long.
+        if !hyphen
+            && (self.punct(j, '"') || self.punct(j, '″'))
+            && !self.attached(j)
+            && self.tok(j + 1).is_some_and(|t| t.space)
+            && self.is_any(j + 1, &["long", "wide", "tall", "high", "deep", "thick"])
+        {
+            return Some((j + 1, "in"));
+        }
         // Micrograms: "120 µg", "5μg".
         if self.punct(j, 'µ') && self.attached(j + 1) && self.is(j + 1, "g") {
             return Some((j + 2, "µg"));
