@@ -1138,7 +1138,7 @@ fn days_by_their_ordinal_after_a_preposition() {
     );
     // A spelled ordinal after "for the" is mostly a quarter or a round.
     check(
-        "Profit was 9 mln for the fourth.",
+        "Profit was lower for the fourth.",
         "fourth",
         "ordinal",
         "4",
