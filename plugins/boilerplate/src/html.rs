@@ -1008,10 +1008,30 @@ fn drop_closing_sections(page: &Page, features: &[Features], good: &[f64], chose
                 *class = BlockClass::Bad;
             }
             b = section.end_block.max(b + 1);
+        } else if let Some(end) = linked_list_after(page, b).filter(|&end| end <= range.end) {
+            // In the article's own box: the list of links it introduces.
+            for class in &mut classes[b..end] {
+                *class = BlockClass::Bad;
+            }
+            b = end;
         } else {
             b += 1;
         }
     }
+}
+
+/// The end of a list that starts right after block `b` when a third or
+/// more of its text is links ("More stories" followed by headlines).
+fn linked_list_after(page: &Page, b: usize) -> Option<usize> {
+    let first = page.blocks.get(b + 1).filter(|f| f.kind == BlockKind::ListItem)?;
+    let list = &page.containers[page.containers[first.container].parent?];
+    if list.first_block != b + 1 {
+        return None;
+    }
+    let items = page.blocks.get(list.first_block..list.end_block)?;
+    let chars: usize = items.iter().map(|i| i.chars).sum();
+    let linked: usize = items.iter().map(|i| i.link_chars).sum();
+    (linked * 3 >= chars).then_some(list.end_block)
 }
 
 /// Whether a block is a caption or credit: a `figcaption`/`caption`, or
@@ -1359,5 +1379,20 @@ mod tests {
         assert!(text.contains("Entry will be free"), "{text}");
         assert!(text.contains("The shop opens later"), "{text}");
         assert!(!text.contains("Show all pictures"), "{text}");
+    }
+
+    #[test]
+    fn a_list_of_links_introduced_by_more_stories_inside_the_body_is_dropped() {
+        let para = "Neighbours said that the bakery on the corner had been open every morning for forty years, and that the owners knew the names of all their regular customers.";
+        let items: String = (0..4)
+            .map(|i| format!("<li><a href=\"/s{i}\">The town council votes on the harbour plan</a> and what it means for the people who live near it, part {i}</li>"))
+            .collect();
+        let html = format!(
+            "<html><body><article><div class=\"body\"><p>{para}</p><p>{para} It closes on Friday.</p><p>{para} A party is planned.</p>\
+             <h3>More Stories</h3><ul>{items}</ul></div></article></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert!(text.contains("A party is planned"), "{text}");
+        assert!(!text.contains("harbour plan"), "{text}");
     }
 }

@@ -79,7 +79,9 @@
 //!    with up to half of it linked (an article citing its sources)
 //!    between kept blocks is kept; the blocks of a box that opens with
 //!    "Comments", "Related stories", "About the author" (the heading's
-//!    parent, holding under half the article's good text) are dropped; two or more `NearGood` blocks in a
+//!    parent, holding under half the article's good text) are dropped,
+//!    and so is a list of links (a third or more linked) that such a
+//!    heading introduces inside the article's own box; two or more `NearGood` blocks in a
 //!    row adding up to 250 characters count as `Good` (news is written
 //!    in short paragraphs); a short block is kept next to a kept block; a
 //!    heading is kept before good text; a `NearGood` block is dropped
