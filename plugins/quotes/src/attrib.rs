@@ -50,6 +50,11 @@ struct Event {
     speech: bool,
 }
 
+/// A buffer for the cues of a paragraph, reused from paragraph to
+/// paragraph (see [`Paragraph::analyze`]).
+#[derive(Default)]
+pub struct Events(Vec<Event>);
+
 /// One paragraph's tokens and sentence bounds.
 pub struct Paragraph<'a> {
     text: &'a str,
@@ -693,8 +698,10 @@ impl<'a> Paragraph<'a> {
     /// Everything this paragraph says: its quotations (with kind and
     /// attribution) and reported clauses. `carry` is the attribution in
     /// force at the end of the previous paragraph; returns this one's.
-    pub fn analyze(&self, carry: Option<Attribution>, out: &mut Vec<Finding>) -> Option<Attribution> {
-        let events = self.events();
+    /// `events` is working memory.
+    pub fn analyze(&self, carry: Option<Attribution>, events: &mut Events, out: &mut Vec<Finding>) -> Option<Attribution> {
+        self.events(&mut events.0);
+        let events = &events.0;
         let mut last: Option<Attribution> = None;
         // The last quotation with a speaker: its sentence and attribution.
         let mut previous: Option<(u32, Attribution)> = None;
@@ -715,7 +722,7 @@ impl<'a> Paragraph<'a> {
             if attribution.is_none_or(|a| a.speaker.is_none()) {
                 // Else the nearest attribution in the paragraph, else the
                 // previous paragraph's when this one opens with the quotation.
-                let inherited = adjacent.or_else(|| self.inherit(qt, &events, previous.map(|(_, a)| a))).or(if qt == 0 { carry } else { None });
+                let inherited = adjacent.or_else(|| self.inherit(qt, events, previous.map(|(_, a)| a))).or(if qt == 0 { carry } else { None });
                 attribution = match (attribution, inherited) {
                     (Some(own), Some(inh)) => Some(Attribution { cue: own.cue, ..inh }),
                     (own, inh) => inh.or(own),
@@ -732,7 +739,7 @@ impl<'a> Paragraph<'a> {
                 last = Some(a);
             }
         }
-        self.indirect(&events, out);
+        self.indirect(events, out);
         if let Some(e) = events.last() {
             if self.quotes.is_empty() || self.toks.last().is_some_and(|t| t.quote().is_none()) || e.attribution.cue.0 > last.map_or(0, |a| a.cue.0) {
                 last = Some(e.attribution);
@@ -777,9 +784,9 @@ impl<'a> Paragraph<'a> {
             .or_else(|| events.iter().find(|e| e.at > qt && e.speech).map(|e| e.attribution))
     }
 
-    /// Cues with a speaker in the text outside quotations.
-    fn events(&self) -> Vec<Event> {
-        let mut out = Vec::new();
+    /// Cues with a speaker in the text outside quotations, into `out`.
+    fn events(&self, out: &mut Vec<Event>) {
+        out.clear();
         for i in 0..self.toks.len() {
             let t = &self.toks[i];
             if !t.is_word() || t.flags & (SPEECH | FRAMING | CUE_PART) == 0 {
@@ -795,7 +802,6 @@ impl<'a> Paragraph<'a> {
                 out.push(Event { at: i, attribution: a, speech: t.flags & SPEECH != 0 || !t.has(FRAMING) });
             }
         }
-        out
     }
 
     /// Reported clauses: `X said (that) CLAUSE`, `CLAUSE, X said`,

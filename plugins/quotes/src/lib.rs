@@ -44,7 +44,7 @@ pub mod lexicon;
 pub mod names;
 pub mod scan;
 
-use attrib::{Finding, Paragraph};
+use attrib::{Events, Finding, Paragraph};
 use gleaner_sdk::{Config, Document, Error, Extractor, Output, Plugin, Value};
 use lexicon::{CUE_PART, FRAMING, NOT_NAME, SPEECH, TITLE};
 use names::Names;
@@ -90,18 +90,21 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 /// thread allocates them once rather than for every document.
 #[derive(Default)]
 pub struct Scratch {
+    newlines: Vec<usize>,
+    paragraphs: Vec<(usize, usize)>,
     toks: Vec<Tok>,
     findings: Vec<Finding>,
     sentences: Vec<(usize, usize)>,
+    events: Events,
 }
 
 /// [`find_quotes`] with buffers reused across calls.
 pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
-    let paragraphs = scan::paragraphs(text);
+    let Scratch { newlines, paragraphs, toks, findings, sentences, events } = scratch;
+    scan::paragraphs(text, newlines, paragraphs);
     let marks = scan::Marks::new(text);
     let doc_singles = !marks.has_double(0, text.len());
     let mut names = Names::default();
-    let Scratch { toks, findings, sentences } = scratch;
     let mut out = Vec::new();
     let mut carry = None;
     for (n, &(start, end)) in paragraphs.iter().enumerate() {
@@ -119,7 +122,7 @@ pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
         findings.clear();
         let paragraph = Paragraph::new(text, toks, &quotes, headline, sentences);
         let starts_with_quote = toks.first().is_some_and(|t| t.quote().is_some());
-        carry = paragraph.analyze(if starts_with_quote { carry } else { None }, findings);
+        carry = paragraph.analyze(if starts_with_quote { carry } else { None }, events, findings);
         findings.sort_by_key(|f| f.span.0);
         for f in findings.iter() {
             let speaker = f.attribution.and_then(|a| a.speaker);

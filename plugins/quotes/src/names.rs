@@ -3,6 +3,7 @@
 //! earlier in the document.
 
 use std::collections::hash_map::{Entry, HashMap};
+use std::ops::Range;
 
 use crate::lexicon::{Lexicon, DET, FEMININE, MASCULINE, NOT_NAME, PLURAL, PRONOUN, ROLE, TITLE};
 
@@ -41,18 +42,22 @@ pub struct Names<'t> {
     index: HashMap<&'t str, usize, foldhash::fast::RandomState>,
     /// Index into `known` of the named speakers, most recent last.
     speakers: Vec<usize>,
+    /// A buffer for the words of a mention (reused from call to call).
+    words: Vec<(&'t str, u32)>,
 }
 
-/// The words of a mention with their lexicon flags.
-fn words(mention: &str) -> Vec<(&str, u32)> {
+/// Fills `out` with the words of a mention and their lexicon flags.
+fn words<'m>(mention: &'m str, out: &mut Vec<(&'m str, u32)>) {
     let lex = Lexicon::get();
-    mention
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-'))
-        .map(|w| w.trim_end_matches('.'))
-        .filter(|w| !w.is_empty())
-        .map(|w| (w, lex.flags(w)))
-        .collect()
+    out.clear();
+    out.extend(
+        mention
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-'))
+            .map(|w| w.trim_end_matches('.'))
+            .filter(|w| !w.is_empty())
+            .map(|w| (w, lex.flags(w))),
+    );
 }
 
 fn is_name_word(w: &str, flags: u32) -> bool {
@@ -60,28 +65,34 @@ fn is_name_word(w: &str, flags: u32) -> bool {
 }
 
 /// The last run of name words of a mention ("Chinese President Xi
-/// Jinping" → ["Xi", "Jinping"]), with the gender its titles give.
-fn name_run<'m>(ws: &[(&'m str, u32)]) -> (Vec<&'m str>, Gender) {
-    let mut run: Vec<&str> = Vec::new();
+/// Jinping" → "Xi", "Jinping"), as a range of `ws`, with the gender its
+/// titles give.
+fn name_run(ws: &[(&str, u32)]) -> (Range<usize>, Gender) {
+    let mut run = 0..0;
     let mut gender = Gender::Unknown;
-    let mut broken = false;
-    for &(w, f) in ws {
+    for (k, &(w, f)) in ws.iter().enumerate() {
         if f & MASCULINE != 0 && f & TITLE != 0 {
             gender = Gender::Masculine;
         } else if f & FEMININE != 0 && f & TITLE != 0 {
             gender = Gender::Feminine;
         }
         if is_name_word(w, f) {
-            if broken {
-                run.clear();
-                broken = false;
+            // A name word after a break starts a new run.
+            if run.end != k {
+                run.start = k;
             }
-            run.push(w);
-        } else if !run.is_empty() {
-            broken = true;
+            run.end = k + 1;
         }
     }
     (run, gender)
+}
+
+/// The part of `mention` from the first to the last of `run` (words of `mention`).
+fn span<'m>(mention: &'m str, run: &[(&'m str, u32)]) -> Option<&'m str> {
+    let (first, last) = (run.first()?.0, run.last()?.0);
+    let start = first.as_ptr() as usize - mention.as_ptr() as usize;
+    let end = last.as_ptr() as usize - mention.as_ptr() as usize + last.len();
+    Some(&mention[start..end])
 }
 
 impl<'t> Names<'t> {
@@ -105,17 +116,26 @@ impl<'t> Names<'t> {
     /// The full name a speaker mention refers to, when it is a pronoun or a
     /// short form of a name seen earlier; records named speakers.
     pub fn resolve(&mut self, mention: &'t str) -> Option<String> {
-        let ws = words(mention);
-        if let [(w, f)] = ws.as_slice() {
+        let mut ws = std::mem::take(&mut self.words);
+        words(mention, &mut ws);
+        let found = self.resolve_words(mention, &ws);
+        self.words = ws;
+        found
+    }
+
+    /// `resolve` once the mention is split into words.
+    fn resolve_words(&mut self, mention: &'t str, ws: &[(&'t str, u32)]) -> Option<String> {
+        if let [(w, f)] = ws {
             if f & PRONOUN != 0 {
                 return self.resolve_pronoun(w, *f);
             }
         }
-        let (run, gender) = name_run(&ws);
+        let (run, gender) = name_run(ws);
+        let run = &ws[run];
         match run.len() {
             0 => None,
             1 => {
-                let short = run[0];
+                let short = run[0].0;
                 let found = self.known.iter().rposition(|k| k.last == Some(short) || (k.speaker && k.first == Some(short)));
                 match found {
                     Some(i) => {
@@ -131,10 +151,7 @@ impl<'t> Names<'t> {
                 }
             }
             _ => {
-                let start = run[0].as_ptr() as usize - mention.as_ptr() as usize;
-                let last = run[run.len() - 1];
-                let end = last.as_ptr() as usize - mention.as_ptr() as usize + last.len();
-                let full = &mention[start..end];
+                let full = span(mention, run)?;
                 let i = match self.index.get(full) {
                     Some(&i) => i,
                     None => self.add(full, gender, true),
@@ -149,15 +166,11 @@ impl<'t> Names<'t> {
     /// name, else the mention's own name words ("Sen. Claire McCaskill" →
     /// "Claire McCaskill").
     pub fn name_of(&mut self, mention: &'t str) -> Option<String> {
-        if let Some(full) = self.resolve(mention) {
-            return Some(full);
-        }
-        let ws = words(mention);
-        let (run, _) = name_run(&ws);
-        let (first, last) = (run.first()?, run.last()?);
-        let start = first.as_ptr() as usize - mention.as_ptr() as usize;
-        let end = last.as_ptr() as usize - mention.as_ptr() as usize + last.len();
-        Some(mention[start..end].to_owned())
+        let mut ws = std::mem::take(&mut self.words);
+        words(mention, &mut ws);
+        let found = self.resolve_words(mention, &ws).or_else(|| span(mention, &ws[name_run(&ws).0]).map(str::to_owned));
+        self.words = ws;
+        found
     }
 
     fn mark_speaker(&mut self, i: usize, gender: Gender) {

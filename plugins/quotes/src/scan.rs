@@ -4,13 +4,15 @@
 
 use crate::lexicon::{Lexicon, ABBREV};
 
-/// Byte ranges of the paragraphs of `text`. In hard-wrapped text (every
-/// line short, as in newswire archives) blank or indented lines separate
-/// paragraphs and single newlines are soft wraps; otherwise every newline
-/// does.
-pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+/// Byte ranges of the paragraphs of `text`, into `out` (`newlines` is
+/// working memory). In hard-wrapped text (every line short, as in
+/// newswire archives) blank or indented lines separate paragraphs and
+/// single newlines are soft wraps; otherwise every newline does.
+pub fn paragraphs(text: &str, newlines: &mut Vec<usize>, out: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
-    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
+    newlines.clear();
+    newlines.extend(memchr::memchr_iter(b'\n', bytes));
+    out.clear();
     let mut longest = 0;
     let mut prev = 0;
     for &nl in newlines.iter().chain(std::iter::once(&bytes.len())) {
@@ -18,21 +20,19 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         prev = nl + 1;
     }
     let hard_wrapped = newlines.len() >= 2 && (HARD_WRAP_WIDTH / 2..=HARD_WRAP_WIDTH).contains(&longest);
-    let mut out = Vec::new();
     let mut start = 0;
-    for &nl in &newlines {
+    for &nl in newlines.iter() {
         let breaks = !hard_wrapped || {
             let rest = &bytes[nl + 1..];
             let ws = rest.iter().take_while(|&&b| b == b' ' || b == b'\t' || b == b'\r').count();
             rest.get(ws) == Some(&b'\n') || ws >= 2 || rest.first() == Some(&b'\t')
         };
         if breaks {
-            push_trimmed(text, start, nl, &mut out);
+            push_trimmed(text, start, nl, out);
             start = nl + 1;
         }
     }
-    push_trimmed(text, start, text.len(), &mut out);
-    out
+    push_trimmed(text, start, text.len(), out);
 }
 
 /// The longest line (bytes) of a text taken as hard-wrapped (and twice
@@ -501,10 +501,13 @@ mod tests {
     #[test]
     fn hard_wrapped_lines_join_into_paragraphs() {
         let text = "Title\n\nOne line of a newswire story that was wrapped at a fixed\nwidth.\n  Two.";
-        let paras: Vec<&str> = paragraphs(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        let (mut newlines, mut out) = (Vec::new(), Vec::new());
+        paragraphs(text, &mut newlines, &mut out);
+        let paras: Vec<&str> = out.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(paras, ["Title", "One line of a newswire story that was wrapped at a fixed\nwidth.", "Two."]);
         let text = "A.\nB.\nC.";
-        assert_eq!(paragraphs(text).len(), 3);
+        paragraphs(text, &mut newlines, &mut out);
+        assert_eq!(out.len(), 3);
     }
 
     #[test]
