@@ -23,7 +23,7 @@
 use crate::date::Date;
 use crate::hash::{self, FnvHashMap, FnvHashSet};
 use crate::text::{char_at, is_word_char, word_end};
-use crate::trie::Trie;
+use crate::trie::{NodeId, Trie};
 
 /// What kind of name a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -127,6 +127,8 @@ pub struct Gazetteer {
     aliases: Trie,
     /// The first words (runs of alphanumerics) of the aliases.
     first_words: WordFilter,
+    /// The same first words (upper-cased): their nodes in `aliases`.
+    first_word_nodes: FnvHashMap<Vec<u8>, NodeId>,
     /// Per pattern: the alias's senses.
     senses: Vec<Vec<Sense>>,
     /// Per pattern: the alias has at most three letters and must be written in capitals ("US", "WHO").
@@ -412,8 +414,13 @@ impl Builder {
         }
         let aliases = Trie::new(&patterns);
         let mut first_words = WordFilter::new();
+        let mut first_word_nodes = FnvHashMap::default();
         for k in &patterns {
-            first_words.insert(&k.as_bytes()[..word_end(k, 0)]);
+            let word = &k.as_bytes()[..word_end(k, 0)];
+            first_words.insert(word);
+            if let Some(node) = aliases.node(word) {
+                first_word_nodes.insert(word.to_vec(), node);
+            }
         }
         let mut surnames: Vec<(String, Vec<Sense>)> = self.surnames.into_iter().collect();
         surnames.sort_by(|a, b| a.0.cmp(&b.0));
@@ -425,6 +432,7 @@ impl Builder {
         Gazetteer {
             aliases,
             first_words,
+            first_word_nodes,
             senses,
             capitals_only,
             actors: self.actors,
@@ -590,14 +598,32 @@ impl Gazetteer {
     /// whole word written as a name.
     fn alias_at<'g>(&'g self, text: &str, s: usize) -> Option<Found<'g>> {
         // A whole-word match's first word is the text's first word: the match
-        // ends where a word ends, and its bytes are the text's (ASCII case aside).
-        if !self.first_words.may_contain(&text.as_bytes()[s..word_end(text, s)]) {
+        // ends where a word ends, and its bytes are the text's (ASCII case
+        // aside). (A longest match that ends inside the word is no whole word,
+        // and no shorter match is tried.)
+        let first_word = &text.as_bytes()[s..word_end(text, s)];
+        if !self.first_words.may_contain(first_word) {
             return None;
         }
-        let (len, p) = self.aliases.longest_prefix(&text.as_bytes()[s..])?;
-        let e = s + len;
+        let node = self.first_word_node(first_word)?;
+        let (len, p) = self.aliases.longest_from(node, &text.as_bytes()[s + first_word.len()..])?;
+        let e = s + first_word.len() + len;
         let whole_word = text.is_char_boundary(e) && !char_after(text, e).is_some_and(char::is_alphanumeric);
         (whole_word && written_as_name(&text[s..e], self.capitals_only[p])).then(|| Found { start: s, end: e, senses: &self.senses[p] })
+    }
+
+    /// The trie node of the aliases' first word `word` (ASCII case ignored),
+    /// by a hash lookup rather than a walk in the trie.
+    fn first_word_node(&self, word: &[u8]) -> Option<NodeId> {
+        let mut buf = [0u8; 64];
+        match buf.get_mut(..word.len()) {
+            Some(upper) => {
+                upper.copy_from_slice(word);
+                upper.make_ascii_uppercase();
+                self.first_word_nodes.get(&*upper).copied()
+            }
+            None => self.aliases.node(word),
+        }
     }
 
     /// Picks the sense in force on `date`: among the senses whose term covers

@@ -21,6 +21,10 @@ struct Node {
     key: u32,
 }
 
+/// A node of a [`Trie`], where a search can resume.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NodeId(u32);
+
 /// A trie over byte strings without lower-case ASCII letters.
 pub struct Trie {
     nodes: Vec<Node>,
@@ -79,25 +83,40 @@ impl Trie {
         Some(self.edge_nodes[edges.start + k] as usize)
     }
 
-    /// The index of the key equal to `word`, ASCII letters of `word` compared in upper case.
-    pub fn get(&self, word: &[u8]) -> Option<usize> {
+    /// The node reached by `prefix` from the root, ASCII letters of
+    /// `prefix` compared in upper case, if some key starts with `prefix`.
+    pub fn node(&self, prefix: &[u8]) -> Option<NodeId> {
         let mut node = 0;
-        for &b in word {
+        for &b in prefix {
             node = self.child(node, b.to_ascii_uppercase())?;
         }
-        Some(self.nodes[node].key).filter(|&k| k != NO_KEY).map(|k| k as usize)
+        Some(NodeId(node as u32))
+    }
+
+    /// The index of the key equal to `word`, ASCII letters of `word` compared in upper case.
+    pub fn get(&self, word: &[u8]) -> Option<usize> {
+        let NodeId(node) = self.node(word)?;
+        Some(self.nodes[node as usize].key).filter(|&k| k != NO_KEY).map(|k| k as usize)
     }
 
     /// The longest key that `text` starts with, ASCII letters of `text`
     /// compared in upper case: its length in bytes and its index among the keys.
     pub fn longest_prefix(&self, text: &[u8]) -> Option<(usize, usize)> {
-        let mut node = 0;
-        let mut longest = None;
+        self.longest_from(NodeId(0), text)
+    }
+
+    /// As [`Trie::longest_prefix`], for the keys that continue the prefix
+    /// of node `from` with the start of `text` (the prefix itself, if a key,
+    /// with length 0): the length taken from `text` and the key's index.
+    pub fn longest_from(&self, from: NodeId, text: &[u8]) -> Option<(usize, usize)> {
+        let mut node = from.0 as usize;
+        let key = |node: usize| Some(self.nodes[node].key).filter(|&k| k != NO_KEY).map(|k| k as usize);
+        let mut longest = key(node).map(|k| (0, k));
         for (i, &b) in text.iter().enumerate() {
             let Some(next) = self.child(node, b.to_ascii_uppercase()) else { break };
             node = next;
-            if self.nodes[node].key != NO_KEY {
-                longest = Some((i + 1, self.nodes[node].key as usize));
+            if let Some(k) = key(node) {
+                longest = Some((i + 1, k));
             }
         }
         longest
@@ -125,5 +144,9 @@ mod tests {
         assert_eq!(trie.get(b"CHI"), None);
         assert_eq!(trie.get(b"Chadian"), None);
         assert_eq!(trie.get(b""), None);
+        let al = trie.node(b"Al").expect("a prefix of keys");
+        assert_eq!(trie.longest_from(al, b"-Qaeda"), Some((6, 1)));
+        assert_eq!(trie.longest_from(al, b" fighters"), Some((0, 0)));
+        assert_eq!(trie.node(b"Chip"), None);
     }
 }
