@@ -861,6 +861,19 @@ fn ringgits_before_the_amount() {
 }
 
 #[test]
+fn more_currency_signs() {
+    check(
+        "A room is ฿1,200 a night.",
+        "฿1,200",
+        "money",
+        "1200",
+        "THB",
+    );
+    check("Fares rose to 450 ₸.", "450 ₸", "money", "450", "KZT");
+    check("It sold for ₵ 80.", "₵ 80", "money", "80", "GHS");
+}
+
+#[test]
 fn egyptian_pounds_by_their_abbreviation() {
     check("A ticket is 35 LE.", "35 LE", "money", "35", "EGP");
     check(
