@@ -861,6 +861,25 @@ fn ringgits_before_the_amount() {
 }
 
 #[test]
+fn more_currency_names() {
+    check(
+        "Losses of 287 mln bolivars.",
+        "287 mln bolivars",
+        "money",
+        "287000000",
+        "VES",
+    );
+    check("A meal costs 40 soles.", "40 soles", "money", "40", "PEN");
+    check(
+        "It cost 9,000 kyats.",
+        "9,000 kyats",
+        "money",
+        "9000",
+        "MMK",
+    );
+}
+
+#[test]
 fn more_currency_signs() {
     check(
         "A room is ฿1,200 a night.",
