@@ -651,6 +651,7 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
         rescue_linked_prose(&mut classes[range.clone()], &features[range.clone()], &in_chrome, &groups);
         promote_paragraph_runs(&page, &mut classes, &features, range.clone());
         drop_closing_sections(&page, &features, &good, container, &mut classes);
+        keep_announced_lists(&page, &features, container, &in_chrome, &mut classes);
         smooth(&mut classes[range.clone()], &features[range.clone()], &groups, options.favor);
         kept.extend(range.filter(|&b| classes[b].kept()));
     }
@@ -1016,6 +1017,35 @@ fn drop_closing_sections(page: &Page, features: &[Features], good: &[f64], chose
             b = end;
         } else {
             b += 1;
+        }
+    }
+}
+
+/// A list that a kept sentence announces ("Many patches were sent for
+/// review:") is the article's, even when every item is a link: inside
+/// the chosen container, the items of a list starting right after a
+/// `Good`/`NearGood` paragraph of four or more words that ends with a
+/// colon are kept.
+fn keep_announced_lists(page: &Page, features: &[Features], chosen: usize, in_chrome: &[bool], classes: &mut [BlockClass]) {
+    let range = page.containers[chosen].first_block..page.containers[chosen].end_block;
+    for b in range.clone() {
+        let block = &page.blocks[b];
+        let announces = classes[b].kept()
+            && block.kind == BlockKind::Paragraph
+            && block.text.trim_end().ends_with(':')
+            && features[b].stats.words >= 4;
+        if !announces {
+            continue;
+        }
+        let Some(first) = page.blocks.get(b + 1).filter(|f| f.kind == BlockKind::ListItem) else { continue };
+        let Some(list) = page.containers[first.container].parent.map(|l| &page.containers[l]) else { continue };
+        if list.first_block != b + 1 || list.end_block > range.end {
+            continue;
+        }
+        for item in list.first_block..list.end_block {
+            if !in_chrome[item - range.start] && !features[item].boilerplate {
+                classes[item] = BlockClass::NearGood;
+            }
         }
     }
 }
@@ -1394,5 +1424,21 @@ mod tests {
         let (text, _) = run(&html);
         assert!(text.contains("A party is planned"), "{text}");
         assert!(!text.contains("harbour plan"), "{text}");
+    }
+
+    #[test]
+    fn a_list_announced_by_a_colon_is_kept_even_when_linked() {
+        let para = "The maintainers said on Monday that the new release fixes most of the crashes that users reported during the spring, and that it is faster on older machines.";
+        let items: String = ["Fix the parser on empty files", "Allow tabs in the config", "Speed up the search index", "Remove the old plugin loader"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("<li><a href=\"/pr/{i}\">{t}</a></li>"))
+            .collect();
+        let html = format!(
+            "<html><body><article><p>{para}</p><p>Several changes from outside contributors were merged for this release:</p><ul>{items}</ul><p>{para} Upgrading is advised.</p></article></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert!(text.contains("Speed up the search index"), "{text}");
+        assert!(text.contains("Upgrading is advised"), "{text}");
     }
 }

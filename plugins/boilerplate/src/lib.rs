@@ -81,7 +81,9 @@
 //!    "Comments", "Related stories", "About the author" (the heading's
 //!    parent, holding under half the article's good text) are dropped,
 //!    and so is a list of links (a third or more linked) that such a
-//!    heading introduces inside the article's own box; two or more `NearGood` blocks in a
+//!    heading introduces inside the article's own box; the items of a
+//!    list announced by a kept paragraph ending with a colon are kept,
+//!    links or not; two or more `NearGood` blocks in a
 //!    row adding up to 250 characters count as `Good` (news is written
 //!    in short paragraphs); a short block is kept next to a kept block; a
 //!    heading is kept before good text; a `NearGood` block is dropped
