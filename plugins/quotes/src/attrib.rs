@@ -178,9 +178,13 @@ impl<'a> Paragraph<'a> {
     /// An article or possessive before a noun ("the report", "his
     /// statement", "Clinton's remark").
     fn is_article(&self, i: usize) -> bool {
-        const ARTICLES: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "another", "every", "each"];
+        let t = &self.toks[i];
+        if !t.is_word() || t.flags & ARTICLE != 0 {
+            return t.is_word();
+        }
+        // "A." reads as an initial, which the tokenizer gives no flags.
         let w = self.word(i);
-        self.toks[i].is_word() && (ARTICLES.iter().any(|a| w.eq_ignore_ascii_case(a)) || w.ends_with("'s") || w.ends_with("\u{2019}s"))
+        t.flags == 0 && w == "A" || w.ends_with("'s") || w.ends_with("\u{2019}s")
     }
 
     /// "according to" at `i`.

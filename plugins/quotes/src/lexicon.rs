@@ -50,6 +50,8 @@ pub const CUE_PART: u32 = 1 << 20;
 /// The base form of a verb ("say", "call"): after a singular noun it is a
 /// noun itself ("a phone call", "state news").
 pub const BASE: u32 = 1 << 18;
+/// An article or possessive determiner before a noun ("the", "his", "each").
+pub const ARTICLE: u32 = 1 << 21;
 
 /// Speech verbs: `base` or `base|past|ing|3sg|participle` where irregular.
 const SPEECH_VERBS: &[&str] = &[
@@ -183,6 +185,8 @@ const DETERMINERS: &[&str] = &[
     "a", "an", "the", "another", "one", "two", "three", "four", "five", "some", "several", "many", "most",
     "other", "both", "all", "his", "her", "their", "its", "our", "my", "these", "those", "each", "any", "no",
 ];
+
+const ARTICLES: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "another", "every", "each"];
 
 const ADVERBS: &[&str] = &[
     "also", "later", "then", "recently", "previously", "once", "repeatedly", "often", "has", "have", "had",
@@ -362,6 +366,9 @@ impl Lexicon {
         for w in DETERMINERS {
             lex.add(w, DET);
         }
+        for w in ARTICLES {
+            lex.add(w, ARTICLE);
+        }
         for w in ADVERBS {
             lex.add(w, ADVERB);
         }
@@ -487,7 +494,7 @@ mod tests {
 
     #[test]
     fn every_listed_word_fits_the_table() {
-        let lists: [&[&str]; 9] = [TITLES, ROLES, DETERMINERS, ADVERBS, STOPS, NOT_NAMES, TIMES, ABBREVIATIONS, CLAUSE_VERBS];
+        let lists: [&[&str]; 10] = [TITLES, ROLES, DETERMINERS, ARTICLES, ADVERBS, STOPS, NOT_NAMES, TIMES, ABBREVIATIONS, CLAUSE_VERBS];
         for w in lists.iter().flat_map(|l| l.iter()) {
             assert!(pack(w).is_some(), "{w}");
         }
@@ -495,6 +502,16 @@ mod tests {
             for (form, _) in inflections(entry) {
                 assert!(pack(&form).is_some(), "{form}");
             }
+        }
+    }
+
+    #[test]
+    fn no_listed_word_opens_with_a_digit() {
+        // The tokenizer gives words that open with a digit no flags without a lookup.
+        let lex = Lexicon::get();
+        assert!(lex.keys.iter().filter(|&&k| k != 0).count() > 1000);
+        for &key in lex.keys.iter().filter(|&&k| k != 0) {
+            assert!(!(key as u8).is_ascii_digit(), "{:?}", key.to_le_bytes());
         }
     }
 }

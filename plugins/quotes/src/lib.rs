@@ -19,8 +19,9 @@
 //!   texts), pairs them inside each paragraph from how each mark is flanked,
 //!   so that a stray mark never runs past its paragraph, and lets a quote
 //!   left open run on when the next paragraph reopens it. It tokenizes the
-//!   paragraph with each quotation as one token and numbers the sentences
-//!   from punctuation.
+//!   paragraph with each quotation as one token (looking every word up in
+//!   the lexicon and noting runs of capitalised name words on the way) and
+//!   numbers the sentences from punctuation.
 //! - [`attrib`] decides for each quotation whether it is whole (`direct`)
 //!   or a fragment of a sentence (`partial`; title-case names of shows and
 //!   books are dropped), and finds its attribution in its sentence: a cue
@@ -46,7 +47,7 @@ pub mod scan;
 
 use attrib::{Events, Finding, Paragraph};
 use gleaner_sdk::{Config, Document, Error, Extractor, Output, Plugin, Value};
-use lexicon::{CUE_PART, FRAMING, NOT_NAME, SPEECH, TITLE};
+use lexicon::{CUE_PART, FRAMING, SPEECH};
 use names::Names;
 use scan::Tok;
 
@@ -93,6 +94,7 @@ pub struct Scratch {
     newlines: Vec<usize>,
     paragraphs: Vec<(usize, usize)>,
     toks: Vec<Tok>,
+    name_runs: Vec<(usize, usize)>,
     findings: Vec<Finding>,
     sentences: Vec<(usize, usize)>,
     events: Events,
@@ -100,7 +102,7 @@ pub struct Scratch {
 
 /// [`find_quotes`] with buffers reused across calls.
 pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
-    let Scratch { newlines, paragraphs, toks, findings, sentences, events } = scratch;
+    let Scratch { newlines, paragraphs, toks, name_runs, findings, sentences, events } = scratch;
     scan::paragraphs(text, newlines, paragraphs);
     let marks = scan::Marks::new(text);
     let doc_singles = !marks.has_double(0, text.len());
@@ -111,8 +113,10 @@ pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
         let headline = n == 0 && paragraphs.len() > 1 && is_headline(&text[start..end]);
         let singles = (doc_singles || headline) && !marks.has_double(start, end);
         let quotes = scan::quotations(text, &marks, start, end, paragraphs.get(n + 1).copied(), singles);
-        let flags = scan::tokenize(text, start, end, &quotes, toks);
-        observe_names(text, toks, &mut names);
+        let flags = scan::tokenize(text, start, end, &quotes, toks, name_runs);
+        for &(s, e) in name_runs.iter() {
+            names.observe(&text[s..e]);
+        }
         // Without a quotation or a cue word a paragraph says nothing (and
         // leaves no attribution to carry over).
         if quotes.is_empty() && flags & (SPEECH | FRAMING | CUE_PART) == 0 {
@@ -156,25 +160,6 @@ fn is_headline(line: &str) -> bool {
         capitalised += w.chars().next().is_some_and(char::is_uppercase) as usize;
     }
     all >= 2 && capitalised * 5 >= all * 3
-}
-
-/// Records runs of two or more capitalised name words as full names.
-fn observe_names<'t>(text: &'t str, toks: &[Tok], names: &mut Names<'t>) {
-    // Written without short-circuits: whether a token is a name word
-    // follows no pattern a branch predictor could learn.
-    let is_name = |t: &Tok| t.is_word() & t.cap & (t.flags & (NOT_NAME | TITLE) == 0);
-    // The length of the run of name words ending at the current token.
-    let mut run = 0;
-    for (k, t) in toks.iter().enumerate() {
-        let name = is_name(t);
-        if !name && run >= 2 {
-            names.observe(&text[toks[k - run].start..toks[k - 1].end]);
-        }
-        run = if name { run + 1 } else { 0 };
-    }
-    if run >= 2 {
-        names.observe(&text[toks[toks.len() - run].start..toks[toks.len() - 1].end]);
-    }
 }
 
 /// The `quotes` extractor (with its working memory).

@@ -2,7 +2,7 @@
 //! and a tokenizer that turns a paragraph into words, punctuation and
 //! whole quotations (one token each), with sentence numbers.
 
-use crate::lexicon::{Lexicon, ABBREV};
+use crate::lexicon::{Lexicon, ABBREV, NOT_NAME, TITLE};
 
 /// Byte ranges of the paragraphs of `text`, into `out` (`newlines` is
 /// working memory). In hard-wrapped text (every line short, as in
@@ -363,10 +363,13 @@ fn punct_code(c: char) -> u8 {
 }
 
 /// Tokenizes paragraph `text[start..end]`, replacing each quotation by a
-/// single token, and numbers the sentences. Returns the union of the
-/// words' lexicon flags (whether the paragraph has a cue word at all).
-pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out: &mut Vec<Tok>) -> u32 {
+/// single token, and numbers the sentences. `names` receives the byte
+/// spans of the runs of two or more capitalised name words (candidate
+/// full names). Returns the union of the words' lexicon flags (whether
+/// the paragraph has a cue word at all).
+pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out: &mut Vec<Tok>, names: &mut Vec<(usize, usize)>) -> u32 {
     out.clear();
+    names.clear();
     let lex = Lexicon::get();
     let mut all_flags = 0;
     let mut i = start;
@@ -379,17 +382,45 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
             continue;
         }
         let limit = quotes.get(next_quote).map_or(end, |q| q.start);
-        all_flags |= tokenize_stretch(text, i, limit, lex, out);
+        all_flags |= tokenize_stretch(text, i, limit, lex, out, names);
         i = limit;
     }
     number_sentences(text, quotes, out);
     all_flags
 }
 
+/// A run of consecutive name words being read by the tokenizer.
+#[derive(Default)]
+struct NameRun {
+    start: usize,
+    end: usize,
+    words: usize,
+}
+
+impl NameRun {
+    fn push(&mut self, start: usize, end: usize) {
+        if self.words == 0 {
+            self.start = start;
+        }
+        self.end = end;
+        self.words += 1;
+    }
+
+    /// Ends the run, keeping it when it has two words or more.
+    fn close(&mut self, names: &mut Vec<(usize, usize)>) {
+        if self.words >= 2 {
+            names.push((self.start, self.end));
+        }
+        self.words = 0;
+    }
+}
+
 /// Tokenizes `text[start..end]`, a stretch without quotations, into words
-/// and punctuation; returns the union of the words' flags.
-fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Tok>) -> u32 {
+/// and punctuation, and notes its runs of name words (see [`tokenize`]);
+/// returns the union of the words' flags.
+fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Tok>, names: &mut Vec<(usize, usize)>) -> u32 {
     let mut all_flags = 0;
+    let mut run = NameRun::default();
     let bytes = &text.as_bytes()[..end];
     let mut i = start;
     while let Some(&b) = bytes.get(i) {
@@ -401,6 +432,7 @@ fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &m
             ByteClass::Word => (b as char, 1),
             ByteClass::Punct => {
                 out.push(Tok { start: i, end: i + 1, kind: TokKind::Punct(punct_code(b as char)), flags: 0, cap: false, sent: 0 });
+                run.close(names);
                 i += 1;
                 continue;
             }
@@ -413,6 +445,7 @@ fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &m
                 }
                 if !is_word_char(c) {
                     out.push(Tok { start: i, end: i + clen, kind: TokKind::Punct(punct_code(c)), flags: 0, cap: false, sent: 0 });
+                    run.close(names);
                     i += clen;
                     continue;
                 }
@@ -448,8 +481,9 @@ fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &m
         let cap = c.is_uppercase();
         let period = bytes.get(j) == Some(&b'.');
         let initial = j == w_start + 1 && cap && period;
-        // An initial ("A.", "I.") is part of a name, never the word it spells.
-        let flags = if initial { 0 } else { lex.flags_at(text, w_start, j) };
+        // An initial ("A.", "I.") is part of a name, never the word it
+        // spells; no listed word opens with a digit (a lexicon test checks).
+        let flags = if initial || c.is_ascii_digit() { 0 } else { lex.flags_at(text, w_start, j) };
         let mut w_end = j;
         // The period of an abbreviation or initial belongs to the word.
         if period && (initial || flags & ABBREV != 0 || text[w_start..j].contains('.')) {
@@ -457,8 +491,14 @@ fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &m
         }
         out.push(Tok { start: w_start, end: w_end, kind: TokKind::Word, flags, cap, sent: 0 });
         all_flags |= flags;
+        if cap && flags & (NOT_NAME | TITLE) == 0 {
+            run.push(w_start, w_end);
+        } else {
+            run.close(names);
+        }
         i = w_end;
     }
+    run.close(names);
     all_flags
 }
 
