@@ -52,6 +52,7 @@ pub enum Family {
     Rupee,
     Peso,
     Franc,
+    Mark,
     Dinar,
     Riyal,
     Rial,
@@ -273,6 +274,8 @@ const CURRENCY_NOUNS: &[(&str, Family)] = &[
     ("pesos", Family::Peso),
     ("franc", Family::Franc),
     ("francs", Family::Franc),
+    // Plural only: "passed the 1,000 mark" is a level.
+    ("marks", Family::Mark),
     ("dinar", Family::Dinar),
     ("dinars", Family::Dinar),
     ("riyal", Family::Riyal),

@@ -119,6 +119,7 @@ pub fn default_code(f: Family) -> Option<&'static str> {
         Family::Code(c) => Some(c),
         Family::Peso
         | Family::Franc
+        | Family::Mark
         | Family::Dinar
         | Family::Rial
         | Family::Krone
@@ -180,6 +181,12 @@ pub fn adjective_code(adj: &str, f: Family) -> Option<&'static str> {
         ("norwegian", Krone, "NOK"),
         ("turkish", Lira, "TRY"),
         ("swiss", Franc, "CHF"),
+        ("french", Franc, "FRF"),
+        ("belgian", Franc, "BEF"),
+        ("german", Mark, "DEM"),
+        ("west german", Mark, "DEM"),
+        ("deutsche", Mark, "DEM"),
+        ("finnish", Mark, "FIM"),
         ("cfa", Franc, "XOF"),
         ("chinese", Yuan, "CNY"),
         ("japanese", Yen, "JPY"),

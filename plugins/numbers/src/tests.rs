@@ -880,6 +880,41 @@ fn more_currency_names() {
 }
 
 #[test]
+fn numbers_split_around_their_point_are_left_out() {
+    // Text tokenized word by word ("1 . 85") gives no wrong values.
+    assert!(records("The dollar ended at 1 . 8500 marks , up 0 . 95 .", None).is_empty());
+    assert!(records("It costs $ 2 . 50 each .", None).is_empty());
+    // A full stop, then a number: both are read.
+    assert_eq!(records("It ended in 1987. 8500 came.", None).len(), 2);
+}
+
+#[test]
+fn marks_are_money_but_not_after_a_year() {
+    check("It paid 12 marks a share.", "12 marks", "money", "12", "");
+    check(
+        "They lent 90 mln West German marks.",
+        "90 mln West German marks",
+        "money",
+        "90000000",
+        "DEM",
+    );
+    check(
+        "The year 1989 marks a turning point.",
+        "1989",
+        "date",
+        "1989",
+        "",
+    );
+    check(
+        "The index passed the 3,000 mark.",
+        "3,000",
+        "cardinal",
+        "3000",
+        "",
+    );
+}
+
+#[test]
 fn more_currency_signs() {
     check(
         "A room is ฿1,200 a night.",

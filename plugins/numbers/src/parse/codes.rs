@@ -17,6 +17,14 @@ impl<'a> Parser<'a> {
         if !self.digits(i) {
             return None;
         }
+        // A number split by a tokenizer around its point: "1 . 8500", "30 .
+        // 84 %" (neither part is a number of its own).
+        if self.spaced_point(i + 1) {
+            return Some(self.run_end(i + 2));
+        }
+        if i >= 2 && self.digits(i - 2) && self.spaced_point(i - 1) {
+            return Some(self.run_end(i));
+        }
         // HTML character references and hash numbers: "&#227;", "#3".
         if i > 0 && self.punct(i - 1, '#') && self.attached(i) {
             return Some(if self.punct(i + 1, ';') { i + 2 } else { i + 1 });
@@ -205,6 +213,15 @@ impl<'a> Parser<'a> {
             && self.attached(i + 1)
             && self.attached(i + 2)
             && self.common_fraction(i + 2)
+    }
+
+    /// Whether token `k` is a point with spaces around it before digits,
+    /// as a tokenizer leaves a decimal point: "1 . 8500".
+    pub(super) fn spaced_point(&self, k: usize) -> bool {
+        self.punct(k, '.')
+            && self.tok(k).is_some_and(|t| t.space)
+            && self.digits(k + 1)
+            && !self.attached(k + 1)
     }
 
     /// The token after a run of glued digits, letters and joiners.

@@ -156,7 +156,7 @@ impl<'a> Parser<'a> {
             && self.word(e + 1).is_some_and(|w| w.currency.is_some());
         let ce = if hyphen { e + 1 } else { e };
         if let Some((end, code)) = self.currency_after(ce) {
-            if !self.pound_is_weight(i, ce) {
+            if !self.pound_is_weight(i, ce) && !self.year_marks(num, ce) {
                 let end = self.subunit(&mut num, end, code).unwrap_or(end);
                 return Some(Measure {
                     s: i,
@@ -614,6 +614,15 @@ impl<'a> Parser<'a> {
             }
             Tok::Digits => None,
         }
+    }
+
+    /// Whether "marks" at `k` is the verb after a year ("2019 marks the
+    /// anniversary"), not German marks.
+    fn year_marks(&self, num: Num, k: usize) -> bool {
+        self.word(k)
+            .is_some_and(|w| w.currency == Some(Family::Mark))
+            && num.plain_digits == Some(4)
+            && (Rat::int(1900)..Rat::int(2100)).contains(&num.val)
     }
 
     /// Whether "pounds" after the number at `s..e` is a weight: "of" follows,

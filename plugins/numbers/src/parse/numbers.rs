@@ -26,7 +26,12 @@ impl<'a> Parser<'a> {
         let mut n = if self.digits(j)
             || (self.punct(j, '.') && self.digits(j + 1) && self.attached(j + 1))
         {
-            self.digit_number(j, money_ctx)?
+            let n = self.digit_number(j, money_ctx)?;
+            // "$ 2 . 50": the rest of the number was split off by a tokenizer.
+            if self.spaced_point(n.e) && self.digits(n.e - 1) {
+                return None;
+            }
+            n
         } else {
             self.word_number(j)?
         };
