@@ -518,6 +518,8 @@ fn comparisons_with_symbols_and_equal_to() {
         "",
     );
     check("Only bids >= -5 count.", ">= -5", "range", "[-5,)", "");
+    // The end of a ticker is not "greater than".
+    check("Texaco Inc <TX> 350 wells.", "350", "cardinal", "350", "");
     check(
         "A payout equal to 300 or more is taxed.",
         "equal to 300 or more",
@@ -858,6 +860,24 @@ fn ringgits_before_the_amount() {
         "MYR",
     );
     assert!(records("The Malaysian ringgit fell.", None).is_empty());
+}
+
+#[test]
+fn oil_and_grain_units() {
+    check(
+        "Output is 1.2 mln bpd.",
+        "1.2 mln bpd",
+        "quantity",
+        "1200000",
+        "bbl/d",
+    );
+    check(
+        "A crop of 6.9 billion bushels.",
+        "6.9 billion bushels",
+        "quantity",
+        "6900000000",
+        "bu",
+    );
 }
 
 #[test]

@@ -121,6 +121,10 @@ impl<'a> Parser<'a> {
             if i > 0 && self.punct(i - 1, '=') && self.attached(i) {
                 return None;
             }
+            // The end of a tag or ticker: "<TX> 350,000".
+            if c == '>' && i > 0 && self.attached(i) && self.is_word(i - 1) {
+                return None;
+            }
             return match c {
                 '>' if self.punct(i + 1, '=') => Some((Lower(true), i + 2)),
                 '<' if self.punct(i + 1, '=') => Some((Upper(true), i + 2)),
@@ -308,10 +312,13 @@ impl<'a> Parser<'a> {
         Some((f, b.e))
     }
 
-    /// Whether a verb of change ("rose", "fell by", "up") comes just before
-    /// token `i`.
+    /// Whether a verb of change ("rose", "fell by", "up") or a stock
+    /// ticker comes just before token `i`.
     pub(super) fn change_before(&self, i: usize) -> bool {
-        (i.saturating_sub(3)..i).any(|k| self.in_list(k, List::ChangeVerbs))
+        // "NWA Inc <NWA> 3/8 to 66": a stock ticker, then its change and price.
+        let ticker =
+            i >= 2 && self.punct(i - 1, '>') && self.attached(i - 1) && self.is_word(i - 2);
+        ticker || (i.saturating_sub(3)..i).any(|k| self.in_list(k, List::ChangeVerbs))
     }
 
     /// `[a,b]` for two measures, if they fit together (`a < b`, same kind
