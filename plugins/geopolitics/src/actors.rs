@@ -17,7 +17,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::date::Date;
 use crate::gazetteer::{Gazetteer, Role, Sense};
-use crate::text::Token;
+use crate::text::{tokenize, Token};
 
 /// A mention of an actor in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -218,7 +218,10 @@ fn dateline_places(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Finds the actor mentions in a text.
@@ -243,7 +246,7 @@ impl<'g> Tagger<'g> {
         let sports = || *sports_report.get_or_init(|| is_sports_report(text));
         let datelines = dateline_places(text);
         let mut out = Vec::new();
-        for f in self.gaz.find(text) {
+        for f in self.gaz.find(text, tokens) {
             if datelines.iter().any(|&(start, end)| f.start >= start && f.end <= end) {
                 continue;
             }
@@ -395,7 +398,8 @@ impl<'g> Tagger<'g> {
         // A capitalised word after the name, on the same line, that is not itself a place or actor name.
         let after = capital_word(last) && {
             let t = tokens[last];
-            self.gaz.find(t.text(text)).is_empty() && !text[tokens[last - 1].end..t.start].contains('\n')
+            let word = t.text(text);
+            self.gaz.find(word, &tokenize(word)).is_empty() && !text[tokens[last - 1].end..t.start].contains('\n')
         };
         before || after
     }
@@ -413,8 +417,12 @@ impl<'g> Tagger<'g> {
                 continue;
             }
             let w = t.text(text);
+            // (A word and its bare form start alike, unless the word is "'s" alone.)
+            if !is_capitalised(w) {
+                continue;
+            }
             let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-            if !is_capitalised(bare) || bare.len() < 3 {
+            if bare.len() < 3 {
                 continue;
             }
             let Some(senses) = self.gaz.surname(bare) else { continue };

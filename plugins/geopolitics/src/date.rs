@@ -18,8 +18,14 @@ impl Date {
         if !s.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        let digits: String = s.chars().take(10).filter(char::is_ascii_digit).collect();
-        let num = |r: std::ops::Range<usize>| digits.get(r).and_then(|d| d.parse::<u32>().ok());
+        // The digits among the first ten chars, without allocating.
+        let mut digits = [0u8; 10];
+        let mut n = 0;
+        for c in s.chars().take(10).filter(char::is_ascii_digit) {
+            digits[n] = c as u8 - b'0';
+            n += 1;
+        }
+        let num = |r: std::ops::Range<usize>| digits[..n].get(r).map(|d| d.iter().fold(0, |v, &d| v * 10 + u32::from(d)));
         let year = num(0..4)?;
         if !(1000..=9999).contains(&year) {
             return None;

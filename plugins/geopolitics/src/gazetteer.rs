@@ -22,7 +22,7 @@
 
 use crate::date::Date;
 use crate::hash::{self, FnvHashMap, FnvHashSet};
-use crate::text::{char_at, is_word_char, word_end};
+use crate::text::{char_at, is_word_char, word_end, Token};
 use crate::trie::{NodeId, Trie};
 
 /// What kind of name a mention is.
@@ -552,62 +552,75 @@ impl Gazetteer {
         self.surnames.get(word.as_bytes()).map(|k| self.surname_senses[k].as_slice())
     }
 
-    /// Finds the aliases written in `text`: at word starts, whole words,
-    /// written as names, non-overlapping (leftmost first, then the longest).
-    pub fn find<'g>(&'g self, text: &str) -> Vec<Found<'g>> {
+    /// Finds the aliases written in `text` (split into `tokens` by
+    /// [`crate::text::tokenize`]): at word starts, whole words, written as
+    /// names, non-overlapping (leftmost first, then the longest).
+    ///
+    /// A word starts at an alphanumeric char after a char that is not one
+    /// (a word token's start, or a start after a joiner inside it: "Jong-un"
+    /// has two), or at an apostrophe after such a char.
+    pub fn find<'g>(&'g self, text: &str, tokens: &[Token]) -> Vec<Found<'g>> {
         let mut out: Vec<Found<'g>> = Vec::new();
-        let mut s = 0;
-        // Whether the char before `s` is alphanumeric (then `s` starts no word).
-        let mut after_word = false;
-        while s < text.len() {
-            let (c, len) = char_at(text, s);
-            let is_word = is_word_char(c);
-            if is_word && after_word {
-                s = word_end(text, s);
+        // Matches do not overlap: no search starts before the end of the last one.
+        let mut resume = 0;
+        for t in tokens {
+            if t.end <= resume {
                 continue;
             }
-            if !is_word && c != '\'' {
-                after_word = false;
-                s += len;
-                continue;
-            }
-            // A word in lower case starts no name unless it is a particle
-            // ("al-Qaeda"): a name's first word is written as a name (see
-            // [`written_as_name`]), and a match ends where a word ends.
-            if c.is_alphabetic() && !c.is_uppercase() {
-                let end = word_end(text, s);
-                if !is_name_particle(&text[s..end]) {
-                    after_word = true;
-                    s = end;
-                    continue;
+            if !t.is_word {
+                let after_word = text[..t.start].chars().next_back().is_some_and(is_word_char);
+                if text.as_bytes()[t.start] == b'\'' && !after_word && t.start >= resume {
+                    if let Some(found) = self.alias_at(text, t.start, t.start) {
+                        resume = found.end;
+                        out.push(found);
+                    }
                 }
-            }
-            if let Some(found) = self.alias_at(text, s) {
-                out.push(found);
-                after_word = text[..found.end].chars().next_back().is_some_and(is_word_char);
-                s = found.end;
                 continue;
             }
-            after_word = is_word;
-            s += len;
+            // The runs of word characters of the token, between its joiners.
+            let mut s = t.start;
+            while s < t.end {
+                let run_end = if t.joined { word_end(text, s) } else { t.end };
+                if s >= resume {
+                    if let Some(found) = self.name_at(text, s, run_end) {
+                        resume = found.end;
+                        out.push(found);
+                    }
+                }
+                s = run_end + text[run_end..].chars().next().map_or(1, char::len_utf8);
+            }
         }
         out
     }
 
-    /// The longest alias that starts at byte `s` (a word start), if it is a
-    /// whole word written as a name.
-    fn alias_at<'g>(&'g self, text: &str, s: usize) -> Option<Found<'g>> {
+    /// The alias written as a name at the word `s..run_end` (a run of
+    /// alphanumeric chars at a word start), if any.
+    fn name_at<'g>(&'g self, text: &str, s: usize, run_end: usize) -> Option<Found<'g>> {
+        // A word in lower case starts no name unless it is a particle
+        // ("al-Qaeda"): a name's first word is written as a name (see
+        // [`written_as_name`]), and a match ends where a word ends.
+        let (first, _) = char_at(text, s);
+        if first.is_alphabetic() && !first.is_uppercase() && !is_name_particle(&text[s..run_end]) {
+            return None;
+        }
+        self.alias_at(text, s, run_end)
+    }
+
+    /// The longest alias that starts at byte `s` (a word start whose run of
+    /// alphanumeric chars ends at `run_end`), if it is a whole word written
+    /// as a name.
+    fn alias_at<'g>(&'g self, text: &str, s: usize, run_end: usize) -> Option<Found<'g>> {
         // A whole-word match's first word is the text's first word: the match
         // ends where a word ends, and its bytes are the text's (ASCII case
         // aside). (A longest match that ends inside the word is no whole word,
         // and no shorter match is tried.)
-        let first_word = &text.as_bytes()[s..word_end(text, s)];
+        let first_word = &text.as_bytes()[s..run_end];
         if !self.first_words.may_contain(first_word) {
             return None;
         }
         let node = self.first_word_node(first_word)?;
-        let (len, p) = self.aliases.longest_from(node, &text.as_bytes()[s + first_word.len()..])?;
-        let e = s + first_word.len() + len;
+        let (len, p) = self.aliases.longest_from(node, &text.as_bytes()[run_end..])?;
+        let e = run_end + len;
         let whole_word = text.is_char_boundary(e) && !char_after(text, e).is_some_and(char::is_alphanumeric);
         (whole_word && written_as_name(&text[s..e], self.capitals_only[p])).then(|| Found { start: s, end: e, senses: &self.senses[p] })
     }

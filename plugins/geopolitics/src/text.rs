@@ -14,6 +14,9 @@ pub struct Token {
     pub end: usize,
     /// Whether the token is made of word characters (else punctuation).
     pub is_word: bool,
+    /// Whether the word holds joiners ("Jong-un", "U.S."); else it is one
+    /// run of alphanumeric chars.
+    pub joined: bool,
 }
 
 impl Token {
@@ -88,12 +91,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if !is_word_char(c) {
-            tokens.push(Token { start: i, end: i + len, is_word: false });
+            tokens.push(Token { start: i, end: i + len, is_word: false, joined: false });
             i += len;
             continue;
         }
         // Word characters, and joiners between word characters.
-        let mut end = word_end(text, i);
+        let first_run_end = word_end(text, i);
+        let mut end = first_run_end;
         while end < text.len() {
             let (joiner, joiner_len) = char_at(text, end);
             let after = end + joiner_len;
@@ -107,7 +111,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if word.len() >= 3 && word.as_bytes()[1] == b'.' && text[end..].starts_with('.') {
             end += 1;
         }
-        tokens.push(Token { start: i, end, is_word: true });
+        tokens.push(Token { start: i, end, is_word: true, joined: end != first_run_end });
         i = end;
     }
     tokens
