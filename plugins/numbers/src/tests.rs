@@ -863,6 +863,41 @@ fn ringgits_before_the_amount() {
 }
 
 #[test]
+fn more_units() {
+    check(
+        "A zone of 200 nautical miles.",
+        "200 nautical miles",
+        "quantity",
+        "200",
+        "nmi",
+    );
+    check(
+        "A star 4.2 light-years away.",
+        "4.2 light-years",
+        "quantity",
+        "4.2",
+        "ly",
+    );
+    check("A 60 watts bulb.", "60 watts", "quantity", "60", "W");
+    check(
+        "Chips of 7 nanometres.",
+        "7 nanometres",
+        "quantity",
+        "7",
+        "nm",
+    );
+    check(
+        "A yield of 15 kilotons.",
+        "15 kilotons",
+        "quantity",
+        "15",
+        "kt",
+    );
+    check("It runs at 2.4 GHz.", "2.4 GHz", "quantity", "2.4", "GHz");
+    check("Buy 5 light bulbs.", "5", "cardinal", "5", "");
+}
+
+#[test]
 fn oil_and_grain_units() {
     check(
         "Output is 1.2 mln bpd.",

@@ -736,6 +736,20 @@ impl<'a> Parser<'a> {
         if self.is(j, "metric") && self.is_any(j + 1, &["ton", "tons", "tonne", "tonnes"]) {
             return Some((j + 2, "t"));
         }
+        if self.is(j, "nautical") && self.is_any(j + 1, &["mile", "miles"]) {
+            return Some((j + 2, "nmi"));
+        }
+        // "light years", "light-years".
+        if self.is(j, "light") {
+            let k = if self.punct(j + 1, '-') && self.attached(j + 1) {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.is_any(k, &["year", "years"]) {
+                return Some((k + 1, "ly"));
+            }
+        }
         let u = self.word(j)?.unit?;
         let s = self.str(j);
         // Letters glued to digits after the unit: "24703m212", "scp-173m".
