@@ -925,8 +925,9 @@ fn choose_container(page: &Page, classes: &[BlockClass]) -> (Option<usize>, Vec<
 /// Article paragraphs that cite their sources link a third or more of
 /// their words, which makes them `Bad` on their own. Inside the
 /// article, a paragraph of 80+ characters with at most half of it
-/// linked, some function words, and kept article text on both sides (the
-/// nearest decided blocks, one of them its sibling) is article text.
+/// linked and some function words (or up to 70 % linked and as many
+/// function words as prose), with kept article text on both sides (the
+/// nearest decided blocks, one of them its sibling), is article text.
 fn rescue_linked_prose(classes: &mut [BlockClass], features: &[Features], in_chrome: &[bool], groups: &[usize]) {
     let decided: Vec<usize> = (0..classes.len()).filter(|&i| classes[i] != BlockClass::Short).collect();
     let original = classes.to_vec();
@@ -937,8 +938,7 @@ fn rescue_linked_prose(classes: &mut [BlockClass], features: &[Features], in_chr
             && !f.boilerplate
             && !f.heading
             && f.chars >= 80
-            && f.link_density <= 0.5
-            && f.stats.stop_ratio() >= 0.12;
+            && (f.link_density <= 0.5 && f.stats.stop_ratio() >= 0.12 || f.link_density <= 0.7 && f.stats.stop_ratio() >= 0.2);
         if !linked_prose {
             continue;
         }
@@ -1298,6 +1298,11 @@ mod tests {
         let html = format!("<html><body><article><p>{before}</p>{cited}<p>{after}</p></article></body></html>");
         let (text, _) = run(&html);
         assert!(text.contains("According to the audit office"), "{text}");
+        // Two thirds linked, but written as a sentence.
+        let cited = "<p>He said that <a href=\"/a\">the report of the audit office on the bridge</a> was read by all of <a href=\"/b\">the members of the transport committee</a> in the first week of May.</p>";
+        let html = format!("<html><body><article><p>{before}</p>{cited}<p>{after}</p></article></body></html>");
+        let (text, _) = run(&html);
+        assert!(text.contains("He said that the report"), "{text}");
         let menu = "<p><a href=\"/a\">Politics and the economy of the region</a> <a href=\"/b\">Sport</a> and <a href=\"/c\">Culture in the cities</a> of the north</p>";
         let html = format!("<html><body><article><p>{before}</p><p>{after}</p></article>{menu}</body></html>");
         let (text, _) = run(&html);

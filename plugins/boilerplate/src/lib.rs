@@ -41,23 +41,25 @@
 //!    captions are `Bad`.
 //! 3. **Chrome.** Containers named like chrome (class/id tokens `nav`,
 //!    `sidebar`, `comments`, `share`, `related`, `cookie`, `newsletter`,
-//!    ... unless they also carry a content name such as `article-body`;
-//!    names mixing both are read by their head word, so
-//!    `article__share-tools` is chrome and `story-body` content, and a
-//!    box around an `<article>` is never chrome by its mixed names),
+//!    ... unless they also carry a content name such as `article-body`),
 //!    and `nav`/`aside`/`footer` elements or landmark roles, make every
 //!    block inside them `Bad` — except when such a container holds half
 //!    the good text or more (of the page, or of the chosen container),
-//!    which makes it a wrapper, not chrome. A `<footer>` (not the
-//!    `contentinfo` landmark) with three or more `Good` blocks and 600+
-//!    characters of them (a transcript, an appendix) is not chrome by
-//!    its tag. Embedded social posts
-//!    (`twitter-tweet`, `instagram-media`, `social-media-embed`) are
-//!    quoted in the article: their `social` names are not chrome; an
-//!    author's biography box (`bio`, `contributor`) is chrome even when
-//!    also named for the article. Only whole hidden class
-//!    names (`hidden`, `d-none`, `sr-only`, ...) are chrome: responsive
-//!    variants (`hidden-xs`) hide one of several copies of the content.
+//!    which makes it a wrapper, not chrome. Refinements:
+//!    - names mixing chrome and content words are read by their head
+//!      word (`article__share-tools` is chrome, `story-body` content),
+//!      and a box around an `<article>` is never chrome by such names;
+//!    - an author's biography box (`bio`, `contributor`) is chrome even
+//!      when also named for the article;
+//!    - embedded social posts (`twitter-tweet`, `instagram-media`,
+//!      `social-media-embed`) are quoted in the article, not chrome;
+//!    - a `<footer>` (not the `contentinfo` landmark) with three or more
+//!      `Good` blocks and 600+ characters of them (a transcript, an
+//!      appendix) is not chrome by its tag;
+//!    - only whole hidden class names (`hidden`, `d-none`, `sr-only`,
+//!      ...) are chrome: responsive variants (`hidden-xs`) hide one of
+//!      several copies of the content.
+//!
 //!    **Teaser lists** are chrome too, whatever their names: three or
 //!    more sibling elements of one tag and class, each a linked headline
 //!    plus a snippet (under 600 characters), and lone cards of two or
@@ -74,29 +76,33 @@
 //!    split article, and stops where navigation or comments would cost
 //!    more than they add. Prefix sums make it one pass over containers.
 //! 5. **Selection** ([`blocks::smooth`]). Inside the chosen container,
-//!    blocks under chrome are dropped; two or more `NearGood` sibling
-//!    `<p>`s in a row adding up to 120 characters count as `Good`; a paragraph of 80+ characters
-//!    with up to half of it linked (an article citing its sources)
-//!    between kept blocks is kept; the blocks of a box that opens with
-//!    "Comments", "Related stories", "About the author" (the heading's
-//!    parent, holding under half the article's good text) are dropped,
-//!    and so is a list of links (a third or more linked) that such a
-//!    heading introduces inside the article's own box; the items of a
-//!    list announced by a kept paragraph ending with a colon are kept,
-//!    links or not; two or more `NearGood` blocks in a
-//!    row adding up to 250 characters count as `Good` (news is written
-//!    in short paragraphs); a short block is kept next to a kept block; a
-//!    heading is kept before good text; a `NearGood` block is dropped
-//!    between `Bad` blocks unless its nearest decided sibling is `Good`.
+//!    blocks under chrome are dropped, then, in order:
+//!    - a paragraph of 80+ characters with up to half of it linked (70 %
+//!      if it reads as prose: an article citing its sources) between kept
+//!      blocks is kept;
+//!    - two or more `NearGood` sibling `<p>`s in a row adding up to 120
+//!      characters count as `Good`;
+//!    - the blocks of a box that opens with "Comments", "Related
+//!      stories", "About the author" (the heading's parent, holding under
+//!      half the article's good text) are dropped, and so is a list of
+//!      links (a third or more linked) that such a heading introduces
+//!      inside the article's own box;
+//!    - the items of a list announced by a kept paragraph ending with a
+//!      colon are kept, links or not;
+//!    - two or more `NearGood` blocks in a row adding up to 250
+//!      characters count as `Good` (news is written in short
+//!      paragraphs); a short block is kept next to a kept block; a
+//!      heading is kept before good text; a `NearGood` block is dropped
+//!      between `Bad` blocks unless its nearest decided sibling is `Good`.
 //! 6. **Output.** The title (the `<h1>` when it matches `og:title` or
 //!    `<title>`, else those without the site name; any block repeating
-//!    it is dropped), then the kept blocks
-//!    separated by blank lines (list items by single line breaks). A
-//!    paragraph of 120+ letters already output (the article rendered
-//!    twice, for two screen sizes) is dropped with the short blocks
-//!    beside it. When JSON-LD `articleBody` is more than twice as long
-//!    as the selection, it is used instead; when nothing is selected, the text of the
-//!    container holding the longest block is returned.
+//!    it is dropped), then the kept blocks separated by blank lines (list
+//!    items by single line breaks). A paragraph of 120+ letters already
+//!    output (the article rendered twice, for two screen sizes) is
+//!    dropped with the short blocks beside it. When JSON-LD
+//!    `articleBody` is more than twice as long as the selection, it is
+//!    used instead; when nothing is selected, the text of the container
+//!    holding the longest block is returned.
 //!
 //! Plain text follows the same steps with lines as blocks and the input
 //! as one sequence: a line not ending like a sentence waits for its
