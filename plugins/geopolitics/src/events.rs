@@ -549,8 +549,11 @@ fn with_agents(text: &str, tokens: &[Token], (first, last): (usize, usize), ment
         let mut lower = String::new();
         for j in first..last {
             let t = tokens[j];
+            if !t.is_word {
+                continue;
+            }
             lowercase_into(t.text(text), &mut lower);
-            if !t.is_word || !agent_words.contains(lower.as_str()) || mentions.iter().any(|m| m.first <= j && j < m.last) {
+            if !agent_words.contains(lower.as_str()) || mentions.iter().any(|m| m.first <= j && j < m.last) {
                 continue;
             }
             // An actor within the three words before, with only words between, anchors the noun.
@@ -602,6 +605,9 @@ fn with_anaphora(
     let mut added = Vec::new();
     for j in first..last {
         let w = word(j);
+        if !matches!(w, "it" | "It" | "the" | "The" | "officials") {
+            continue;
+        }
         let before = if j > first { word(j - 1) } else { "" };
         let clause_start = j == first
             || matches!(before, "," | ";" | "that" | "and" | "but" | "said" | "says" | "added" | "saying" | "while" | "as" | "because" | "“" | "\"");

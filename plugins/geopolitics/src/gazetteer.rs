@@ -600,7 +600,8 @@ impl Gazetteer {
         // ("al-Qaeda"): a name's first word is written as a name (see
         // [`written_as_name`]), and a match ends where a word ends.
         let (first, _) = char_at(text, s);
-        if first.is_alphabetic() && !first.is_uppercase() && !is_name_particle(&text[s..run_end]) {
+        // (Particles have five letters at most.)
+        if first.is_alphabetic() && !first.is_uppercase() && (run_end - s > 5 || !is_name_particle(&text[s..run_end])) {
             return None;
         }
         self.alias_at(text, s, run_end)

@@ -86,6 +86,7 @@ use gleaner_sdk::{Config, Document, Error, Extractor, Output, Plugin, Setting, V
 
 use crate::date::Date;
 use crate::gazetteer::Gazetteer;
+use crate::hash::FnvHashMap;
 
 /// The `geopolitics` extractor.
 pub struct Geopolitics {
@@ -128,8 +129,8 @@ impl Plugin for Geopolitics {
 }
 
 /// Formats counts as "KEY:n,KEY:n", largest first (ties by key).
-fn format_counts(counts: HashMap<String, usize>) -> String {
-    let mut v: Vec<(String, usize)> = counts.into_iter().collect();
+fn format_counts<K: Ord + std::fmt::Display>(counts: FnvHashMap<K, usize>) -> String {
+    let mut v: Vec<(K, usize)> = counts.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     v.iter().map(|(k, n)| format!("{k}:{n}")).collect::<Vec<_>>().join(",")
 }
@@ -144,10 +145,10 @@ impl Extractor for Geopolitics {
         let mentions = actors::Tagger::new(gaz, date).tag(text, &tokens);
         let events = events::extract(text, &tokens, &sentences, &mentions, &|a| gaz.actor(a).is_state);
 
-        let mut actor_counts: HashMap<String, usize> = HashMap::new();
+        let mut actor_counts: FnvHashMap<&str, usize> = FnvHashMap::default();
         for m in &mentions {
             let a = gaz.actor(m.actor);
-            *actor_counts.entry(a.code.clone()).or_default() += 1;
+            *actor_counts.entry(a.code.as_str()).or_default() += 1;
             let fields = [
                 ("code", Value::Str(&a.code)),
                 ("role", Value::Str(m.role.as_str())),
@@ -157,7 +158,7 @@ impl Extractor for Geopolitics {
                 return Ok(());
             }
         }
-        let mut dyads: HashMap<String, usize> = HashMap::new();
+        let mut dyads: FnvHashMap<String, usize> = FnvHashMap::default();
         for e in &events {
             let (src, tgt) = (gaz.actor(e.source), gaz.actor(e.target));
             *dyads.entry(format!("{}>{}", src.code, tgt.code)).or_default() += 1;

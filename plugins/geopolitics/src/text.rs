@@ -57,7 +57,7 @@ static ASCII_WORD_BYTE: [bool; 256] = {
 };
 
 /// The end of the run of word characters that starts at byte `start`.
-#[inline]
+#[inline(always)]
 pub(crate) fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
@@ -171,7 +171,8 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
         }
         if boundary_after.is_none() {
             if let Some(n) = tokens.get(i + 1) {
-                if text.as_bytes()[t.end..n.start].iter().filter(|&&b| b == b'\n').count() >= 2 {
+                let gap = &text.as_bytes()[t.end..n.start];
+                if gap.len() >= 2 && gap.iter().filter(|&&b| b == b'\n').count() >= 2 {
                     boundary_after = Some(i + 1);
                 }
             }
