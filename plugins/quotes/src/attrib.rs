@@ -3,7 +3,7 @@
 //! reported clauses (indirect speech). Works on the tokens of `scan`.
 
 use crate::lexicon::*;
-use crate::scan::{Quotation, Tok};
+use crate::scan::{Quotation, Tok, Tokens};
 
 /// The kind of a finding (the record kind of the output).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,18 +78,9 @@ const MAX_PHRASE: usize = 16;
 const MAX_LOOKAHEAD: usize = 200;
 
 impl<'a> Paragraph<'a> {
-    /// Wraps the tokens of a paragraph (numbered by `scan::tokenize`);
-    /// `sentences` is a buffer (reused from paragraph to paragraph) that
-    /// receives the sentence bounds.
-    pub fn new(text: &'a str, toks: &'a [Tok], quotes: &'a [Quotation], headline: bool, sentences: &'a mut Vec<(usize, usize)>) -> Paragraph<'a> {
-        sentences.clear();
-        for (i, t) in toks.iter().enumerate() {
-            match sentences.last_mut() {
-                Some(last) if toks[last.0].sent == t.sent => last.1 = i + 1,
-                _ => sentences.push((i, i + 1)),
-            }
-        }
-        Paragraph { text, toks, quotes, sentences, headline }
+    /// Wraps a paragraph tokenized by `scan::tokenize`.
+    pub fn new(text: &'a str, tokens: &'a Tokens, quotes: &'a [Quotation], headline: bool) -> Paragraph<'a> {
+        Paragraph { text, toks: &tokens.toks, quotes, sentences: &tokens.sentences, headline }
     }
 
     fn word(&self, i: usize) -> &'a str {

@@ -49,7 +49,7 @@ use attrib::{Events, Finding, Paragraph};
 use gleaner_sdk::{Config, Document, Error, Extractor, Output, Plugin, Value};
 use lexicon::{CUE_PART, FRAMING, SPEECH};
 use names::Names;
-use scan::Tok;
+use scan::Tokens;
 
 pub use attrib::Kind;
 
@@ -93,16 +93,14 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 pub struct Scratch {
     newlines: Vec<usize>,
     paragraphs: Vec<(usize, usize)>,
-    toks: Vec<Tok>,
-    name_runs: Vec<(usize, usize)>,
+    tokens: Tokens,
     findings: Vec<Finding>,
-    sentences: Vec<(usize, usize)>,
     events: Events,
 }
 
 /// [`find_quotes`] with buffers reused across calls.
 pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
-    let Scratch { newlines, paragraphs, toks, name_runs, findings, sentences, events } = scratch;
+    let Scratch { newlines, paragraphs, tokens, findings, events } = scratch;
     scan::paragraphs(text, newlines, paragraphs);
     let marks = scan::Marks::new(text);
     let doc_singles = !marks.has_double(0, text.len());
@@ -113,8 +111,8 @@ pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
         let headline = n == 0 && paragraphs.len() > 1 && is_headline(&text[start..end]);
         let singles = (doc_singles || headline) && !marks.has_double(start, end);
         let quotes = scan::quotations(text, &marks, start, end, paragraphs.get(n + 1).copied(), singles);
-        let flags = scan::tokenize(text, start, end, &quotes, toks, name_runs);
-        for &(s, e) in name_runs.iter() {
+        let flags = scan::tokenize(text, start, end, &quotes, tokens);
+        for &(s, e) in &tokens.names {
             names.observe(&text[s..e]);
         }
         // Without a quotation or a cue word a paragraph says nothing (and
@@ -124,8 +122,8 @@ pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
             continue;
         }
         findings.clear();
-        let paragraph = Paragraph::new(text, toks, &quotes, headline, sentences);
-        let starts_with_quote = toks.first().is_some_and(|t| t.quote().is_some());
+        let paragraph = Paragraph::new(text, tokens, &quotes, headline);
+        let starts_with_quote = tokens.toks.first().is_some_and(|t| t.quote().is_some());
         carry = paragraph.analyze(if starts_with_quote { carry } else { None }, events, findings);
         findings.sort_by_key(|f| f.span.0);
         for f in findings.iter() {

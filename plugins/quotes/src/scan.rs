@@ -327,7 +327,7 @@ fn ascii_word_prefix(chunk: u64) -> usize {
     let low = chunk & !HIGH;
     let at_least = |x: u64, bound: u8| (x + ONES * (0x80 - bound as u64)) & HIGH;
     let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
-    let folded = low | ONES * 0x20;
+    let folded = low | (ONES * 0x20);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
     let word = (digit | letter) & !chunk & HIGH;
     ((!word & HIGH).trailing_zeros() / 8) as usize
@@ -362,31 +362,67 @@ fn punct_code(c: char) -> u8 {
     }
 }
 
-/// Tokenizes paragraph `text[start..end]`, replacing each quotation by a
-/// single token, and numbers the sentences. `names` receives the byte
-/// spans of the runs of two or more capitalised name words (candidate
-/// full names). Returns the union of the words' lexicon flags (whether
-/// the paragraph has a cue word at all).
-pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out: &mut Vec<Tok>, names: &mut Vec<(usize, usize)>) -> u32 {
-    out.clear();
-    names.clear();
-    let lex = Lexicon::get();
-    let mut all_flags = 0;
-    let mut i = start;
-    let mut next_quote = 0;
-    while i < end {
-        if let Some(q) = quotes.get(next_quote).filter(|q| q.start <= i) {
-            out.push(Tok { start: q.start, end: q.end, kind: TokKind::Quote(next_quote), flags: 0, cap: false, sent: 0 });
-            i = q.end.max(i + 1);
-            next_quote += 1;
-            continue;
+/// A tokenized paragraph. The buffers keep their capacity from one
+/// paragraph to the next.
+#[derive(Default)]
+pub struct Tokens {
+    /// The tokens, numbered by sentence.
+    pub toks: Vec<Tok>,
+    /// First token of each sentence, and one past its last.
+    pub sentences: Vec<(usize, usize)>,
+    /// Byte spans of the runs of two or more capitalised name words
+    /// (candidate full names).
+    pub names: Vec<(usize, usize)>,
+    /// The last token ends with `.` `?` `!`: the next one may open a sentence.
+    after_end: bool,
+    /// The run of name words being read.
+    run: NameRun,
+}
+
+impl Tokens {
+    /// Appends a token and numbers it: a sentence ends after `.` `?` `!`
+    /// (or a quotation ending in one, `ends`) that is followed by a
+    /// capitalised word, a quotation, `(` or a dash.
+    fn push(&mut self, mut tok: Tok, ends: bool) {
+        let starts = match tok.kind {
+            TokKind::Word => tok.cap,
+            TokKind::Quote(_) => true,
+            TokKind::Punct(p) => p == b'(' || p == b'-',
+        };
+        let k = self.toks.len();
+        match self.sentences.last_mut() {
+            Some(last) if !(self.after_end && starts) => last.1 = k + 1,
+            _ => self.sentences.push((k, k + 1)),
         }
-        let limit = quotes.get(next_quote).map_or(end, |q| q.start);
-        all_flags |= tokenize_stretch(text, i, limit, lex, out, names);
-        i = limit;
+        tok.sent = (self.sentences.len() - 1) as u32;
+        self.after_end = ends;
+        self.toks.push(tok);
     }
-    number_sentences(text, quotes, out);
-    all_flags
+
+    /// Appends a punctuation token `c` at `start..end`.
+    fn push_punct(&mut self, start: usize, end: usize, c: char) {
+        let p = punct_code(c);
+        self.push(Tok { start, end, kind: TokKind::Punct(p), flags: 0, cap: false, sent: 0 }, matches!(p, b'.' | b'?' | b'!'));
+        self.close_run();
+    }
+
+    /// Appends a word token, which continues or ends a run of name words.
+    fn push_word(&mut self, start: usize, end: usize, flags: u32, cap: bool) {
+        self.push(Tok { start, end, kind: TokKind::Word, flags, cap, sent: 0 }, false);
+        if cap && flags & (NOT_NAME | TITLE) == 0 {
+            self.run.extend(start, end);
+        } else {
+            self.close_run();
+        }
+    }
+
+    /// Ends the run of name words, keeping it when it has two words or more.
+    fn close_run(&mut self) {
+        if self.run.words >= 2 {
+            self.names.push((self.run.start, self.run.end));
+        }
+        self.run.words = 0;
+    }
 }
 
 /// A run of consecutive name words being read by the tokenizer.
@@ -398,29 +434,50 @@ struct NameRun {
 }
 
 impl NameRun {
-    fn push(&mut self, start: usize, end: usize) {
+    fn extend(&mut self, start: usize, end: usize) {
         if self.words == 0 {
             self.start = start;
         }
         self.end = end;
         self.words += 1;
     }
+}
 
-    /// Ends the run, keeping it when it has two words or more.
-    fn close(&mut self, names: &mut Vec<(usize, usize)>) {
-        if self.words >= 2 {
-            names.push((self.start, self.end));
+/// Tokenizes paragraph `text[start..end]` into `out`, replacing each
+/// quotation by a single token, numbers the sentences and notes the runs
+/// of name words. Returns the union of the words' lexicon flags (whether
+/// the paragraph has a cue word at all).
+pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out: &mut Tokens) -> u32 {
+    out.toks.clear();
+    out.sentences.clear();
+    out.names.clear();
+    out.after_end = false;
+    out.run.words = 0;
+    let lex = Lexicon::get();
+    let mut all_flags = 0;
+    let mut i = start;
+    let mut next_quote = 0;
+    while i < end {
+        if let Some(q) = quotes.get(next_quote).filter(|q| q.start <= i) {
+            let ends = text[q.inner_start..q.inner_end].trim_end().ends_with(['.', '?', '!', '\u{2026}']);
+            out.push(Tok { start: q.start, end: q.end, kind: TokKind::Quote(next_quote), flags: 0, cap: false, sent: 0 }, ends);
+            out.close_run();
+            i = q.end.max(i + 1);
+            next_quote += 1;
+            continue;
         }
-        self.words = 0;
+        let limit = quotes.get(next_quote).map_or(end, |q| q.start);
+        all_flags |= tokenize_stretch(text, i, limit, lex, out);
+        i = limit;
     }
+    out.close_run();
+    all_flags
 }
 
 /// Tokenizes `text[start..end]`, a stretch without quotations, into words
-/// and punctuation, and notes its runs of name words (see [`tokenize`]);
-/// returns the union of the words' flags.
-fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Tok>, names: &mut Vec<(usize, usize)>) -> u32 {
+/// and punctuation (see [`tokenize`]); returns the union of the words' flags.
+fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Tokens) -> u32 {
     let mut all_flags = 0;
-    let mut run = NameRun::default();
     let bytes = &text.as_bytes()[..end];
     let mut i = start;
     while let Some(&b) = bytes.get(i) {
@@ -431,8 +488,7 @@ fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &m
             }
             ByteClass::Word => (b as char, 1),
             ByteClass::Punct => {
-                out.push(Tok { start: i, end: i + 1, kind: TokKind::Punct(punct_code(b as char)), flags: 0, cap: false, sent: 0 });
-                run.close(names);
+                out.push_punct(i, i + 1, b as char);
                 i += 1;
                 continue;
             }
@@ -444,8 +500,7 @@ fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &m
                     continue;
                 }
                 if !is_word_char(c) {
-                    out.push(Tok { start: i, end: i + clen, kind: TokKind::Punct(punct_code(c)), flags: 0, cap: false, sent: 0 });
-                    run.close(names);
+                    out.push_punct(i, i + clen, c);
                     i += clen;
                     continue;
                 }
@@ -489,49 +544,11 @@ fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &m
         if period && (initial || flags & ABBREV != 0 || text[w_start..j].contains('.')) {
             w_end = j + 1;
         }
-        out.push(Tok { start: w_start, end: w_end, kind: TokKind::Word, flags, cap, sent: 0 });
+        out.push_word(w_start, w_end, flags, cap);
         all_flags |= flags;
-        if cap && flags & (NOT_NAME | TITLE) == 0 {
-            run.push(w_start, w_end);
-        } else {
-            run.close(names);
-        }
         i = w_end;
     }
-    run.close(names);
     all_flags
-}
-
-/// Gives each token its sentence number: a sentence ends after `.` `?` `!`
-/// (or a quotation ending in one) that is followed by a capitalised word,
-/// a quotation or the end.
-fn number_sentences(text: &str, quotes: &[Quotation], toks: &mut [Tok]) {
-    let mut sent = 0u32;
-    for k in 0..toks.len() {
-        toks[k].sent = sent;
-        let ends = match toks[k].kind {
-            TokKind::Punct(b'.' | b'?' | b'!') => true,
-            TokKind::Quote(q) => {
-                let inner = text[quotes[q].inner_start..quotes[q].inner_end].trim_end();
-                inner.ends_with(['.', '?', '!', '\u{2026}'])
-            }
-            _ => false,
-        };
-        if !ends {
-            continue;
-        }
-        let next_starts = match toks.get(k + 1) {
-            None => true,
-            Some(t) => match t.kind {
-                TokKind::Word => t.cap,
-                TokKind::Quote(_) => true,
-                TokKind::Punct(p) => p == b'(' || p == b'-',
-            },
-        };
-        if next_starts {
-            sent += 1;
-        }
-    }
 }
 
 #[cfg(test)]
