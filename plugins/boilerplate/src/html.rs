@@ -1005,10 +1005,11 @@ fn drop_closing_sections(page: &Page, features: &[Features], good: &[f64], chose
         let section = &page.containers[wrapper];
         let inside = wrapper != chosen && section.first_block >= range.start && section.end_block <= range.end;
         if inside && good[wrapper] < 0.5 * good[chosen] {
-            for class in &mut classes[b..section.end_block] {
+            let end = section.end_block.clamp(b + 1, range.end);
+            for class in &mut classes[b..end] {
                 *class = BlockClass::Bad;
             }
-            b = section.end_block.max(b + 1);
+            b = end;
         } else if let Some(end) = linked_list_after(page, b).filter(|&end| end <= range.end) {
             // In the article's own box: the list of links it introduces.
             for class in &mut classes[b..end] {
@@ -1403,6 +1404,9 @@ mod tests {
         assert!(hint.content && !hint.chrome);
         let hint = head_hint("post-content comments");
         assert!(hint.content && hint.chrome);
+        // Names in other scripts split safely.
+        let hint = head_hint("日本Nav ñavBar-conteúdo основной");
+        assert!(hint.chrome);
 
         let para = "The museum will reopen its west wing in June after three years of repairs to the roof, which was damaged by a fire that started in the workshop next door.";
         let html = format!(
