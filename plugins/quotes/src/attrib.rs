@@ -62,6 +62,10 @@ pub struct Paragraph<'a> {
     quotes: &'a [Quotation],
     /// First token of each sentence, and one past its last.
     sentences: &'a [(usize, usize)],
+    /// Indices of the quotation tokens.
+    quote_toks: &'a [usize],
+    /// Indices of the words that may be cues.
+    cue_toks: &'a [usize],
     /// A headline: title case, so verbs may be capitalised.
     headline: bool,
 }
@@ -80,7 +84,7 @@ const MAX_LOOKAHEAD: usize = 200;
 impl<'a> Paragraph<'a> {
     /// Wraps a paragraph tokenized by `scan::tokenize`.
     pub fn new(text: &'a str, tokens: &'a Tokens, quotes: &'a [Quotation], headline: bool) -> Paragraph<'a> {
-        Paragraph { text, toks: &tokens.toks, quotes, sentences: &tokens.sentences, headline }
+        Paragraph { text, toks: &tokens.toks, quotes, sentences: &tokens.sentences, quote_toks: &tokens.quotes, cue_toks: &tokens.cues, headline }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -700,7 +704,8 @@ impl<'a> Paragraph<'a> {
         let mut last: Option<Attribution> = None;
         // The last quotation with a speaker: its sentence and attribution.
         let mut previous: Option<(u32, Attribution)> = None;
-        for (qt, t) in self.toks.iter().enumerate() {
+        for &qt in self.quote_toks {
+            let t = &self.toks[qt];
             let Some(qi) = t.quote() else { continue };
             let q = &self.quotes[qi];
             let whole = self.is_whole(qt, q);
@@ -782,11 +787,8 @@ impl<'a> Paragraph<'a> {
     /// Cues with a speaker in the text outside quotations, into `out`.
     fn events(&self, out: &mut Vec<Event>) {
         out.clear();
-        for i in 0..self.toks.len() {
+        for &i in self.cue_toks {
             let t = &self.toks[i];
-            if !t.is_word() || t.flags & (SPEECH | FRAMING | CUE_PART) == 0 {
-                continue;
-            }
             let (lo, _) = self.bounds(i);
             let capital_ok = self.word_is(i, "according") || self.headline || i == lo && self.is_said(i);
             if t.cap && !capital_ok {

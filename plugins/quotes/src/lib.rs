@@ -47,7 +47,6 @@ pub mod scan;
 
 use attrib::{Events, Finding, Paragraph};
 use gleaner_sdk::{Config, Document, Error, Extractor, Output, Plugin, Value};
-use lexicon::{CUE_PART, FRAMING, SPEECH};
 use names::Names;
 use scan::Tokens;
 
@@ -111,13 +110,13 @@ pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
         let headline = n == 0 && paragraphs.len() > 1 && is_headline(&text[start..end]);
         let singles = (doc_singles || headline) && !marks.has_double(start, end);
         let quotes = scan::quotations(text, &marks, start, end, paragraphs.get(n + 1).copied(), singles);
-        let flags = scan::tokenize(text, start, end, &quotes, tokens);
+        scan::tokenize(text, start, end, &quotes, tokens);
         for &(s, e) in &tokens.names {
             names.observe(&text[s..e]);
         }
         // Without a quotation or a cue word a paragraph says nothing (and
         // leaves no attribution to carry over).
-        if quotes.is_empty() && flags & (SPEECH | FRAMING | CUE_PART) == 0 {
+        if quotes.is_empty() && tokens.cues.is_empty() {
             carry = None;
             continue;
         }

@@ -2,7 +2,7 @@
 //! and a tokenizer that turns a paragraph into words, punctuation and
 //! whole quotations (one token each), with sentence numbers.
 
-use crate::lexicon::{Lexicon, ABBREV, NOT_NAME, TITLE};
+use crate::lexicon::{Lexicon, ABBREV, CUE_PART, FRAMING, NOT_NAME, SPEECH, TITLE};
 
 /// Byte ranges of the paragraphs of `text`, into `out` (`newlines` is
 /// working memory). In hard-wrapped text (every line short, as in
@@ -373,6 +373,11 @@ pub struct Tokens {
     /// Byte spans of the runs of two or more capitalised name words
     /// (candidate full names).
     pub names: Vec<(usize, usize)>,
+    /// Indices of the quotation tokens.
+    pub quotes: Vec<usize>,
+    /// Indices of the words that may be cues (speech or framing verbs,
+    /// "according", "put").
+    pub cues: Vec<usize>,
     /// The last token ends with `.` `?` `!`: the next one may open a sentence.
     after_end: bool,
     /// The run of name words being read.
@@ -408,6 +413,9 @@ impl Tokens {
 
     /// Appends a word token, which continues or ends a run of name words.
     fn push_word(&mut self, start: usize, end: usize, flags: u32, cap: bool) {
+        if flags & (SPEECH | FRAMING | CUE_PART) != 0 {
+            self.cues.push(self.toks.len());
+        }
         self.push(Tok { start, end, kind: TokKind::Word, flags, cap, sent: 0 }, false);
         if cap && flags & (NOT_NAME | TITLE) == 0 {
             self.run.extend(start, end);
@@ -445,21 +453,22 @@ impl NameRun {
 
 /// Tokenizes paragraph `text[start..end]` into `out`, replacing each
 /// quotation by a single token, numbers the sentences and notes the runs
-/// of name words. Returns the union of the words' lexicon flags (whether
-/// the paragraph has a cue word at all).
-pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out: &mut Tokens) -> u32 {
+/// of name words, the quotations and the possible cues.
+pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out: &mut Tokens) {
     out.toks.clear();
     out.sentences.clear();
     out.names.clear();
+    out.quotes.clear();
+    out.cues.clear();
     out.after_end = false;
     out.run.words = 0;
     let lex = Lexicon::get();
-    let mut all_flags = 0;
     let mut i = start;
     let mut next_quote = 0;
     while i < end {
         if let Some(q) = quotes.get(next_quote).filter(|q| q.start <= i) {
             let ends = text[q.inner_start..q.inner_end].trim_end().ends_with(['.', '?', '!', '\u{2026}']);
+            out.quotes.push(out.toks.len());
             out.push(Tok { start: q.start, end: q.end, kind: TokKind::Quote(next_quote), flags: 0, cap: false, sent: 0 }, ends);
             out.close_run();
             i = q.end.max(i + 1);
@@ -467,17 +476,15 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
             continue;
         }
         let limit = quotes.get(next_quote).map_or(end, |q| q.start);
-        all_flags |= tokenize_stretch(text, i, limit, lex, out);
+        tokenize_stretch(text, i, limit, lex, out);
         i = limit;
     }
     out.close_run();
-    all_flags
 }
 
 /// Tokenizes `text[start..end]`, a stretch without quotations, into words
-/// and punctuation (see [`tokenize`]); returns the union of the words' flags.
-fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Tokens) -> u32 {
-    let mut all_flags = 0;
+/// and punctuation (see [`tokenize`]).
+fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Tokens) {
     let bytes = &text.as_bytes()[..end];
     let mut i = start;
     while let Some(&b) = bytes.get(i) {
@@ -545,10 +552,8 @@ fn tokenize_stretch(text: &str, start: usize, end: usize, lex: &Lexicon, out: &m
             w_end = j + 1;
         }
         out.push_word(w_start, w_end, flags, cap);
-        all_flags |= flags;
         i = w_end;
     }
-    all_flags
 }
 
 #[cfg(test)]
