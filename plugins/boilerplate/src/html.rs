@@ -670,6 +670,7 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
         body_parts.retain(|(text, _)| !has_key(text, &title_key));
     }
     drop_repeats(&mut body_parts);
+    drop_leading_metadata(&mut body_parts);
     let body_chars: usize = body_parts.iter().map(|(t, _)| t.len()).sum();
     let body_from_ld;
     if let Some(body) = &linked.body {
@@ -1115,6 +1116,26 @@ fn drop_repeats(parts: &mut Vec<(&str, BlockKind)>) {
     });
 }
 
+/// A byline or a date line above the article ("By Jane Doe", "Nov 18,
+/// 2019", "Updated Monday, 2019-01-21 13:49") is metadata, reported as
+/// records: short blocks (up to 12 words, not ending like a sentence)
+/// before the first paragraph of 100+ characters that hold a full date
+/// or open with "By" are dropped.
+fn drop_leading_metadata(parts: &mut Vec<(&str, BlockKind)>) {
+    let lead = parts.iter().position(|(text, _)| text.len() >= 100).unwrap_or(parts.len());
+    let mut index = 0;
+    parts.retain(|(text, _)| {
+        let i = index;
+        index += 1;
+        if i >= lead {
+            return true;
+        }
+        let trimmed = text.trim();
+        let short = trimmed.split_whitespace().count() <= 12 && !trimmed.ends_with(['.', '!', '?', ':']);
+        !(short && (meta::find_date(trimmed).is_some() || meta::byline_author(trimmed).is_some()))
+    });
+}
+
 /// Lower-cased letters and digits only: the text as a comparison key.
 fn alnum_key(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
@@ -1449,5 +1470,18 @@ mod tests {
         let (text, _) = run(&html);
         assert!(text.contains("Speed up the search index"), "{text}");
         assert!(text.contains("Upgrading is advised"), "{text}");
+    }
+
+    #[test]
+    fn bylines_and_date_lines_above_the_article_are_dropped() {
+        let para = "The city council voted on Tuesday night to turn the old bus depot into a park, after a campaign by the residents of the surrounding streets that lasted six years.";
+        let html = format!(
+            "<html><body><article><h1>Depot becomes a park</h1><div>By Jan Example</div><div>March 4, 2021 10:15</div>\
+             <p>{para}</p><p>{para} Work starts in June.</p><div>By the end of 2022</div></article></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert!(!text.contains("By Jan Example"), "{text}");
+        assert!(!text.contains("March 4, 2021"), "{text}");
+        assert!(text.contains("By the end of 2022"), "later lines stay: {text}");
     }
 }

@@ -97,7 +97,8 @@
 //! 6. **Output.** The title (the `<h1>` when it matches `og:title` or
 //!    `<title>`, else those without the site name; any block repeating
 //!    it is dropped), then the kept blocks separated by blank lines (list
-//!    items by single line breaks). A paragraph of 120+ letters already
+//!    items by single line breaks). Bylines and date lines above the
+//!    first long paragraph are dropped (they are records). A paragraph of 120+ letters already
 //!    output (the article rendered twice, for two screen sizes) is
 //!    dropped with the short blocks beside it. When JSON-LD
 //!    `articleBody` is more than twice as long as the selection, it is
