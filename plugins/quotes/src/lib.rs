@@ -92,6 +92,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 pub struct Scratch {
     newlines: Vec<usize>,
     paragraphs: Vec<(usize, usize)>,
+    marks: scan::Marks,
     tokens: Tokens,
     findings: Vec<Finding>,
     events: Events,
@@ -99,9 +100,9 @@ pub struct Scratch {
 
 /// [`find_quotes`] with buffers reused across calls.
 pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
-    let Scratch { newlines, paragraphs, tokens, findings, events } = scratch;
+    let Scratch { newlines, paragraphs, marks, tokens, findings, events } = scratch;
     scan::paragraphs(text, newlines, paragraphs);
-    let marks = scan::Marks::new(text);
+    marks.find(text);
     let doc_singles = !marks.has_double(0, text.len());
     let mut names = Names::default();
     let mut out = Vec::new();
@@ -109,7 +110,7 @@ pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
     for (n, &(start, end)) in paragraphs.iter().enumerate() {
         let headline = n == 0 && paragraphs.len() > 1 && is_headline(&text[start..end]);
         let singles = (doc_singles || headline) && !marks.has_double(start, end);
-        let quotes = scan::quotations(text, &marks, start, end, paragraphs.get(n + 1).copied(), singles);
+        let quotes = scan::quotations(text, marks, start, end, paragraphs.get(n + 1).copied(), singles);
         scan::tokenize(text, start, end, &quotes, tokens);
         for &(s, e) in &tokens.names {
             names.observe(&text[s..e]);

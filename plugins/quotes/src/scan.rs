@@ -123,22 +123,35 @@ fn flank(text: &str, start: usize, end: usize, declared: Role) -> Role {
 /// The quotation marks of a whole text, found once and sliced per
 /// paragraph. Candidate bytes are found with `memchr`; apostrophes inside
 /// words are dropped on the way.
+#[derive(Default)]
 pub struct Marks {
     marks: Vec<Mark>,
+    /// Offsets of the bytes that may start a mark (working memory).
+    candidates: Vec<usize>,
 }
 
 impl Marks {
     /// Finds the marks of `text`.
     pub fn new(text: &str) -> Marks {
+        let mut marks = Marks::default();
+        marks.find(text);
+        marks
+    }
+
+    /// Finds the marks of `text` in place of those found before, reusing
+    /// the buffers.
+    pub fn find(&mut self, text: &str) {
         let bytes = text.as_bytes();
-        let mut candidates: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).collect();
+        let Marks { marks, candidates } = self;
+        candidates.clear();
+        candidates.extend(memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes));
         if memchr::memchr2(0xC2, b'`', bytes).is_some() {
             candidates.extend(memchr::memchr2_iter(0xC2, b'`', bytes));
             candidates.sort_unstable();
         }
-        let mut marks = Vec::new();
+        marks.clear();
         let mut next_free = 0;
-        for i in candidates {
+        for &i in candidates.iter() {
             if i < next_free {
                 continue;
             }
@@ -176,7 +189,6 @@ impl Marks {
             }
             marks.push(Mark { start: i, end, role: flank(text, i, end, role), double, low });
         }
-        Marks { marks }
     }
 
     /// The marks inside `start..end`.
