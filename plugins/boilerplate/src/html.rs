@@ -939,7 +939,7 @@ fn rescue_linked_prose(classes: &mut [BlockClass], features: &[Features], in_chr
             && !f.boilerplate
             && !f.heading
             && f.chars >= 80
-            && (f.link_density <= 0.5 && f.stats.stop_ratio() >= 0.12 || f.link_density <= 0.7 && f.stats.stop_ratio() >= 0.2);
+            && ((f.link_density <= 0.5 && f.stats.stop_ratio() >= 0.12) || (f.link_density <= 0.7 && f.stats.stop_ratio() >= 0.2));
         if !linked_prose {
             continue;
         }
@@ -981,7 +981,9 @@ fn promote_paragraph_runs(page: &Page, classes: &mut [BlockClass], features: &[F
 /// article even when its names are not chrome: inside the chosen
 /// container, the blocks after such a heading that share its box (the
 /// heading's parent element, holding less than half of the article's
-/// good text) are dropped.
+/// good text) are dropped. When the heading sits in the article's own
+/// box, only a list of links right after it goes (see
+/// [`linked_list_after`]).
 fn drop_closing_sections(page: &Page, features: &[Features], good: &[f64], chosen: usize, classes: &mut [BlockClass]) {
     let range = page.containers[chosen].first_block..page.containers[chosen].end_block;
     let mut b = range.start;
