@@ -518,8 +518,12 @@ impl<'a> Sentence<'a> {
     }
 }
 
-/// Writes `word` in lower case into `buf` (ASCII fast path).
-fn lowercase_into(word: &str, buf: &mut String) {
+/// `word` in lower case: `word` itself if it is ASCII without capitals,
+/// else written into `buf`.
+fn lowercase<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return word;
+    }
     buf.clear();
     if word.is_ascii() {
         buf.push_str(word);
@@ -527,6 +531,7 @@ fn lowercase_into(word: &str, buf: &mut String) {
     } else {
         buf.extend(word.chars().flat_map(char::to_lowercase));
     }
+    buf
 }
 
 const AGENTS_TXT: &str = include_str!("../data/agents.txt");
@@ -552,8 +557,7 @@ fn with_agents(text: &str, tokens: &[Token], (first, last): (usize, usize), ment
             if !t.is_word {
                 continue;
             }
-            lowercase_into(t.text(text), &mut lower);
-            if !agent_words.contains(lower.as_str()) || mentions.iter().any(|m| m.first <= j && j < m.last) {
+            if !agent_words.contains(lowercase(t.text(text), &mut lower)) || mentions.iter().any(|m| m.first <= j && j < m.last) {
                 continue;
             }
             // An actor within the three words before, with only words between, anchors the noun.
@@ -680,14 +684,14 @@ pub fn extract(text: &str, tokens: &[Token], sentences: &[(usize, usize)], menti
 fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &mut Vec<Event>) {
     let mut last_trigger: Option<(usize, &'static str)> = None;
     let mut seen: Vec<(u32, u32, &'static str)> = Vec::new();
-    let mut lower = String::new();
+    let mut lower_buf = String::new();
     let mut i = s.first;
     while i < s.last {
         if s.mention_at(i).is_some() || !s.tokens[i].is_word {
             i += 1;
             continue;
         }
-        lowercase_into(s.word(i), &mut lower);
+        let lower = lowercase(s.word(i), &mut lower_buf);
         if lower == "must" {
             let (l, _) = s.clause(i);
             if let Some((src, tgt)) = s.must_demand(i, l) {
@@ -704,7 +708,7 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
             i += 1;
             continue;
         }
-        let Some(forms) = lex.forms.get(&lower) else {
+        let Some(forms) = lex.forms.get(lower) else {
             i += 1;
             continue;
         };

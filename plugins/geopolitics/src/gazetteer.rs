@@ -488,11 +488,14 @@ fn is_body(name: &str) -> bool {
 
 /// Function words that may stay lower-case inside a name ("Bosnia and Herzegovina", "al-Qaeda").
 fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "the" | "and" | "de" | "du" | "da" | "al" | "el" | "bin" | "ibn" | "van" | "von" | "der" | "den" | "la"
-            | "le" | "y" | "e" | "d" | "des" | "di" | "do" | "dos" | "on" | "in" | "for" | "state" | "ul" | "ad" | "as"
-    )
+    // By length first: one comparison of lengths rather than one per particle.
+    match w.len() {
+        1 => matches!(w, "y" | "e" | "d"),
+        2 => matches!(w, "of" | "de" | "du" | "da" | "al" | "el" | "la" | "le" | "di" | "do" | "on" | "in" | "ul" | "ad" | "as"),
+        3 => matches!(w, "the" | "and" | "bin" | "ibn" | "van" | "von" | "der" | "den" | "des" | "dos" | "for"),
+        5 => w == "state",
+        _ => false,
+    }
 }
 
 /// Whether the text of a match is written as a name: every word capitalised

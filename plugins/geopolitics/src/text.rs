@@ -155,7 +155,8 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
         let mut boundary_after = None;
         if !t.is_word {
             let s = t.text(text);
-            if matches!(s, "." | "!" | "?" | "…") {
+            // (The first byte first: "…" starts with 0xE2.)
+            if matches!(text.as_bytes()[t.start], b'.' | b'!' | b'?' | 0xE2) && matches!(s, "." | "!" | "?" | "…") {
                 let mut j = i + 1;
                 while j < tokens.len() && matches!(tokens[j].text(text), "\"" | "”" | "’" | "'" | ")" | "]") {
                     j += 1;
@@ -176,7 +177,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
                     boundary_after = Some(j);
                 }
             }
-        } else if t.text(text).ends_with('.') && t.text(text).len() > 2 {
+        } else if text.as_bytes()[t.end - 1] == b'.' && t.end - t.start > 2 {
             // "U.S." at the end of a sentence: the dot belongs to the word, the
             // sentence ends if a capitalised word follows after a line break.
             if let Some(n) = tokens.get(i + 1) {
