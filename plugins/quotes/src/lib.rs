@@ -151,11 +151,19 @@ fn is_headline(line: &str) -> bool {
     if line.len() > 200 {
         return false;
     }
-    let words = line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic));
+    // Words that open with a letter, and how many of those are capitalised.
     let (mut all, mut capitalised) = (0, 0);
-    for w in words {
-        all += 1;
-        capitalised += w.chars().next().is_some_and(char::is_uppercase) as usize;
+    let mut word_start = true;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            word_start = true;
+            continue;
+        }
+        if word_start && c.is_alphabetic() {
+            all += 1;
+            capitalised += c.is_uppercase() as usize;
+        }
+        word_start = false;
     }
     all >= 2 && capitalised * 5 >= all * 3
 }
