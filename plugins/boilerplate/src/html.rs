@@ -441,9 +441,14 @@ fn head_hint(names: &str) -> NameHint {
 }
 
 /// Whether lower-cased class/id names mark a caption or a photo credit
-/// (`wp-caption-text`, `imageCaption`, `photo-credit`).
+/// (`wp-caption-text`, `imageCaption`, `photo-credit`, `imageCredit`);
+/// a name must end with `credit` (not `credit-card-guide`).
 fn is_media_name(lower: &str) -> bool {
-    lower.contains("caption") || lower.contains("credit")
+    lower.contains("caption")
+        || lower.split_whitespace().any(|name| {
+            let name = name.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+            name.ends_with("credit") || name.ends_with("credits")
+        })
 }
 
 /// Whether lower-cased class/id names mark an author's biography box
@@ -1298,6 +1303,16 @@ mod tests {
         assert!(text.contains("Thousands marched"), "{text}");
         assert!(text.contains("Organisers said"), "{text}");
         assert!(!text.contains("Marchers carry banners"), "{text}");
+    }
+
+    #[test]
+    fn caption_and_credit_names() {
+        for name in ["wp-caption-text", "imagecaption", "photo-credit", "imagecredit", "media credits"] {
+            assert!(is_media_name(name), "{name}");
+        }
+        for name in ["credit-card-guide", "article-body", "creditor-news"] {
+            assert!(!is_media_name(name), "{name}");
+        }
     }
 
     #[test]
