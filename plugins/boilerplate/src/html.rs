@@ -462,9 +462,13 @@ fn is_bio_name(lower: &str) -> bool {
 
 /// Whether lower-cased class/id names mark an embedded social post
 /// (`twitter-tweet`, `instagram-media`, `social-media-embed`).
+/// Share buttons (`retweet`, `share-twitter`) are not posts.
 fn is_embed_name(lower: &str) -> bool {
-    let social = ["twitter", "facebook", "social"].iter().any(|n| lower.contains(n));
-    ["tweet", "instagram", "tiktok"].iter().any(|n| lower.contains(n)) || (social && lower.contains("embed"))
+    let mut words = lower.split(|c: char| !c.is_ascii_alphanumeric());
+    let tweet = words.clone().any(|w| w == "tweet" || w == "tweets");
+    let embed = words.any(|w| w.starts_with("embed"));
+    let social = ["twitter", "facebook", "instagram", "tiktok", "social"].iter().any(|n| lower.contains(n));
+    tweet || lower.contains("instagram-media") || (social && embed)
 }
 
 /// Collects titles, dates and authors that the markup declares.
@@ -1312,6 +1316,16 @@ mod tests {
         }
         for name in ["credit-card-guide", "article-body", "creditor-news"] {
             assert!(!is_media_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn embedded_post_names() {
+        for name in ["twitter-tweet", "instagram-media", "social-media-embed", "tiktok-embed", "embed-facebook"] {
+            assert!(is_embed_name(name), "{name}");
+        }
+        for name in ["share retweet", "social-share twitter", "image-embed", "imageEmbedCaption"] {
+            assert!(!is_embed_name(&name.to_ascii_lowercase()), "{name}");
         }
     }
 
