@@ -96,6 +96,12 @@ impl<'a> Paragraph<'a> {
         self.toks.get(i).is_some_and(|t| t.is_word() && (t.end - t.start == w.len() || t.end - t.start == w.len() + 1)) && self.word(i).eq_ignore_ascii_case(w)
     }
 
+    /// The quotation tokens among tokens `lo..hi`.
+    fn quotes_within(&self, lo: usize, hi: usize) -> impl Iterator<Item = usize> + 'a {
+        let from = self.quote_toks.partition_point(|&k| k < lo);
+        self.quote_toks[from..].iter().copied().take_while(move |&k| k < hi)
+    }
+
     fn bounds(&self, i: usize) -> (usize, usize) {
         self.sentences[self.toks[i].sent as usize]
     }
@@ -586,7 +592,9 @@ impl<'a> Paragraph<'a> {
     /// The attribution of the nearest cue before token `qt` in its sentence.
     fn attribution_before(&self, qt: usize) -> Option<Attribution> {
         let (lo, hi) = self.bounds(qt);
-        for i in (lo..qt).rev() {
+        // Only the words listed as possible cues can be one.
+        let (from, to) = (self.cue_toks.partition_point(|&k| k < lo), self.cue_toks.partition_point(|&k| k < qt));
+        for &i in self.cue_toks[from..to].iter().rev() {
             if let Some(a) = self.cue_at(i, lo, hi) {
                 return Some(a);
             }
@@ -682,7 +690,7 @@ impl<'a> Paragraph<'a> {
             return true;
         }
         // `"A," said X, a lawyer, "but b."`: continues a quotation of this sentence.
-        if (prev.is(b',') || prev.is(b'-')) && (lo..qt).any(|k| self.toks[k].quote().is_some()) {
+        if (prev.is(b',') || prev.is(b'-')) && self.quotes_within(lo, qt).next().is_some() {
             return true;
         }
         if prev.is(b',') && qt >= 2 {
@@ -815,7 +823,7 @@ impl<'a> Paragraph<'a> {
                 let q = &self.quotes[q];
                 self.text[q.inner_start..q.inner_end].trim_end().ends_with(['?', '!'])
             });
-            if lo == done_sentence || after_quote || (lo..hi).any(|k| self.toks[k].quote().is_some_and(|q| self.is_whole(k, &self.quotes[q]))) {
+            if lo == done_sentence || after_quote || self.quotes_within(lo, hi).any(|k| self.toks[k].quote().is_some_and(|q| self.is_whole(k, &self.quotes[q]))) {
                 continue;
             }
             let mut end = hi;
