@@ -42,9 +42,13 @@ const STOP_WORDS: &[&str] = &[
     "bij", "dan", "wordt", "werd", "naar",
 ];
 
-/// The longest stop word, in bytes: a word packs into a `u64` key
-/// ([`WordKey`]) when it is no longer, and a longer word is no stop word.
-const MAX_STOP_WORD_BYTES: usize = 8;
+/// Words are looked up by a key: their first `KEY_BYTES` bytes, lower
+/// case, packed little-endian into a `u64`.
+const KEY_BYTES: usize = 8;
+
+/// The longest stop word, in bytes: a stop word is its whole key, and a
+/// longer word is no stop word.
+const MAX_STOP_WORD_BYTES: usize = KEY_BYTES;
 
 const _: () = {
     let mut i = 0;
@@ -54,20 +58,21 @@ const _: () = {
     }
 };
 
-/// [`STOP_WORDS`] as a set of packed keys: an open-addressed table with
-/// linear probing, four times larger than the list, so that a lookup is
-/// one multiplication and one or two probes (0 marks an empty slot; no
-/// key is 0, as words are not empty).
-struct StopWords {
+/// A set of word keys: an open-addressed table with linear probing,
+/// four times larger than the list, so that a lookup is one
+/// multiplication and one or two probes (0 marks an empty slot; no key
+/// is 0, as words are not empty).
+struct WordSet {
     slots: Vec<u64>,
     shift: u32,
 }
 
-impl StopWords {
-    fn new() -> StopWords {
-        let bits = (STOP_WORDS.len() * 4).next_power_of_two().trailing_zeros();
-        let mut set = StopWords { slots: vec![0; 1 << bits], shift: 64 - bits };
-        for word in STOP_WORDS {
+impl WordSet {
+    /// The set of the keys of `words` (lower case).
+    fn new(words: &[&str]) -> WordSet {
+        let bits = (words.len() * 4).next_power_of_two().trailing_zeros();
+        let mut set = WordSet { slots: vec![0; 1 << bits], shift: 64 - bits };
+        for word in words {
             let mut key = WordKey::default();
             word.bytes().for_each(|b| key.push_byte(b));
             let mut i = set.slot(key.key);
@@ -95,14 +100,13 @@ impl StopWords {
     }
 }
 
-fn stop_words() -> &'static StopWords {
-    static SET: OnceLock<StopWords> = OnceLock::new();
-    SET.get_or_init(StopWords::new)
+fn stop_words() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(STOP_WORDS))
 }
 
-/// The lower-cased word being read by [`text_stats`]: its first
-/// [`MAX_STOP_WORD_BYTES`] bytes packed little-endian into a `u64`, and
-/// its full length in bytes.
+/// The key of a word being read a character at a time (the word
+/// lower-cased by the caller), and the word's full length in bytes.
 #[derive(Default)]
 struct WordKey {
     key: u64,
@@ -111,7 +115,7 @@ struct WordKey {
 
 impl WordKey {
     fn push_byte(&mut self, b: u8) {
-        if self.len < MAX_STOP_WORD_BYTES {
+        if self.len < KEY_BYTES {
             self.key |= u64::from(b) << (8 * self.len);
         }
         self.len += 1;
@@ -122,7 +126,7 @@ impl WordKey {
     }
 
     /// Whether the word is a stop word (it is short enough to be stored whole, and found).
-    fn is_stop_word(&self, stops: &StopWords) -> bool {
+    fn is_stop_word(&self, stops: &WordSet) -> bool {
         self.len <= MAX_STOP_WORD_BYTES && stops.contains(self.key)
     }
 }
@@ -185,7 +189,7 @@ pub fn text_stats(text: &str) -> TextStats {
 /// The character and word counts of [`TextStats`], for any text: a word
 /// is a run of letters and digits (and apostrophes inside it); a
 /// character of an unspaced script ends a word and counts as half a word.
-fn word_stats(text: &str, stops: &StopWords) -> TextStats {
+fn word_stats(text: &str, stops: &WordSet) -> TextStats {
     let mut stats = TextStats::default();
     let mut word = WordKey::default();
     let finish_word = |word: &mut WordKey, stats: &mut TextStats| {
@@ -221,12 +225,13 @@ fn word_stats(text: &str, stops: &StopWords) -> TextStats {
     stats
 }
 
-/// Whether each byte is an ASCII letter or digit.
-const ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
+/// For each byte: 2 for ASCII letters and digits, which start or
+/// continue a word, 1 for the apostrophe, which continues one, else 0.
+const ASCII_WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+        table[b] = if (b as u8).is_ascii_alphanumeric() { 2 } else { (b == b'\'' as usize) as u8 };
         b += 1;
     }
     table
@@ -234,29 +239,42 @@ const ASCII_ALPHANUMERIC: [bool; 256] = {
 
 /// [`word_stats`] for ASCII text (most lines): no decoding, a table
 /// lookup per byte, and a stop-word key built for short words only.
-fn ascii_word_stats(text: &[u8], stops: &StopWords) -> TextStats {
+fn ascii_word_stats(text: &[u8], stops: &WordSet) -> TextStats {
     let mut stats = TextStats { chars: text.len(), ..TextStats::default() };
-    let mut finish_word = |word: &[u8]| {
+    let mut i = 0;
+    loop {
+        while i < text.len() && ASCII_WORD_BYTES[usize::from(text[i])] < 2 {
+            i += 1;
+        }
+        if i == text.len() {
+            return stats;
+        }
+        let start = i;
+        while i < text.len() && ASCII_WORD_BYTES[usize::from(text[i])] > 0 {
+            i += 1;
+        }
         stats.words += 1;
-        if word.len() <= MAX_STOP_WORD_BYTES {
-            // ASCII letters, digits and the apostrophe are lower case
-            // with bit 5 set (digits and the apostrophe have it already).
-            let key = word.iter().enumerate().fold(0, |key, (i, &b)| key | u64::from(b | 0x20) << (8 * i));
-            stats.stop_words += usize::from(stops.contains(key));
-        }
-    };
-    let mut start = None;
-    for (i, &b) in text.iter().enumerate() {
-        if ASCII_ALPHANUMERIC[usize::from(b)] || (b == b'\'' && start.is_some()) {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            finish_word(&text[s..i]);
+        let len = i - start;
+        if len <= MAX_STOP_WORD_BYTES {
+            stats.stop_words += usize::from(stops.contains(ascii_key(text, start, len)));
         }
     }
-    if let Some(s) = start {
-        finish_word(&text[s..]);
+}
+
+/// The key of the ASCII word `text[start..start + len]` (letters,
+/// digits and apostrophes; `len` > 0): its first [`KEY_BYTES`] bytes.
+fn ascii_key(text: &[u8], start: usize, len: usize) -> u64 {
+    // The eight bytes from the word's start (zero-padded at the end of
+    // the text), cut to the word.
+    let mut bytes = [0; KEY_BYTES];
+    match text.get(start..start + KEY_BYTES) {
+        Some(eight) => bytes.copy_from_slice(eight),
+        None => bytes[..text.len() - start].copy_from_slice(&text[start..]),
     }
-    stats
+    let mask = u64::MAX >> (64 - 8 * len.min(KEY_BYTES));
+    // ASCII letters, digits and the apostrophe are lower case with bit 5
+    // set (digits and the apostrophe have it already).
+    (u64::from_le_bytes(bytes) | 0x2020_2020_2020_2020) & mask
 }
 
 /// Collapses every run of whitespace to one space and trims the ends.
@@ -353,7 +371,11 @@ pub fn is_boilerplate_line(text: &str, stats: &TextStats) -> bool {
     if stats.words > 40 {
         return false;
     }
-    if counter.is_match(text) || credit.is_match(text) || is_widget_label(text) || is_breadcrumb(text) {
+    // The regexes run only where their cheap preconditions hold: the
+    // counter starts with a digit, the credit needs "(", ":" and ")".
+    let counter_match = || may_start_with_digit(text) && counter.is_match(text);
+    let credit_match = || text.contains('(') && text.contains(':') && text.contains(')') && credit.is_match(text);
+    if counter_match() || credit_match() || is_widget_label(text) || is_breadcrumb(text) {
         return true;
     }
     let lead = text.len() - text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©').len();
@@ -406,6 +428,19 @@ pub fn is_section_break(line: &str, stats: &TextStats) -> bool {
     (stats.words <= 12 && re.is_match(line)) || is_comment_header(line, stats)
 }
 
+/// Where the first word character (`\w`) of `text` may be: the first
+/// ASCII letter, digit or `_`, or the first non-ASCII character if it
+/// comes before (it may or may not be one). None if there is none.
+fn first_word_char(text: &str) -> Option<usize> {
+    text.bytes().position(|b| b.is_ascii_alphanumeric() || b == b'_' || !b.is_ascii())
+}
+
+/// Whether the first word character of `text` may be a digit, as the
+/// counter pattern (`^\W*\d`) needs.
+fn may_start_with_digit(text: &str) -> bool {
+    first_word_char(text).is_some_and(|i| text.as_bytes()[i].is_ascii_digit() || !text.as_bytes()[i].is_ascii())
+}
+
 /// Whether a line heads one comment of a thread ("jdoe wrote:", "Report
 /// this comment On May 3, 2024, at 10:07 PM, jdoe wrote:"). It carries a
 /// name, a date and a time, so it may run to 20 words.
@@ -418,8 +453,24 @@ pub fn is_comment_header(line: &str, stats: &TextStats) -> bool {
 /// Whether a line is a navigation crumb trail: three or more short
 /// parts joined by `>`, `›`, `»`, `/` or `|` ("Home > News > Science").
 fn is_breadcrumb(text: &str) -> bool {
-    let parts: Vec<&str> = text.split(['>', '›', '»', '/', '|']).map(str::trim).collect();
-    parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
+    const SEPARATORS: [char; 5] = ['>', '›', '»', '/', '|'];
+    // Three parts need two separators: most lines have none.
+    let two_separators = if text.is_ascii() {
+        memchr::memchr3_iter(b'>', b'/', b'|', text.as_bytes()).nth(1).is_some()
+    } else {
+        text.matches(SEPARATORS).nth(1).is_some()
+    };
+    if !two_separators {
+        return false;
+    }
+    let mut parts = 0;
+    for part in text.split(SEPARATORS).map(str::trim) {
+        if part.is_empty() || part.split_whitespace().nth(4).is_some() {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 3
 }
 
 /// Whether a line is the label of a share button or a widget, alone
@@ -438,8 +489,9 @@ fn is_widget_label(text: &str) -> bool {
 
 /// Whether a word looks like a link, an e-mail address or a handle.
 pub fn is_link_like(word: &str) -> bool {
-    // Every test below needs one of these: skip plain words fast.
-    if !word.bytes().any(|b| matches!(b, b'@' | b'.' | b':')) && !word.contains("http") {
+    // Every test below needs '@', '.', ':' or "http": skip plain words fast.
+    let bytes = word.as_bytes();
+    if memchr::memchr3(b'@', b'.', b':', bytes).is_none() && !bytes.windows(4).any(|w| w == b"http") {
         return false;
     }
     let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '/');
@@ -448,6 +500,48 @@ pub fn is_link_like(word: &str) -> bool {
         || (w.contains('@') && w.len() > 1)
         || w.contains("://")
         || [".com", ".org", ".net", ".html", ".php", ".co.uk"].iter().any(|tld| w.ends_with(tld))
+}
+
+/// The characters (code points) of the link-like words of `text`: of
+/// its whitespace-separated words that [`is_link_like`] accepts. Only
+/// the words around an '@', '.', ':' or "http" can be, so only those
+/// are looked at.
+pub fn link_like_chars(text: &str) -> usize {
+    static HTTP: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let http = HTTP.get_or_init(|| memchr::memmem::Finder::new("http"));
+    let bytes = text.as_bytes();
+    let link_chars = |word: &str| if is_link_like(word) { word.chars().count() } else { 0 };
+    let mut chars = 0;
+    // The positions come in order: skip those inside the last word seen.
+    let mut seen_end = 0;
+    for at in memchr::memchr3_iter(b'@', b'.', b':', bytes) {
+        if at >= seen_end {
+            let word = word_around(text, at);
+            seen_end = word.end;
+            chars += link_chars(&text[word]);
+        }
+    }
+    seen_end = 0;
+    for at in http.find_iter(bytes) {
+        if at >= seen_end {
+            let word = word_around(text, at);
+            seen_end = word.end;
+            // A word with '@', '.' or ':' was counted above.
+            let word = &text[word];
+            if memchr::memchr3(b'@', b'.', b':', word.as_bytes()).is_none() {
+                chars += link_chars(word);
+            }
+        }
+    }
+    chars
+}
+
+/// The whitespace-separated word of `text` holding the byte at `at` (an
+/// ASCII character other than whitespace).
+fn word_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = text[..at].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+    start..end
 }
 
 /// What an element's class, id and role names say about it.

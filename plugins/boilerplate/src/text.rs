@@ -9,6 +9,9 @@
 //! the HTML container choice: Kadane's maximum-sum segment), and inside
 //! that run short and borderline lines follow their neighbours.
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
 use crate::blocks::{classify, promote_runs, smooth, BlockClass, Features};
 use crate::meta::{self, DateItem, Item, Metadata};
 use crate::signals;
@@ -38,15 +41,13 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 
 fn line_features(text: &str) -> Features {
     // Visible characters are the characters of the whitespace-split words.
-    let (mut chars, mut link_chars) = (0, 0);
-    for word in text.split_whitespace() {
-        let n = word.chars().count();
-        chars += n;
-        if signals::is_link_like(word) {
-            link_chars += n;
-        }
-    }
-    Features::of(text, chars, link_chars, false)
+    let chars = if text.is_ascii() {
+        // `char::is_whitespace` on ASCII: the space, and tab to carriage return.
+        text.len() - text.bytes().filter(|b| matches!(b, b' ' | b'\t'..=b'\r')).count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    };
+    Features::of(text, chars, signals::link_like_chars(text), false)
 }
 
 /// Words a headline does not end on: a first line ending in one is the
@@ -76,6 +77,21 @@ fn is_post_attribution(line: &str) -> bool {
     let handle = &rest[at + 2..];
     let end = handle.find(')').unwrap_or(0);
     line.len() < 200 && end > 0 && handle[..end].chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// A line as a hash map key, hashed on its length and its first and last
+/// 16 bytes only: lines that differ are told apart by those nearly
+/// always, and equality still compares whole lines.
+#[derive(PartialEq, Eq)]
+struct LineKey<'a>(&'a str);
+
+impl Hash for LineKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let bytes = self.0.as_bytes();
+        state.write_usize(bytes.len());
+        state.write(&bytes[..bytes.len().min(16)]);
+        state.write(&bytes[bytes.len().saturating_sub(16)..]);
+    }
 }
 
 /// Whether a line ends in an ellipsis: a teaser cut short.
@@ -171,26 +187,24 @@ pub fn extract(text: &str, options: &Options) -> (String, Metadata) {
         .collect();
 
     let title_line = features.first().is_some_and(|f| looks_like_headline(lines[0].text, f));
+    let title = title_line.then(|| meta::clean_title(lines[0].text));
     let body_start = usize::from(title_line);
     // A short line seen twice is template (menus and headlines repeat);
     // a long one is the article printed twice: keep its first copy.
     // Each distinct line: how often it occurs, and where first.
-    let mut seen: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::with_capacity(lines.len());
+    let mut seen: HashMap<LineKey<'_>, (usize, usize)> = HashMap::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
-        seen.entry(line.text).or_insert((0, i)).0 += 1;
+        seen.entry(LineKey(line.text)).or_insert((0, i)).0 += 1;
     }
     for (i, line) in lines.iter().enumerate() {
-        let (count, first) = seen.get(line.text).copied().unwrap_or((1, i));
+        let (count, first) = seen.get(&LineKey(line.text)).copied().unwrap_or((1, i));
         if count > 1 && (features[i].chars < 100 || first != i) {
             classes[i] = BlockClass::Bad;
         }
     }
     // The headline printed again above the article (the page's <h1>
     // after its <title>) marks where the article starts.
-    let search_start = title_line
-        .then(|| headline_repeat(&lines, &classes, &meta::clean_title(lines[0].text)))
-        .flatten()
-        .map_or(body_start, |h| h + 1);
+    let search_start = title.as_deref().and_then(|t| headline_repeat(&lines, &classes, t)).map_or(body_start, |h| h + 1);
     promote_runs(&mut classes, &features);
     let values: Vec<f64> = (search_start..lines.len())
         .map(|i| value(classes[i], features[i].chars, signals::is_section_break(lines[i].text, &features[i].stats)))
@@ -214,7 +228,6 @@ pub fn extract(text: &str, options: &Options) -> (String, Metadata) {
 
     let mut metadata = Metadata::default();
     let mut out = String::new();
-    let title = title_line.then(|| meta::clean_title(lines[0].text));
     if let Some(title) = &title {
         // The headline without the site name that page titles carry.
         let span = options.keep_title.then(|| {
@@ -326,6 +339,22 @@ mod tests {
         }
         assert_eq!(meta.date.map(|d| d.iso), Some("2021-05-12".to_owned()));
         assert_eq!(meta.author.map(|a| a.value), Some("Maria Costa".to_owned()));
+    }
+
+    #[test]
+    fn visible_and_link_characters_are_those_of_the_words() {
+        for line in [
+            "See www.example.com/news or mail desk@example.org today.",
+            "tab\tvertical\u{b}tab, no\u{a0}break space, and ideographic\u{3000}space: “done”…",
+            "Read https://example.net/a.html, then http://x.example.com",
+        ] {
+            let words = line.split_whitespace();
+            let chars: usize = words.clone().map(|w| w.chars().count()).sum();
+            let links: usize = words.filter(|w| signals::is_link_like(w)).map(|w| w.chars().count()).sum();
+            let f = line_features(line);
+            assert_eq!(f.chars, chars, "{line}");
+            assert!((f.link_density - links as f32 / chars as f32).abs() < 1e-6, "{line}");
+        }
     }
 
     #[test]
