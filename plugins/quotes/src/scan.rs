@@ -401,19 +401,29 @@ impl Tokens {
     /// (or a quotation ending in one, `ends`) that is followed by a
     /// capitalised word, a quotation, `(` or a dash.
     fn push(&mut self, mut tok: Tok, ends: bool) {
-        let starts = match tok.kind {
+        let starts = |tok: &Tok| match tok.kind {
             TokKind::Word => tok.cap,
             TokKind::Quote(_) => true,
             TokKind::Punct(p) => p == b'(' || p == b'-',
         };
         let k = self.toks.len();
-        match self.sentences.last_mut() {
-            Some(last) if !(self.after_end && starts) => last.1 = k + 1,
-            _ => self.sentences.push((k, k + 1)),
+        if k == 0 || self.after_end && starts(&tok) {
+            // The end is set when the next sentence opens, or by `finish`.
+            self.sentences.push((k, k));
         }
         tok.sent = (self.sentences.len() - 1) as u32;
         self.after_end = ends;
         self.toks.push(tok);
+    }
+
+    /// Sets the end of every sentence once all tokens are in.
+    fn finish(&mut self) {
+        self.close_run();
+        let mut end = self.toks.len();
+        for sentence in self.sentences.iter_mut().rev() {
+            sentence.1 = end;
+            end = sentence.0;
+        }
     }
 
     /// Appends a punctuation token `c` at `start..end`.
@@ -491,7 +501,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[Quotation], out:
         tokenize_stretch(text, i, limit, lex, out);
         i = limit;
     }
-    out.close_run();
+    out.finish();
 }
 
 /// Tokenizes `text[start..end]`, a stretch without quotations, into words
