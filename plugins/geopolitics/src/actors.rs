@@ -189,9 +189,13 @@ fn starts_with_month(rest: &str) -> bool {
 /// filed; the place there is not a party to what the article reports.
 fn dateline_places(text: &str) -> Vec<(usize, usize)> {
     let mut places = Vec::new();
-    let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+    let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
     for start in starts {
         let line = &text[start..];
+        // Most lines start with no capital: no place (the full test below says the same).
+        if line.as_bytes().first().is_none_or(|&b| b.is_ascii() && !b.is_ascii_uppercase() && !matches!(b, b' ' | b'.' | b'-' | b'\'')) {
+            continue;
+        }
         let caps = line
             .char_indices()
             .find(|(_, c)| !(c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'')))
@@ -294,7 +298,8 @@ impl<'g> Tagger<'g> {
             // beat Italy", "Roma defender", "the Irish line") unless it is a
             // place ("in Rome", "travel to England", "of Spain") or a
             // person's nationality ("Russian Dmitriy Bogdanov").
-            if matches!(sense.role, Role::Country | Role::Capital | Role::City | Role::Demonym) && sports() {
+            // (Whether the text is a sports report is asked last: the scan of the text is the costly part.)
+            if matches!(sense.role, Role::Country | Role::Capital | Role::City | Role::Demonym) {
                 let mut k = first;
                 while k > 0 && matches!(word(k - 1), "the" | "The") {
                     k -= 1;
@@ -316,7 +321,7 @@ impl<'g> Tagger<'g> {
                     || ["ish", "sh", "ese", "ian", "ch", "ic", "i"].iter().any(|e| mention_text.ends_with(e));
                 let is_nationality = demonym
                     && (names_person(next) || (next.chars().all(char::is_lowercase) && names_person(next2)));
-                if !(is_place || is_nationality) {
+                if !(is_place || is_nationality) && sports() {
                     continue;
                 }
             }

@@ -13,7 +13,7 @@ const NO_KEY: u32 = u32::MAX;
 /// A node: the run of its children in the edge arrays, and the key ending at it.
 #[derive(Clone, Copy, Debug)]
 struct Node {
-    /// Index of the first child edge in `Trie::edge_bytes` and `Trie::edge_nodes`.
+    /// Index of the first child edge in `Trie::edges`.
     first_edge: u32,
     /// Number of children.
     children: u32,
@@ -25,13 +25,19 @@ struct Node {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NodeId(u32);
 
+/// An edge of the trie: a byte and the child it leads to.
+#[derive(Clone, Copy, Debug)]
+struct Edge {
+    byte: u8,
+    child: u32,
+}
+
 /// A trie over byte strings without lower-case ASCII letters.
 pub struct Trie {
     nodes: Vec<Node>,
-    /// The byte of every edge, each node's children in one sorted run.
-    edge_bytes: Vec<u8>,
-    /// The child node of every edge.
-    edge_nodes: Vec<u32>,
+    /// The edges to children, each node's in one run sorted by byte (byte
+    /// and child side by side: one cache line for both).
+    edges: Vec<Edge>,
     /// The root's children by byte (0: none; the root is nobody's child).
     root: Box<[u32; 256]>,
 }
@@ -43,7 +49,7 @@ impl Trie {
         debug_assert!(keys.windows(2).all(|w| w[0].as_ref() < w[1].as_ref()), "keys must be sorted and unique");
         debug_assert!(keys.iter().all(|k| !k.as_ref().is_empty() && !k.as_ref().iter().any(u8::is_ascii_lowercase)));
         let empty = Node { first_edge: 0, children: 0, key: NO_KEY };
-        let mut trie = Trie { nodes: vec![empty], edge_bytes: Vec::new(), edge_nodes: Vec::new(), root: Box::new([0; 256]) };
+        let mut trie = Trie { nodes: vec![empty], edges: Vec::new(), root: Box::new([0; 256]) };
         // Pending nodes: (node, keys lo..hi sharing its prefix, prefix length).
         let mut pending = vec![(0usize, 0usize, keys.len(), 0usize)];
         while let Some((node, mut lo, hi, depth)) = pending.pop() {
@@ -52,14 +58,13 @@ impl Trie {
                 trie.nodes[node].key = lo as u32;
                 lo += 1;
             }
-            trie.nodes[node].first_edge = trie.edge_bytes.len() as u32;
+            trie.nodes[node].first_edge = trie.edges.len() as u32;
             while lo < hi {
                 let byte = keys[lo].as_ref()[depth];
                 let end = lo + keys[lo..hi].iter().take_while(|k| k.as_ref()[depth] == byte).count();
                 let child = trie.nodes.len();
                 trie.nodes.push(empty);
-                trie.edge_bytes.push(byte);
-                trie.edge_nodes.push(child as u32);
+                trie.edges.push(Edge { byte, child: child as u32 });
                 trie.nodes[node].children += 1;
                 pending.push((child, lo, end, depth + 1));
                 lo = end;
@@ -67,7 +72,8 @@ impl Trie {
         }
         let root = trie.nodes[0];
         for e in root.first_edge as usize..(root.first_edge + root.children) as usize {
-            trie.root[usize::from(trie.edge_bytes[e])] = trie.edge_nodes[e];
+            let edge = trie.edges[e];
+            trie.root[usize::from(edge.byte)] = edge.child;
         }
         trie
     }
@@ -79,8 +85,9 @@ impl Trie {
         }
         let n = self.nodes[node];
         let edges = n.first_edge as usize..(n.first_edge + n.children) as usize;
-        let k = self.edge_bytes[edges.clone()].binary_search(&byte).ok()?;
-        Some(self.edge_nodes[edges.start + k] as usize)
+        let run = &self.edges[edges];
+        let k = run.binary_search_by_key(&byte, |e| e.byte).ok()?;
+        Some(run[k].child as usize)
     }
 
     /// The node reached by `prefix` from the root, ASCII letters of
