@@ -657,7 +657,8 @@ pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
         }
         // Siblings: blocks whose containers share a parent.
         let groups: Vec<usize> = range.clone().map(|b| page.containers[page.blocks[b].container].parent.unwrap_or(usize::MAX)).collect();
-        rescue_linked_prose(&mut classes[range.clone()], &features[range.clone()], &in_chrome, &groups);
+        let texts: Vec<&str> = page.blocks[range.clone()].iter().map(|b| b.text.as_str()).collect();
+        rescue_linked_prose(&mut classes[range.clone()], &features[range.clone()], &texts, &in_chrome, &groups);
         promote_paragraph_runs(&page, &mut classes, &features, range.clone());
         drop_closing_sections(&page, &features, &good, container, &mut classes);
         keep_announced_lists(&page, &features, container, &in_chrome, &mut classes);
@@ -933,12 +934,15 @@ fn choose_container(page: &Page, classes: &[BlockClass]) -> (Option<usize>, Vec<
 }
 
 /// Article paragraphs that cite their sources link a third or more of
-/// their words, which makes them `Bad` on their own. Inside the
-/// article, a paragraph of 80+ characters with at most half of it
-/// linked and some function words (or up to 70 % linked and as many
-/// function words as prose), with kept article text on both sides (the
-/// nearest decided blocks, one of them its sibling), is article text.
-fn rescue_linked_prose(classes: &mut [BlockClass], features: &[Features], in_chrome: &[bool], groups: &[usize]) {
+/// their words, and news round-ups link each item's headline, which
+/// makes them `Bad` on their own. Inside the article, with kept article
+/// text on both sides (the nearest decided blocks, one of them its
+/// sibling), a block is article text when it is a paragraph of 80+
+/// characters with at most half of it linked and some function words
+/// (or up to 70 % linked and as many function words as prose), or a
+/// linked line of four or more words under 150 characters that is not
+/// an inline promotion ([`is_inline_promotion`]).
+fn rescue_linked_prose(classes: &mut [BlockClass], features: &[Features], texts: &[&str], in_chrome: &[bool], groups: &[usize]) {
     let decided: Vec<usize> = (0..classes.len()).filter(|&i| classes[i] != BlockClass::Short).collect();
     let original = classes.to_vec();
     for (k, &i) in decided.iter().enumerate() {
@@ -949,6 +953,13 @@ fn rescue_linked_prose(classes: &mut [BlockClass], features: &[Features], in_chr
             && !f.heading
             && f.chars >= 80
             && ((f.link_density <= 0.5 && f.stats.stop_ratio() >= 0.12) || (f.link_density <= 0.7 && f.stats.stop_ratio() >= 0.2));
+        let linked_title = original[i] == BlockClass::Bad
+            && !in_chrome[i]
+            && !f.boilerplate
+            && (15..150).contains(&f.chars)
+            && f.stats.words >= 4
+            && !is_inline_promotion(texts[i]);
+        let linked_prose = linked_prose || linked_title;
         if !linked_prose {
             continue;
         }
@@ -957,6 +968,15 @@ fn rescue_linked_prose(classes: &mut [BlockClass], features: &[Features], in_chr
             classes[i] = BlockClass::NearGood;
         }
     }
+}
+
+/// Whether a linked line is an inline promotion of another page: set in
+/// capitals, or behind a label ("Related post: ...", "READ MORE: ...").
+fn is_inline_promotion(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    let (upper, all) = letters.fold((0, 0), |(u, a), c| (u + usize::from(c.is_uppercase()), a + 1));
+    let labelled = text.split_once(": ").is_some_and(|(label, _)| label.split_whitespace().count() <= 3);
+    labelled || (all > 0 && upper * 10 >= all * 8)
 }
 
 /// Sibling `<p>` elements are one text: two or more `NearGood`
@@ -1514,5 +1534,24 @@ mod tests {
         assert!(!text.contains("By Jan Example"), "{text}");
         assert!(!text.contains("March 4, 2021"), "{text}");
         assert!(text.contains("By the end of 2022"), "later lines stay: {text}");
+    }
+
+    #[test]
+    fn linked_headlines_of_a_round_up_stay_but_inline_promotions_go() {
+        let item = |i: usize| format!(
+            "<p><a href=\"/x/{i}\">Harbour authority approves the new ferry terminal plan</a></p>\
+             <p>The plan, number {i} on our list this morning, adds two berths and a waiting hall, and the work is due to begin in the spring after the tender.</p>"
+        );
+        let items: String = (0..4).map(item).collect();
+        let intro = "<p>Here is the morning round-up of the news from the harbour, the shipyards and the ferry companies that our readers asked us to follow.</p>";
+        let more = "<p>The shipyard said that the orders would keep its workers busy for three more years, and that it would hire forty apprentices this autumn.</p>";
+        let html = format!(
+            "<html><body><article>{intro}{items}<p><a href=\"/y\">MAYOR OPENS THE NEW LIBRARY IN THE OLD TOWN</a></p>{more}\
+             <p><a href=\"/z\">Related: Mayor opens the new library in the old town</a></p>{more}</article></body></html>"
+        );
+        let (text, _) = run(&html);
+        assert_eq!(text.matches("Harbour authority approves").count(), 4, "{text}");
+        assert!(!text.contains("MAYOR OPENS"), "{text}");
+        assert!(!text.contains("Related: Mayor"), "{text}");
     }
 }

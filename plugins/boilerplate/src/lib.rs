@@ -77,9 +77,11 @@
 //!    more than they add. Prefix sums make it one pass over containers.
 //! 5. **Selection** ([`blocks::smooth`]). Inside the chosen container,
 //!    blocks under chrome are dropped, then, in order:
-//!    - a paragraph of 80+ characters with up to half of it linked (70 %
-//!      if it reads as prose: an article citing its sources) between kept
-//!      blocks is kept;
+//!    - between kept blocks, a paragraph of 80+ characters with up to
+//!      half of it linked (70 % if it reads as prose: an article citing
+//!      its sources) is kept, and so is a linked line of four or more
+//!      words (a round-up's item headline) unless it is set in capitals
+//!      or labelled ("Related: ...") like an inline promotion;
 //!    - two or more `NearGood` sibling `<p>`s in a row adding up to 120
 //!      characters count as `Good`;
 //!    - the blocks of a box that opens with "Comments", "Related
