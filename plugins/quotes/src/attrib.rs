@@ -180,8 +180,11 @@ impl<'a> Paragraph<'a> {
     /// statement", "Clinton's remark").
     fn is_article(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        if !t.is_word() || t.flags & ARTICLE != 0 {
-            return t.is_word();
+        if !t.is_word() {
+            return false;
+        }
+        if t.flags & ARTICLE != 0 {
+            return true;
         }
         // "A." reads as an initial, which the tokenizer gives no flags.
         let w = self.word(i);

@@ -259,7 +259,7 @@ pub struct Lexicon {
 /// Slots of the table (a power of two, well above the number of words).
 const SLOTS: usize = 8192;
 
-/// Bits of the filter (a power of two, some 40 per listed word).
+/// Bits of the filter (a power of two, some 50 per listed word).
 const FILTER_BITS: usize = 1 << 16;
 
 /// Packs a word, lower-cased, into a `u128`; `None` when it cannot be in

@@ -191,6 +191,7 @@ impl Extractor for Quotes {
                 None => (Value::Null, Value::Null, Value::Null),
             };
             let cue = ("cue", q.cue.map_or(Value::Null, |(s, e)| Value::Str(&text[s..e])));
+            // `speaker_name`, when known, goes between `speaker_end` and `cue`.
             let mut fields = [("speaker", speaker), ("speaker_start", speaker_start), ("speaker_end", speaker_end), cue, cue];
             let n = match &q.speaker_name {
                 Some(name) => {
