@@ -2,9 +2,10 @@
 //! every quotation style, every attribution pattern, stray marks, quotes
 //! split by their attribution or running over paragraphs, pronouns and
 //! short names, indirect speech, a seed-like article, the real seed article
-//! (when ../shared is present) and arbitrary input.
+//! (when ../shared is present), arbitrary input, and working memory reused
+//! from one document to the next.
 
-use gleaner_plugin_quotes::{find_quotes, Kind, Quotes};
+use gleaner_plugin_quotes::{find_quotes, find_quotes_with, Kind, Quotes, Scratch};
 use gleaner_sdk::testing::{extract, Doc};
 
 /// One finding, as text: kind, span, speaker, speaker_name, cue.
@@ -372,11 +373,38 @@ fn long_adversarial_paragraphs_stay_fast() {
     assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
 }
 
+#[test]
+fn reused_scratch_gives_what_a_fresh_one_gives() {
+    // The plugin keeps one Scratch for all its documents: nothing may leak
+    // from one document into the next (an open name run, a sentence end,
+    // the marks or cues of a longer document).
+    let docs = [
+        "\"We will win,\" said Mr. John Smith, the mayor. He added that the plan failed.",
+        "Short Title Here\n\nAccording to Jane Doe, the deal is off. \u{201C}No comment.\u{201D}",
+        "Ann Lee Bob",
+        "Prices rose 3.5 pct. \"It is over,\" he said.",
+        "",
+        "Officials said. \u{201C}Quote one.\u{201D} \u{201C}Quote two,\u{201D} she told reporters.",
+    ];
+    let mut scratch = Scratch::default();
+    for text in docs.iter().chain(docs.iter().rev()) {
+        assert_eq!(find_quotes_with(text, &mut scratch), find_quotes(text), "{text:?}");
+    }
+}
+
 mod arbitrary {
     use super::*;
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn reused_scratch_changes_nothing(texts in proptest::collection::vec("[a-zA-Z .,:;!?\"'\u{201C}\u{201D}\u{2019}()\n]{0,200}", 1..6)) {
+            let mut scratch = Scratch::default();
+            for text in &texts {
+                prop_assert_eq!(find_quotes_with(text, &mut scratch), find_quotes(text));
+            }
+        }
+
         #[test]
         fn spans_are_in_range_and_on_char_boundaries(text in "[a-zA-Z .,:;!?\"'\u{201C}\u{201D}\u{2018}\u{2019}\u{AB}\u{BB}\u{201E}`\u{2014}\u{2015}()\n\u{E9}\u{4E2D}]{0,300}") {
             for q in find_quotes(&text) {
