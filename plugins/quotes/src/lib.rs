@@ -94,17 +94,21 @@ pub struct Scratch {
     paragraphs: Vec<(usize, usize)>,
     marks: scan::Marks,
     tokens: Tokens,
+    /// Runs of name words not yet given to the document's `Names`: they
+    /// are only needed before a speaker is resolved.
+    pending_names: Vec<(usize, usize)>,
     findings: Vec<Finding>,
     events: Events,
 }
 
 /// [`find_quotes`] with buffers reused across calls.
 pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
-    let Scratch { newlines, paragraphs, marks, tokens, findings, events } = scratch;
+    let Scratch { newlines, paragraphs, marks, tokens, pending_names, findings, events } = scratch;
     scan::paragraphs(text, newlines, paragraphs);
     marks.find(text);
     let doc_singles = !marks.has_double(0, text.len());
     let mut names = Names::default();
+    pending_names.clear();
     let mut out = Vec::new();
     let mut carry = None;
     for (n, &(start, end)) in paragraphs.iter().enumerate() {
@@ -112,9 +116,7 @@ pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
         let singles = (doc_singles || headline) && !marks.has_double(start, end);
         let quotes = scan::quotations(text, marks, start, end, paragraphs.get(n + 1).copied(), singles);
         scan::tokenize(text, start, end, &quotes, tokens);
-        for &(s, e) in &tokens.names {
-            names.observe(&text[s..e]);
-        }
+        pending_names.extend_from_slice(&tokens.names);
         // Without a quotation or a cue word a paragraph says nothing (and
         // leaves no attribution to carry over).
         if quotes.is_empty() && tokens.cues.is_empty() {
@@ -129,6 +131,11 @@ pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
         for f in findings.iter() {
             let speaker = f.attribution.and_then(|a| a.speaker);
             let refers = f.attribution.and_then(|a| a.refers);
+            if speaker.is_some() || refers.is_some() {
+                for (s, e) in pending_names.drain(..) {
+                    names.observe(&text[s..e]);
+                }
+            }
             let speaker_name = match refers {
                 Some((s, e)) => names.name_of(&text[s..e]),
                 None => speaker.and_then(|(s, e)| names.resolve(&text[s..e])),
