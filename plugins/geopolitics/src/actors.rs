@@ -17,6 +17,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::date::Date;
 use crate::gazetteer::{Gazetteer, Role, Sense};
+use crate::hash::WordList;
 use crate::text::{tokenize, Token};
 
 /// A mention of an actor in the text.
@@ -37,7 +38,7 @@ pub struct Mention {
 }
 
 /// Capitalised words that often start a sentence or modify a name without being a first name.
-const PLAIN_CAPITALISED: &[&str] = &[
+static PLAIN_CAPITALISED: WordList = WordList::new(&[
     "The", "A", "An", "In", "On", "At", "For", "From", "To", "With", "By", "And", "But", "Or", "As", "While", "After",
     "Before", "Since", "Both", "Neighbouring", "Neighboring", "Unlike", "Like", "Meanwhile", "Also", "When", "Where",
     "If", "Although", "Though", "Despite", "Under", "Over", "Against", "Between", "Among", "During", "Including",
@@ -46,26 +47,26 @@ const PLAIN_CAPITALISED: &[&str] = &[
     "Communist", "Soviet", "Imperial", "Modern", "Neighbour", "Neighbor", "Ally", "Allies", "Landlocked", "Oil-rich",
     "President", "King", "Queen", "Prime", "Minister", "Premier", "Chancellor", "Gen", "General", "Secretary",
     "Foreign", "Defence", "Defense", "Envoy", "Ambassador", "Officials", "Official", "Via", "Of", "Did", "Does",
-];
+]);
 
 /// Words before a family name that make it an office holder ("President Xi", "Mr Putin").
-const TITLES: &[&str] = &[
+static TITLES: WordList = WordList::new(&[
     "President", "Premier", "Chancellor", "Minister", "Secretary", "King", "Queen", "Prince", "Emir", "Sheikh",
     "Ayatollah", "Mr", "Mrs", "Ms", "Dr", "Gen", "General", "Marshal", "Admiral", "Adm", "Sultan", "Leader",
     "President-elect", "Vice-President", "PM", "Shah", "Tsar", "Counsellor", "Spokesman", "Spokeswoman",
-];
+]);
 
 /// Titles that anyone may bear: a family name after them is an office holder only if named in full before.
-const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr"];
+static HONORIFICS: WordList = WordList::new(&["Mr", "Mrs", "Ms", "Dr"]);
 
 /// Aliases that are also common first names or family names.
-const PERSON_LIKE: &[&str] = &[
+static PERSON_LIKE: WordList = WordList::new(&[
     "JORDAN", "CHAD", "GEORGIA", "WASHINGTON", "INDIA", "ISRAEL", "KENYA", "PARIS", "SYDNEY", "FLORENCE",
     "HOUSTON", "DALLAS", "MADISON", "SAVANNAH", "LINCOLN", "KINGSTON", "SANTIAGO", "SOFIA", "VICTORIA",
-];
+]);
 
 /// Words after a place name that make the phrase an institution, a company or a place, not the state.
-const INSTITUTION_TAILS: &[&str] = &[
+static INSTITUTION_TAILS: WordList = WordList::new(&[
     "Post", "Times", "Herald", "Tribune", "Journal", "Today", "Airlines", "Airways", "University", "College",
     "Institute", "Museum", "Stock", "Exchange", "Club", "Cup", "Open", "Marathon", "Zoo", "Street", "Avenue", "Road",
     "Square", "Boulevard", "FC", "Symphony", "Orchestra", "Opera", "Ballet", "Philharmonic", "Festival", "Airport",
@@ -75,10 +76,10 @@ const INSTITUTION_TAILS: &[&str] = &[
     "Re", "Mobile", "Televisions", "Television", "Holdings", "Group", "Corp", "Corporation", "Inc", "Ltd", "Plc",
     "plc", "Insurance", "Petroleum", "Unicom", "Telecommunications", "Steel", "Bank", "Imperial", "Dominion",
     "Savings",
-];
+]);
 
 /// Words before a place name that make the phrase a company's name ("Credit Suisse", "Air France").
-const COMPANY_HEADS: &[&str] = &["Credit", "Air", "Banco", "Deutsche", "Royal", "Crédit", "Société", "Swiss"];
+static COMPANY_HEADS: WordList = WordList::new(&["Credit", "Air", "Banco", "Deutsche", "Royal", "Crédit", "Société", "Swiss"]);
 
 /// Words that make a text a sports report (counted once each; see [`is_sports_report`]).
 const SPORTS_CUES: &[&str] = &[
@@ -123,15 +124,15 @@ fn is_sports_report(text: &str) -> bool {
 }
 
 /// Institutions named "X of <place>" that are not the state ("Bank of England", "University of Texas").
-const INSTITUTION_HEADS: &[&str] = &[
+static INSTITUTION_HEADS: WordList = WordList::new(&[
     "Bank", "University", "College", "Museum", "Institute", "Church", "School", "Academy", "Society", "Hospital",
     "Gulf", "Sea", "Archbishop", "Bishop", "Diocese", "Duke", "Duchess", "Earl", "Prince", "Princess", "Order",
     "Lake", "River", "Straits", "Strait", "Bay", "Port", "Mayor", "Tour", "Rose", "Battle", "Treaty", "Statue",
     "Association", "Corporation", "Company",
-];
+]);
 
 /// Nouns after a demonym that make it a cuisine, a game, a language or an ancestry, not the state.
-const NON_STATE_HEADS: &[&str] = &[
+static NON_STATE_HEADS: WordList = WordList::new(&[
     "food", "cuisine", "restaurant", "restaurants", "dish", "dishes", "cooking", "roulette", "cheese", "fries",
     "toast", "dressing", "pastry", "pastries", "language", "languages", "speakers", "speaking", "medicine",
     "checkers", "chess", "tea", "lantern", "lanterns", "whispers", "salad", "breakfast", "horn", "bulldog",
@@ -140,13 +141,13 @@ const NON_STATE_HEADS: &[&str] = &[
     "dances", "dancers", "characters", "alphabet", "grammar", "class", "classes", "lessons", "teacher", "teachers",
     "speaker", "dialect", "dialects", "translation", "subtitles", "cinema", "film", "films", "movie", "movies",
     "New", "Open", "Grand", "League", "Cup", "Revolution", "Empire", "Orthodox", "cabbage", "dumplings", "noodles",
-];
+]);
 
 /// Verbs after a bare name that make it the subject of a sentence about a person ("Jordan scored").
-const PERSON_VERBS: &[&str] = &[
+static PERSON_VERBS: WordList = WordList::new(&[
     "said", "says", "told", "added", "scored", "wrote", "tweeted", "posted", "laughed", "smiled", "sang", "played",
     "joked", "recalled", "explained", "admitted", "insisted", "replied",
-];
+]);
 
 /// Words that signal the US state of Georgia in a document.
 const US_GEORGIA_CUES: &[&str] = &[
@@ -172,15 +173,15 @@ fn has_any(text: &str, cues: &[&str]) -> bool {
 }
 
 /// Month names and abbreviations that follow a dateline's place.
-const MONTHS: &[&str] = &[
+static MONTHS: WordList = WordList::new(&[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January", "February",
     "March", "April", "June", "July", "August", "September", "October", "November", "December",
-];
+]);
 
 /// Whether `rest` starts with a month name (after `", "`).
 fn starts_with_month(rest: &str) -> bool {
     let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
-    MONTHS.contains(&&rest[..end])
+    MONTHS.contains(&rest[..end])
 }
 
 /// The byte ranges of datelines' places: a paragraph that opens with a
@@ -270,10 +271,10 @@ impl<'g> Tagger<'g> {
             let mut actor = sense.actor;
             // Inside an institution's name.
             let place = matches!(sense.role, Role::Country | Role::Capital | Role::City);
-            if place && prev == "of" && INSTITUTION_HEADS.contains(&prev2) {
+            if place && prev == "of" && INSTITUTION_HEADS.contains(prev2) {
                 continue;
             }
-            if (place || sense.role == Role::Demonym) && (INSTITUTION_TAILS.contains(&next) || COMPANY_HEADS.contains(&prev)) {
+            if (place || sense.role == Role::Demonym) && (INSTITUTION_TAILS.contains(next) || COMPANY_HEADS.contains(prev)) {
                 continue;
             }
             // "New Holland", "New England": a namesake place (known "New X" names match whole).
@@ -290,7 +291,7 @@ impl<'g> Tagger<'g> {
             }
             // A sportsman who shares an office holder's name ("Shane Jones"): a
             // leader in a sports report needs a title before the name.
-            let office_title = TITLES.contains(&prev) && !HONORIFICS.contains(&prev);
+            let office_title = TITLES.contains(prev) && !HONORIFICS.contains(prev);
             if sense.role == Role::Leader && !office_title && sports() {
                 continue;
             }
@@ -313,7 +314,7 @@ impl<'g> Tagger<'g> {
                     || coordinated
                     || matches!(before, "in" | "to" | "at" | "from" | "In" | "across" | "around" | "near" | "outside");
                 // "Russian Dmitriy Bogdanov", "Welsh winger Shane Williams".
-                let names_person = |w: &str| is_capitalised(w) && !PLAIN_CAPITALISED.contains(&w);
+                let names_person = |w: &str| is_capitalised(w) && !PLAIN_CAPITALISED.contains(w);
                 let next2 = word(last + 1);
                 // The tables give some demonyms the country role ("Welsh"): known by their endings.
                 let mention_text = &text[f.start..f.end];
@@ -328,7 +329,7 @@ impl<'g> Tagger<'g> {
             // A demonym for a cuisine, a game, a language, an ancestry.
             if sense.role == Role::Demonym {
                 // "ethnic Albanians in Serbia": an ethnic group, not the state.
-                if NON_STATE_HEADS.contains(&next) || prev.eq_ignore_ascii_case("ethnic") {
+                if NON_STATE_HEADS.contains(next) || prev.eq_ignore_ascii_case("ethnic") {
                     continue;
                 }
                 let ends_phrase = next.is_empty() || matches!(next, "." | "," | ";" | ":" | ")" | "and" | "or");
@@ -336,7 +337,7 @@ impl<'g> Tagger<'g> {
                     continue;
                 }
             }
-            if PERSON_LIKE.contains(&alias.as_str()) && self.person_context(text, tokens, first, last) {
+            if PERSON_LIKE.contains(&alias) && self.person_context(text, tokens, first, last) {
                 continue;
             }
             match alias.as_str() {
@@ -356,7 +357,7 @@ impl<'g> Tagger<'g> {
                 }
                 "JORDAN" | "CHAD" => {
                     let cues = if alias == "JORDAN" { JOR_CUES } else { TCD_CUES };
-                    if PERSON_VERBS.contains(&next) && !has_any(text, cues) {
+                    if PERSON_VERBS.contains(next) && !has_any(text, cues) {
                         continue;
                     }
                 }
@@ -396,7 +397,7 @@ impl<'g> Tagger<'g> {
         let capital_word = |i: usize| {
             tokens.get(i).is_some_and(|t| {
                 let w = t.text(text);
-                t.is_word && is_capitalised(w) && !PLAIN_CAPITALISED.contains(&w.trim_end_matches('.'))
+                t.is_word && is_capitalised(w) && !PLAIN_CAPITALISED.contains(w.trim_end_matches('.'))
             })
         };
         let before = first > 0 && capital_word(first - 1) && tokens[first - 1].text(text).chars().count() > 1;
@@ -418,20 +419,17 @@ impl<'g> Tagger<'g> {
         }
         let mut added = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            if covered[i] || !t.is_word {
+            // (A word and its bare form start alike, unless the word is "'s" alone.)
+            if !t.is_word || !is_capitalised(t.text(text)) || covered[i] {
                 continue;
             }
             let w = t.text(text);
-            // (A word and its bare form start alike, unless the word is "'s" alone.)
-            if !is_capitalised(w) {
-                continue;
-            }
             let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
             if bare.len() < 3 {
                 continue;
             }
             let Some(senses) = self.gaz.surname(bare) else { continue };
-            if TITLES.contains(&bare) || PLAIN_CAPITALISED.contains(&bare) {
+            if TITLES.contains(bare) || PLAIN_CAPITALISED.contains(bare) {
                 continue;
             }
             let mut j = i;
@@ -440,7 +438,7 @@ impl<'g> Tagger<'g> {
             }
             // "President Xi", "the Bush administration"; an honorific alone
             // ("Mr Kim") does not make an office holder.
-            let titled = (j > 0 && TITLES.contains(&tokens[j - 1].text(text)) && !HONORIFICS.contains(&tokens[j - 1].text(text)))
+            let titled = (j > 0 && TITLES.contains(tokens[j - 1].text(text)) && !HONORIFICS.contains(tokens[j - 1].text(text)))
                 || tokens.get(i + 1).is_some_and(|n| matches!(n.text(text), "administration" | "government" | "regime" | "cabinet"));
             let earlier = out
                 .iter()

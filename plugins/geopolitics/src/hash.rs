@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// FNV-1a's 64-bit offset basis.
 const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -47,6 +48,25 @@ pub type FnvHashMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv1a>>;
 /// A `HashSet` hashed with FNV-1a.
 pub type FnvHashSet<K> = HashSet<K, BuildHasherDefault<Fnv1a>>;
 
+/// A constant list of words, searched through a hash set built at first
+/// use (a search of the list would compare the word with every entry).
+pub struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<FnvHashSet<&'static str>>,
+}
+
+impl WordList {
+    /// The list of `words`.
+    pub const fn new(words: &'static [&'static str]) -> WordList {
+        WordList { words, set: OnceLock::new() }
+    }
+
+    /// Whether `word` is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +78,13 @@ mod tests {
         assert_eq!(h.finish(), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(upper_ascii(b"Chad"), upper_ascii(b"CHAD"));
         assert_ne!(upper_ascii(b"Chad"), upper_ascii(b"Chat"));
+    }
+
+    #[test]
+    fn word_lists_hold_their_words_only() {
+        static LIST: WordList = WordList::new(&["Mr", "Mrs"]);
+        assert!(LIST.contains("Mrs"));
+        assert!(!LIST.contains("Ms"));
+        assert!(!LIST.contains("mr"));
     }
 }
