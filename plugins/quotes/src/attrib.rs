@@ -55,6 +55,13 @@ struct Event {
 #[derive(Default)]
 pub struct Events(Vec<Event>);
 
+impl Events {
+    /// Empties the buffer, giving back memory beyond `capacity` entries.
+    pub(crate) fn release(&mut self, capacity: usize) {
+        crate::scan::release(&mut self.0, capacity);
+    }
+}
+
 /// One paragraph's tokens and sentence bounds.
 pub struct Paragraph<'a> {
     text: &'a str,

@@ -87,7 +87,8 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 
 /// Working memory of [`find_quotes_with`]: buffers that keep their
 /// capacity from one paragraph and one document to the next, so that a
-/// thread allocates them once rather than for every document.
+/// thread allocates them once rather than for every document (a huge
+/// document's excess is given back after it).
 #[derive(Default)]
 pub struct Scratch {
     newlines: Vec<usize>,
@@ -101,8 +102,32 @@ pub struct Scratch {
     events: Events,
 }
 
+impl Scratch {
+    /// Entries each buffer keeps from one document to the next: one huge
+    /// document must not hold its memory for the rest of a run.
+    const KEEP: usize = 1 << 16;
+
+    /// Empties the buffers, giving back a huge document's excess.
+    fn release(&mut self) {
+        scan::release(&mut self.newlines, Self::KEEP);
+        scan::release(&mut self.paragraphs, Self::KEEP);
+        scan::release(&mut self.pending_names, Self::KEEP);
+        scan::release(&mut self.findings, Self::KEEP);
+        self.marks.release(Self::KEEP);
+        self.tokens.release(Self::KEEP);
+        self.events.release(Self::KEEP);
+    }
+}
+
 /// [`find_quotes`] with buffers reused across calls.
 pub fn find_quotes_with(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
+    let found = find_in(text, scratch);
+    scratch.release();
+    found
+}
+
+/// The work of [`find_quotes_with`].
+fn find_in(text: &str, scratch: &mut Scratch) -> Vec<Quote> {
     let Scratch { newlines, paragraphs, marks, tokens, pending_names, findings, events } = scratch;
     scan::paragraphs(text, newlines, paragraphs);
     marks.find(text);
@@ -216,3 +241,19 @@ impl Extractor for Quotes {
 }
 
 gleaner_sdk::export_plugin!(extractor Quotes);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_huge_document_gives_its_memory_back() {
+        let mut scratch = Scratch::default();
+        let text = "word ".repeat(2 * Scratch::KEEP);
+        find_quotes_with(&text, &mut scratch);
+        assert!(scratch.tokens.toks.capacity() <= Scratch::KEEP);
+        // And the buffers still work.
+        let text = "\"Yes,\" she said.";
+        assert_eq!(find_quotes_with(text, &mut scratch), find_quotes(text));
+    }
+}

@@ -35,6 +35,13 @@ pub fn paragraphs(text: &str, newlines: &mut Vec<usize>, out: &mut Vec<(usize, u
     push_trimmed(text, start, text.len(), out);
 }
 
+/// Empties a working buffer and gives back its memory beyond `capacity`
+/// entries.
+pub(crate) fn release<T>(buffer: &mut Vec<T>, capacity: usize) {
+    buffer.clear();
+    buffer.shrink_to(capacity);
+}
+
 /// The longest line (bytes) of a text taken as hard-wrapped (and twice
 /// the shortest longest line: a list of short lines is not wrapped).
 const HARD_WRAP_WIDTH: usize = 100;
@@ -131,6 +138,12 @@ pub struct Marks {
 }
 
 impl Marks {
+    /// Empties the buffers, giving back memory beyond `capacity` marks.
+    pub(crate) fn release(&mut self, capacity: usize) {
+        release(&mut self.marks, capacity);
+        release(&mut self.candidates, capacity);
+    }
+
     /// Finds the marks of `text`.
     pub fn new(text: &str) -> Marks {
         let mut marks = Marks::default();
@@ -397,6 +410,15 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// Empties the buffers, giving back memory beyond `capacity` entries each.
+    pub(crate) fn release(&mut self, capacity: usize) {
+        release(&mut self.toks, capacity);
+        release(&mut self.sentences, capacity);
+        release(&mut self.names, capacity);
+        release(&mut self.quotes, capacity);
+        release(&mut self.cues, capacity);
+    }
+
     /// Appends a token and numbers it: a sentence ends after `.` `?` `!`
     /// (or a quotation ending in one, `ends`) that is followed by a
     /// capitalised word, a quotation, `(` or a dash.
