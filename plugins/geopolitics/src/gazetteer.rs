@@ -134,12 +134,22 @@ pub struct Gazetteer {
     /// Per pattern: the alias has at most three letters and must be written in capitals ("US", "WHO").
     capitals_only: Vec<bool>,
     actors: Vec<Actor>,
-    /// Family names of office holders (upper-cased keys).
-    surnames: Trie,
+    /// Family names of office holders (upper-cased): the office holders' senses.
+    surnames: FnvHashMap<Vec<u8>, Vec<Sense>>,
     /// The same family names.
     surname_filter: WordFilter,
-    /// Per family name: the office holders' senses.
-    surname_senses: Vec<Vec<Sense>>,
+}
+
+/// The longest word looked up in a hash map of upper-cased words (longer
+/// ones are walked in the trie; no family name is that long).
+const MAX_KEY: usize = 64;
+
+/// `word` with ASCII letters upper-cased, in `buf`; `None` if longer than [`MAX_KEY`].
+fn upper_ascii_in<'b>(word: &[u8], buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
+    let upper = buf.get_mut(..word.len())?;
+    upper.copy_from_slice(word);
+    upper.make_ascii_uppercase();
+    Some(upper)
 }
 
 const ACTORS_TSV: &str = include_str!("../data/actors.tsv");
@@ -422,13 +432,12 @@ impl Builder {
                 first_word_nodes.insert(word.to_vec(), node);
             }
         }
-        let mut surnames: Vec<(String, Vec<Sense>)> = self.surnames.into_iter().collect();
-        surnames.sort_by(|a, b| a.0.cmp(&b.0));
-        let (surname_keys, surname_senses): (Vec<String>, Vec<Vec<Sense>>) = surnames.into_iter().unzip();
+        debug_assert!(self.surnames.keys().all(|k| k.len() <= MAX_KEY));
         let mut surname_filter = WordFilter::new();
-        for k in &surname_keys {
+        for k in self.surnames.keys() {
             surname_filter.insert(k.as_bytes());
         }
+        let surnames = self.surnames.into_iter().map(|(k, v)| (k.into_bytes(), v)).collect();
         Gazetteer {
             aliases,
             first_words,
@@ -436,9 +445,8 @@ impl Builder {
             senses,
             capitals_only,
             actors: self.actors,
-            surnames: Trie::new(&surname_keys),
+            surnames,
             surname_filter,
-            surname_senses,
         }
     }
 }
@@ -552,7 +560,8 @@ impl Gazetteer {
         if !self.surname_filter.may_contain(word.as_bytes()) {
             return None;
         }
-        self.surnames.get(word.as_bytes()).map(|k| self.surname_senses[k].as_slice())
+        let mut buf = [0; MAX_KEY];
+        self.surnames.get(upper_ascii_in(word.as_bytes(), &mut buf)?).map(Vec::as_slice)
     }
 
     /// Finds the aliases written in `text` (split into `tokens` by
@@ -632,13 +641,9 @@ impl Gazetteer {
     /// The trie node of the aliases' first word `word` (ASCII case ignored),
     /// by a hash lookup rather than a walk in the trie.
     fn first_word_node(&self, word: &[u8]) -> Option<NodeId> {
-        let mut buf = [0u8; 64];
-        match buf.get_mut(..word.len()) {
-            Some(upper) => {
-                upper.copy_from_slice(word);
-                upper.make_ascii_uppercase();
-                self.first_word_nodes.get(&*upper).copied()
-            }
+        let mut buf = [0; MAX_KEY];
+        match upper_ascii_in(word, &mut buf) {
+            Some(upper) => self.first_word_nodes.get(upper).copied(),
             None => self.aliases.node(word),
         }
     }

@@ -1,11 +1,13 @@
 //! A byte trie for the gazetteer's aliases: anchored, longest-prefix search
-//! with ASCII case folding.
+//! with ASCII case folding, from the root or from any node.
 //!
 //! Aliases are only looked up at word starts, so the search is anchored and
 //! needs no Aho-Corasick failure links (whose construction was most of the
 //! gazetteer's build time). The trie is built in one pass over the sorted
 //! keys; each node's children sit next to each other, sorted by byte, and
-//! the root's children are indexed by byte.
+//! the root's children are indexed by byte. A search may resume from a
+//! [`NodeId`] (the gazetteer keeps the nodes of the aliases' first words in
+//! a hash map: one lookup instead of a walk with a cache miss per byte).
 
 /// No key ends at a node.
 const NO_KEY: u32 = u32::MAX;
@@ -100,21 +102,10 @@ impl Trie {
         Some(NodeId(node as u32))
     }
 
-    /// The index of the key equal to `word`, ASCII letters of `word` compared in upper case.
-    pub fn get(&self, word: &[u8]) -> Option<usize> {
-        let NodeId(node) = self.node(word)?;
-        Some(self.nodes[node as usize].key).filter(|&k| k != NO_KEY).map(|k| k as usize)
-    }
-
-    /// The longest key that `text` starts with, ASCII letters of `text`
-    /// compared in upper case: its length in bytes and its index among the keys.
-    pub fn longest_prefix(&self, text: &[u8]) -> Option<(usize, usize)> {
-        self.longest_from(NodeId(0), text)
-    }
-
-    /// As [`Trie::longest_prefix`], for the keys that continue the prefix
-    /// of node `from` with the start of `text` (the prefix itself, if a key,
-    /// with length 0): the length taken from `text` and the key's index.
+    /// The longest key made of the prefix of node `from` and a start of
+    /// `text` (the prefix itself, if a key, with length 0), ASCII letters of
+    /// `text` compared in upper case: the length taken from `text` and the
+    /// key's index among the keys.
     pub fn longest_from(&self, from: NodeId, text: &[u8]) -> Option<(usize, usize)> {
         let mut node = from.0 as usize;
         let key = |node: usize| Some(self.nodes[node].key).filter(|&k| k != NO_KEY).map(|k| k as usize);
@@ -135,22 +126,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_the_longest_key_at_the_start_folding_ascii_case() {
+    fn finds_the_longest_key_from_a_node_folding_ascii_case() {
         // Keys as the gazetteer makes them: ASCII letters upper-cased, others as written.
         let keys = ["AL", "AL-QAEDA", "CHAD", "CHINA", "CHINESE", "TüRKIYE"];
         let trie = Trie::new(&keys);
-        assert_eq!(trie.longest_prefix(b"China's"), Some((5, 3)));
-        assert_eq!(trie.longest_prefix(b"al-Qaeda fighters"), Some((8, 1)));
-        assert_eq!(trie.longest_prefix(b"al-Qae"), Some((2, 0)));
-        assert_eq!(trie.longest_prefix("Türkiye".as_bytes()), Some((8, 5)));
-        assert_eq!(trie.longest_prefix("TÜRKIYE".as_bytes()), None, "non-ASCII letters are not folded");
-        assert_eq!(trie.longest_prefix(b"Chi"), None);
-        assert_eq!(trie.longest_prefix(b""), None);
-        assert_eq!(Trie::new::<&str>(&[]).longest_prefix(b"x"), None);
-        assert_eq!(trie.get(b"Chad"), Some(2));
-        assert_eq!(trie.get(b"CHI"), None);
-        assert_eq!(trie.get(b"Chadian"), None);
-        assert_eq!(trie.get(b""), None);
+        let root = trie.node(b"").expect("the root");
+        assert_eq!(trie.longest_from(root, b"China's"), Some((5, 3)));
+        assert_eq!(trie.longest_from(root, b"al-Qaeda fighters"), Some((8, 1)));
+        assert_eq!(trie.longest_from(root, b"al-Qae"), Some((2, 0)));
+        assert_eq!(trie.longest_from(root, "Türkiye".as_bytes()), Some((8, 5)));
+        assert_eq!(trie.longest_from(root, "TÜRKIYE".as_bytes()), None, "non-ASCII letters are not folded");
+        assert_eq!(trie.longest_from(root, b"Chi"), None);
+        assert_eq!(trie.longest_from(root, b""), None);
+        let empty = Trie::new::<&str>(&[]);
+        assert_eq!(empty.longest_from(root, b"x"), None);
         let al = trie.node(b"Al").expect("a prefix of keys");
         assert_eq!(trie.longest_from(al, b"-Qaeda"), Some((6, 1)));
         assert_eq!(trie.longest_from(al, b" fighters"), Some((0, 0)));
