@@ -580,8 +580,8 @@ impl Gazetteer {
                 continue;
             }
             if !t.is_word {
-                let after_word = text[..t.start].chars().next_back().is_some_and(is_word_char);
-                if text.as_bytes()[t.start] == b'\'' && !after_word && t.start >= resume {
+                let apostrophe = text.as_bytes()[t.start] == b'\'';
+                if apostrophe && t.start >= resume && !text[..t.start].chars().next_back().is_some_and(is_word_char) {
                     if let Some(found) = self.alias_at(text, t.start, t.start) {
                         resume = found.end;
                         out.push(found);

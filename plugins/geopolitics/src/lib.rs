@@ -141,9 +141,14 @@ impl Extractor for Geopolitics {
         let date = doc.date().and_then(Date::parse).or_else(|| doc.meta_value("date").and_then(Date::parse)).unwrap_or_else(Date::today);
         let gaz = &*self.gazetteer;
         let tokens = text::tokenize(text);
-        let sentences = text::sentences(text, &tokens);
         let mentions = actors::Tagger::new(gaz, date).tag(text, &tokens);
-        let events = events::extract(text, &tokens, &sentences, &mentions, &|a| gaz.actor(a).is_state);
+        // Events are between actors: a text without any (two news texts in five) needs no sentences.
+        let events = if mentions.is_empty() {
+            Vec::new()
+        } else {
+            let sentences = text::sentences(text, &tokens);
+            events::extract(text, &tokens, &sentences, &mentions, &|a| gaz.actor(a).is_state)
+        };
 
         let mut actor_counts: FnvHashMap<&str, usize> = FnvHashMap::default();
         for m in &mentions {
