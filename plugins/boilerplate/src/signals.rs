@@ -374,7 +374,8 @@ pub fn is_boilerplate_line(text: &str, stats: &TextStats) -> bool {
     // The regexes run only where their cheap preconditions hold: the
     // counter starts with a digit, the credit needs "(", ":" and ")".
     let counter_match = || may_start_with_digit(text) && counter.is_match(text);
-    let credit_match = || text.contains('(') && text.contains(':') && text.contains(')') && credit.is_match(text);
+    let has = |byte| memchr::memchr(byte, text.as_bytes()).is_some();
+    let credit_match = || has(b'(') && has(b':') && has(b')') && credit.is_match(text);
     if counter_match() || credit_match() || is_widget_label(text) || is_breadcrumb(text) {
         return true;
     }
@@ -498,7 +499,7 @@ pub fn is_link_like(word: &str) -> bool {
     w.starts_with("http")
         || w.starts_with("www.")
         || (w.contains('@') && w.len() > 1)
-        || w.contains("://")
+        || w.as_bytes().windows(3).any(|s| s == b"://")
         || [".com", ".org", ".net", ".html", ".php", ".co.uk"].iter().any(|tld| w.ends_with(tld))
 }
 
@@ -510,13 +511,14 @@ pub fn link_like_chars(text: &str) -> usize {
     static HTTP: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let http = HTTP.get_or_init(|| memchr::memmem::Finder::new("http"));
     let bytes = text.as_bytes();
+    let ascii = text.is_ascii();
     let link_chars = |word: &str| if is_link_like(word) { word.chars().count() } else { 0 };
     let mut chars = 0;
     // The positions come in order: skip those inside the last word seen.
     let mut seen_end = 0;
     for at in memchr::memchr3_iter(b'@', b'.', b':', bytes) {
         if at >= seen_end {
-            let word = word_around(text, at);
+            let word = word_around(text, ascii, at);
             seen_end = word.end;
             chars += link_chars(&text[word]);
         }
@@ -524,7 +526,7 @@ pub fn link_like_chars(text: &str) -> usize {
     seen_end = 0;
     for at in http.find_iter(bytes) {
         if at >= seen_end {
-            let word = word_around(text, at);
+            let word = word_around(text, ascii, at);
             seen_end = word.end;
             // A word with '@', '.' or ':' was counted above.
             let word = &text[word];
@@ -537,8 +539,17 @@ pub fn link_like_chars(text: &str) -> usize {
 }
 
 /// The whitespace-separated word of `text` holding the byte at `at` (an
-/// ASCII character other than whitespace).
-fn word_around(text: &str, at: usize) -> std::ops::Range<usize> {
+/// ASCII character other than whitespace); `ascii` tells whether `text`
+/// is ASCII, where whitespace is found byte by byte.
+fn word_around(text: &str, ascii: bool, at: usize) -> std::ops::Range<usize> {
+    if ascii {
+        // `char::is_whitespace` on ASCII: the space, and tab to carriage return.
+        let blank = |b: &u8| *b == b' ' || (b'\t'..=b'\r').contains(b);
+        let bytes = text.as_bytes();
+        let start = bytes[..at].iter().rposition(blank).map_or(0, |i| i + 1);
+        let end = bytes[at..].iter().position(blank).map_or(text.len(), |i| at + i);
+        return start..end;
+    }
     let start = text[..at].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
     start..end

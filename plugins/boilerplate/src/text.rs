@@ -27,8 +27,12 @@ struct Line<'a> {
 fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut blank = false;
-    for raw in text.lines() {
-        let line = raw.trim();
+    // Split at '\n' (memchr): the trim drops a '\r' before it.
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let line = text[start..end].trim();
+        start = end + 1;
         if line.is_empty() {
             blank = true;
             continue;
@@ -368,6 +372,13 @@ mod tests {
         }
         assert_eq!(meta.date.map(|d| d.iso), Some("2021-05-12".to_owned()));
         assert_eq!(meta.author.map(|a| a.value), Some("Maria Costa".to_owned()));
+    }
+
+    #[test]
+    fn lines_are_trimmed_and_remember_blank_lines_before_them() {
+        let got: Vec<(&str, bool)> = lines(" a \r\n\r\nb\n  \nc\r\nd").iter().map(|l| (l.text, l.after_blank)).collect();
+        assert_eq!(got, [("a", false), ("b", true), ("c", true), ("d", false)]);
+        assert!(lines("").is_empty() && lines("\n \n").is_empty());
     }
 
     #[test]
