@@ -1,9 +1,11 @@
-//! FNV-1a, the hash of the plugin's lookup tables of words.
+//! FNV-1a, the hash of the plugin's lookup tables of words, and
+//! [`WordList`], a constant list of words searched through a hash set.
 //!
 //! The tables are looked up once or more per token with short keys, where
 //! the standard library's SipHash costs more than the rest of the lookup.
 //! Their keys come from the plugin's data (a text's words are looked up,
-//! never inserted), so a hash without flooding resistance is safe here.
+//! never inserted; the summary counts are keyed by actor codes), so a hash
+//! without flooding resistance is safe here.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -15,7 +17,7 @@ const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const PRIME: u64 = 0x0100_0000_01b3;
 
 /// One FNV-1a step: `hash` extended with `byte`.
-pub fn step(hash: u64, byte: u8) -> u64 {
+fn step(hash: u64, byte: u8) -> u64 {
     (hash ^ u64::from(byte)).wrapping_mul(PRIME)
 }
 
