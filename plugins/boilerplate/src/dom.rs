@@ -176,12 +176,19 @@ impl<'a> Node<'a> {
     }
 }
 
+/// Whether the text directly inside an element is ever read (see [`parse`]).
+pub type KeepsText = fn(&Node<'_>) -> bool;
+
 /// html5ever's tree sink writing into the arena.
 struct Sink<'a> {
     arena: &'a Arena<'a>,
     document: NodeRef<'a>,
     /// Returned by `elem_name` for a non-element (html5ever never asks).
     no_name: QualName,
+    keeps_text: KeepsText,
+    /// The element text was last appended to, and whether its text is
+    /// kept (html5ever appends a script line by line).
+    last_text_parent: Cell<Option<(NodeRef<'a>, bool)>>,
 }
 
 impl<'a> Sink<'a> {
@@ -189,14 +196,29 @@ impl<'a> Sink<'a> {
         self.arena.alloc(Node::new(data))
     }
 
+    fn keeps_text_in(&self, parent: NodeRef<'a>) -> bool {
+        match self.last_text_parent.get() {
+            Some((last, keeps)) if ptr::eq::<Node>(last, parent) => keeps,
+            _ => {
+                let keeps = (self.keeps_text)(parent);
+                self.last_text_parent.set(Some((parent, keeps)));
+                keeps
+            }
+        }
+    }
+
     fn append_common(
         &self,
         child: NodeOrText<NodeRef<'a>>,
+        parent: Option<NodeRef<'a>>,
         previous: impl FnOnce() -> Option<NodeRef<'a>>,
         append: impl FnOnce(NodeRef<'a>),
     ) {
         let node = match child {
             NodeOrText::AppendText(text) => {
+                if parent.is_some_and(|parent| !self.keeps_text_in(parent)) {
+                    return;
+                }
                 if let Some(Node { data: NodeData::Text(contents), .. }) = previous() {
                     contents.borrow_mut().push_tendril(&text);
                     return;
@@ -250,10 +272,10 @@ impl<'a> TreeSink for Sink<'a> {
         self.new_node(NodeData::Other)
     }
     fn append(&self, parent: &NodeRef<'a>, child: NodeOrText<NodeRef<'a>>) {
-        self.append_common(child, || parent.last_child.get(), |node| parent.append(node))
+        self.append_common(child, Some(parent), || parent.last_child.get(), |node| parent.append(node))
     }
     fn append_before_sibling(&self, sibling: &NodeRef<'a>, child: NodeOrText<NodeRef<'a>>) {
-        self.append_common(child, || sibling.previous_sibling.get(), |node| sibling.insert_before(node))
+        self.append_common(child, sibling.parent.get(), || sibling.previous_sibling.get(), |node| sibling.insert_before(node))
     }
     fn append_based_on_parent_node(&self, element: &NodeRef<'a>, prev_element: &NodeRef<'a>, child: NodeOrText<NodeRef<'a>>) {
         if element.parent.get().is_some() {
@@ -285,12 +307,16 @@ impl<'a> TreeSink for Sink<'a> {
     }
 }
 
-/// Parses `html` into `arena` and returns the document node.
-pub fn parse<'a>(html: &str, arena: &'a Arena<'a>) -> NodeRef<'a> {
+/// Parses `html` into `arena` and returns the document node. Text whose
+/// parent element fails `keeps_text` (a script's code, a style sheet) is
+/// not stored: the caller never reads it.
+pub fn parse<'a>(html: &str, arena: &'a Arena<'a>, keeps_text: KeepsText) -> NodeRef<'a> {
     let sink = Sink {
         arena,
         document: arena.alloc(Node::new(NodeData::Document)),
         no_name: QualName::new(None, ns!(), local_name!("")),
+        keeps_text,
+        last_text_parent: Cell::new(None),
     };
     parse_document(sink, Default::default()).one(html)
 }
@@ -357,11 +383,18 @@ const MAX_DEPTH: usize = 400;
 /// Whether a tag name never nests (void elements) or is closed implicitly
 /// by its siblings (`p`, `li`, table cells): such tags do not add depth.
 fn flat_tag(name: &[u8]) -> bool {
-    const FLAT: &[&[u8]] = &[
-        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param", b"source",
-        b"track", b"wbr", b"p", b"li", b"dt", b"dd", b"option", b"tr", b"td", b"th", b"!doctype",
-    ];
-    FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+    // The longest flat name is "!doctype".
+    let mut lower = [0u8; 8];
+    let Some(lower) = lower.get_mut(..name.len()) else { return false };
+    for (l, b) in lower.iter_mut().zip(name) {
+        *l = b.to_ascii_lowercase();
+    }
+    matches!(
+        &*lower,
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta" | b"param"
+            | b"source" | b"track" | b"wbr" | b"p" | b"li" | b"dt" | b"dd" | b"option" | b"tr" | b"td" | b"th"
+            | b"!doctype"
+    )
 }
 
 /// Guards the parser against pathological nesting.
@@ -428,12 +461,36 @@ mod tests {
     #[test]
     fn walk_visits_every_node_once() {
         let arena = Arena::new();
-        let doc = parse("<div><p>a<b>b</b></p><p>c</p></div>", &arena);
+        let doc = parse("<div><p>a<b>b</b></p><p>c</p></div>", &arena, |_| true);
         let entered = Walk::new(doc).filter(|s| matches!(s, Step::Enter(_))).count();
         let left = Walk::new(doc).filter(|s| matches!(s, Step::Leave(_))).count();
         assert_eq!(entered, left);
         // document, html, head, body, div, p, "a", b, "b", p, "c"
         assert_eq!(entered, 11);
+    }
+
+    #[test]
+    fn text_the_caller_does_not_read_is_dropped() {
+        let arena = Arena::new();
+        let no_code = |node: &Node<'_>| node.tag() != Some(&local_name!("code"));
+        let doc = parse("<p>a<code>b\nc</code>d</p>", &arena, no_code);
+        let texts: Vec<String> = Walk::new(doc)
+            .filter_map(|step| match step {
+                Step::Enter(Node { data: NodeData::Text(text), .. }) => Some(text.borrow().to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["a", "d"]);
+    }
+
+    #[test]
+    fn flat_tags_in_any_case() {
+        for name in ["p", "LI", "!DOCTYPE", "img", "Source"] {
+            assert!(flat_tag(name.as_bytes()), "{name}");
+        }
+        for name in ["div", "pre", "sources", "!doctypes", ""] {
+            assert!(!flat_tag(name.as_bytes()), "{name}");
+        }
     }
 
     #[test]
@@ -449,7 +506,7 @@ mod tests {
         assert!(limited.len() < 20_000);
         assert!(limited.contains("deep text"));
         let arena = Arena::new();
-        let doc = parse(&limited, &arena);
+        let doc = parse(&limited, &arena, |_| true);
         let mut depth = 0usize;
         let mut max = 0;
         for step in Walk::new(doc) {

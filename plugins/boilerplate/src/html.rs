@@ -174,12 +174,31 @@ fn is_hidden(node: NodeRef<'_>) -> bool {
         local_name!("hidden") => hidden = true,
         local_name!("aria-hidden") => hidden |= value.trim().eq_ignore_ascii_case("true"),
         local_name!("style") => {
-            let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            hidden |= compact.contains("display:none") || compact.contains("visibility:hidden");
+            hidden |= contains_compacted(value, "display:none") || contains_compacted(value, "visibility:hidden");
         }
         _ => {}
     });
     hidden
+}
+
+/// Whether `text` with its whitespace removed contains `pattern` (lower-case
+/// ASCII), ignoring ASCII case: `display: None` holds `display:none`.
+fn contains_compacted(text: &str, pattern: &str) -> bool {
+    let mut rest = text.chars().filter(|c| !c.is_whitespace());
+    loop {
+        let mut probe = rest.clone();
+        if pattern.chars().all(|p| probe.next().is_some_and(|c| c.to_ascii_lowercase() == p)) {
+            return true;
+        }
+        if rest.next().is_none() {
+            return false;
+        }
+    }
+}
+
+/// Whether `text` contains `pattern` (lower-case ASCII), ignoring ASCII case.
+fn contains_ignore_ascii_case(text: &str, pattern: &str) -> bool {
+    text.as_bytes().windows(pattern.len()).any(|w| w.eq_ignore_ascii_case(pattern.as_bytes()))
 }
 
 /// The text of a subtree (for titles and bylines), whitespace-normalised.
@@ -242,6 +261,7 @@ fn collect(root: NodeRef<'_>) -> Page {
     let mut link_depth = 0usize;
     let mut current_container: Option<usize> = None;
     let mut block_kinds: Vec<BlockKind> = Vec::new();
+    let mut names = ContainerNames::default();
 
     let flush = |page: &mut Page,
                  buffer: &mut String,
@@ -271,21 +291,29 @@ fn collect(root: NodeRef<'_>) -> Page {
         match step {
             Step::Enter(node) => match &node.data {
                 dom::NodeData::Text(text) => {
-                    let in_link = link_depth > 0;
-                    for c in text.borrow().chars() {
-                        if c.is_whitespace() {
-                            pending_space = true;
-                        } else {
-                            if pending_space && !buffer.is_empty() && !buffer.ends_with('\n') {
-                                buffer.push(' ');
-                            }
-                            pending_space = false;
-                            buffer.push(c);
-                            chars += 1;
-                            if in_link {
-                                link_chars += 1;
-                            }
+                    // Word by word: a run of whitespace becomes one space
+                    // (none at the start of a block or line).
+                    let text = text.borrow();
+                    let mut rest: &str = &text;
+                    loop {
+                        let word_start = rest.trim_start();
+                        pending_space |= word_start.len() < rest.len();
+                        if word_start.is_empty() {
+                            break;
                         }
+                        let end = word_start.find(char::is_whitespace).unwrap_or(word_start.len());
+                        let word = &word_start[..end];
+                        if pending_space && !buffer.is_empty() && !buffer.ends_with('\n') {
+                            buffer.push(' ');
+                        }
+                        pending_space = false;
+                        buffer.push_str(word);
+                        let visible = word.chars().count();
+                        chars += visible;
+                        if link_depth > 0 {
+                            link_chars += visible;
+                        }
+                        rest = &word_start[end..];
                     }
                 }
                 dom::NodeData::Element { .. } => {
@@ -314,7 +342,7 @@ fn collect(root: NodeRef<'_>) -> Page {
                             flush(&mut page, &mut buffer, &mut chars, &mut link_chars, current_container, kind_now);
                             pending_space = false;
                             let id = page.containers.len();
-                            page.containers.push(container_of(node, tag, current_container, page.blocks.len()));
+                            page.containers.push(container_of(node, tag, current_container, page.blocks.len(), &mut names));
                             frames.push(Frame { block: true, link, container: current_container });
                             current_container = Some(id);
                             // Nested blocks inherit a list/quote role from
@@ -358,51 +386,96 @@ fn collect(root: NodeRef<'_>) -> Page {
     page
 }
 
-fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first_block: usize) -> Container {
-    let mut names = String::new();
+/// What an element's class and id names say about it (the fields of
+/// [`Container`] of the same names).
+#[derive(Clone, Copy)]
+struct NameTraits {
+    hint: NameHint,
+    mixed_names: bool,
+    /// A caption or credit box (the tag may also make a container media).
+    media: bool,
+    embed: bool,
+    /// A biography box is chrome even when also named for the article
+    /// (`article__author-bios`, `post-author-bio`).
+    bio: bool,
+}
+
+impl NameTraits {
+    fn of(names: &str) -> NameTraits {
+        let mut hint = if names.is_empty() { NameHint::default() } else { signals::name_hint(names) };
+        let mixed_names = hint.chrome && hint.content;
+        if mixed_names {
+            hint = head_hint(names);
+        }
+        let lower = names.to_ascii_lowercase();
+        NameTraits { hint, mixed_names, media: is_media_name(&lower), embed: is_embed_name(&lower), bio: is_bio_name(&lower) }
+    }
+}
+
+/// The class and id names of the container being built, and the traits
+/// of every set of names seen on the page (list items and cards repeat
+/// theirs).
+#[derive(Default)]
+struct ContainerNames {
+    current: String,
+    traits: std::collections::HashMap<String, NameTraits>,
+}
+
+impl ContainerNames {
+    /// The traits of the names in `current`.
+    fn traits(&mut self) -> NameTraits {
+        if let Some(traits) = self.traits.get(self.current.as_str()) {
+            return *traits;
+        }
+        let traits = NameTraits::of(&self.current);
+        self.traits.insert(self.current.clone(), traits);
+        traits
+    }
+}
+
+fn container_of(node: NodeRef<'_>, tag: &LocalName, parent: Option<usize>, first_block: usize, names: &mut ContainerNames) -> Container {
     use std::hash::{Hash, Hasher};
     let mut signature = std::collections::hash_map::DefaultHasher::new();
     tag.hash(&mut signature);
     let chrome_tag = matches!(*tag, local_name!("nav") | local_name!("aside") | local_name!("footer"));
     let mut chrome_role = false;
     let mut content_tag = matches!(*tag, local_name!("article") | local_name!("main"));
+    names.current.clear();
     node.for_each_attr(|name, value| match *name {
         local_name!("class") | local_name!("id") => {
             if *name == local_name!("class") {
                 value.trim().hash(&mut signature);
             }
-            names.push_str(value);
-            names.push(' ');
+            names.current.push_str(value);
+            names.current.push(' ');
         }
         local_name!("role") => {
-            let role = value.trim().to_ascii_lowercase();
-            chrome_role |= matches!(
-                role.as_str(),
-                "navigation" | "complementary" | "contentinfo" | "banner" | "menu" | "menubar" | "search" | "dialog"
-                    | "alertdialog"
-            );
-            content_tag |= role == "main" || role == "article";
+            let role = value.trim();
+            chrome_role |= [
+                "navigation",
+                "complementary",
+                "contentinfo",
+                "banner",
+                "menu",
+                "menubar",
+                "search",
+                "dialog",
+                "alertdialog",
+            ]
+            .iter()
+            .any(|r| role.eq_ignore_ascii_case(r));
+            content_tag |= role.eq_ignore_ascii_case("main") || role.eq_ignore_ascii_case("article");
         }
         local_name!("itemprop") => {
-            let prop = value.to_ascii_lowercase();
-            content_tag |= prop.contains("articlebody") || prop == "text";
+            content_tag |= contains_ignore_ascii_case(value, "articlebody") || value.eq_ignore_ascii_case("text");
         }
         _ => {}
     });
     let footer = *tag == local_name!("footer") && !chrome_role;
     let chrome_tag = chrome_tag || chrome_role;
-    let mut hint = if names.is_empty() { NameHint::default() } else { signals::name_hint(&names) };
-    let mixed_names = hint.chrome && hint.content;
-    if mixed_names {
-        hint = head_hint(&names);
-    }
+    let NameTraits { hint, mixed_names, media, embed, bio } = names.traits();
     let signature = signature.finish();
-    let lower = names.to_ascii_lowercase();
-    let media = matches!(*tag, local_name!("figure") | local_name!("figcaption")) || is_media_name(&lower);
-    let embed = is_embed_name(&lower);
-    // A biography box is chrome even when also named for the article
-    // (`article__author-bios`, `post-author-bio`).
-    let bio = is_bio_name(&lower);
+    let media = matches!(*tag, local_name!("figure") | local_name!("figcaption")) || media;
     Container { parent, chrome_tag, content_tag, hint, signature, teaser: false, media, embed, bio, footer, mixed_names, first_block, end_block: first_block }
 }
 
@@ -496,7 +569,7 @@ fn gather_metadata(node: NodeRef<'_>, tag: &LocalName, found: &mut Found) {
             }
         }
         local_name!("script") => {
-            if node.attr(&local_name!("type")).is_some_and(|t| t.contains("ld+json")) {
+            if is_json_ld(node) {
                 found.json_ld.push(subtree_text_raw(node));
             }
         }
@@ -526,10 +599,14 @@ fn gather_metadata(node: NodeRef<'_>, tag: &LocalName, found: &mut Found) {
                     }
                 }
             } else if found.authors.is_empty() {
-                let is_byline = node
-                    .attr(&local_name!("class"))
-                    .is_some_and(|c| c.to_ascii_lowercase().split(|ch: char| !ch.is_ascii_alphanumeric()).any(|t| t == "byline"))
-                    || node.attr(&local_name!("rel")).is_some_and(|r| r.trim() == "author");
+                let mut is_byline = false;
+                node.for_each_attr(|name, value| match *name {
+                    local_name!("class") => {
+                        is_byline |= value.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|t| t.eq_ignore_ascii_case("byline"))
+                    }
+                    local_name!("rel") => is_byline |= value.trim() == "author",
+                    _ => {}
+                });
                 if is_byline {
                     let text = subtree_text(node, 160);
                     if !text.is_empty() && text.len() < 120 {
@@ -539,6 +616,32 @@ fn gather_metadata(node: NodeRef<'_>, tag: &LocalName, found: &mut Found) {
             }
         }
     }
+}
+
+/// Whether the text directly inside `element` may be read: not a
+/// script's code (JSON-LD aside) nor a style sheet, which [`collect`] and
+/// [`subtree_text`] skip, unless [`gather_metadata`] may read the style
+/// element itself as a byline or a date (it has an `itemprop`, `class` or
+/// `rel` attribute).
+fn text_is_read(element: &dom::Node<'_>) -> bool {
+    match element.tag() {
+        Some(&local_name!("script")) => is_json_ld(element),
+        Some(&local_name!("style")) => {
+            let mut named = false;
+            element.for_each_attr(|name, _| {
+                named |= matches!(*name, local_name!("itemprop") | local_name!("class") | local_name!("rel"))
+            });
+            named
+        }
+        _ => true,
+    }
+}
+
+/// Whether a `<script>` holds JSON-LD.
+fn is_json_ld(script: &dom::Node<'_>) -> bool {
+    let mut json_ld = false;
+    script.for_each_attr(|name, value| json_ld |= *name == local_name!("type") && value.contains("ld+json"));
+    json_ld
 }
 
 /// The raw text of an element (the JSON of a JSON-LD script).
@@ -620,7 +723,7 @@ fn author_names(value: &serde_json::Value) -> Option<String> {
 pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
     let html = dom::limit_nesting(html);
     let arena = dom::Arena::new();
-    let root = dom::parse(&html, &arena);
+    let root = dom::parse(&html, &arena, text_is_read);
     let mut page = collect(root);
     let linked = read_json_ld(&page.found.json_ld);
 
@@ -1169,7 +1272,17 @@ fn drop_leading_metadata(parts: &mut Vec<(&str, BlockKind)>) {
 
 /// Lower-cased letters and digits only: the text as a comparison key.
 fn alnum_key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let mut key = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
 }
 
 /// Whether `text`'s [`alnum_key`] is `key`, without building it.
@@ -1327,6 +1440,34 @@ mod tests {
         assert!(text.contains("Thousands marched"), "{text}");
         assert!(text.contains("Organisers said"), "{text}");
         assert!(!text.contains("Marchers carry banners"), "{text}");
+    }
+
+    #[test]
+    fn inline_styles_hide_whatever_their_spacing_and_case() {
+        assert!(contains_compacted("color: red; Display : None", "display:none"));
+        assert!(contains_compacted("visibility:\u{a0}hidden", "visibility:hidden"));
+        assert!(!contains_compacted("display: block; none", "display:none"));
+        assert!(!contains_compacted("", "display:none"));
+        assert!(contains_ignore_ascii_case("mainEntity ArticleBody", "articlebody"));
+        assert!(!contains_ignore_ascii_case("article", "articlebody"));
+    }
+
+    #[test]
+    fn script_code_is_not_stored_but_json_ld_and_named_styles_are() {
+        let html = r#"<html><head><script>var a = "<p>code</p>";</script><script type="application/ld+json">{"@type":"NewsArticle"}</script>
+            <style>p { color: red }</style><style class="byline">By A. Writer</style></head><body><p>Text</p></body></html>"#;
+        let arena = dom::Arena::new();
+        let root = dom::parse(html, &arena, text_is_read);
+        let mut texts = Vec::new();
+        for step in Walk::new(root) {
+            if let Step::Enter(node) = step {
+                if let dom::NodeData::Text(text) = &node.data {
+                    texts.push(text.borrow().trim().to_owned());
+                }
+            }
+        }
+        texts.retain(|t| !t.is_empty());
+        assert_eq!(texts, ["{\"@type\":\"NewsArticle\"}", "By A. Writer", "Text"]);
     }
 
     #[test]
