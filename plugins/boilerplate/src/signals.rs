@@ -59,27 +59,33 @@ const _: () = {
 };
 
 /// A set of word keys: an open-addressed table with linear probing,
-/// four times larger than the list, so that a lookup is one
-/// multiplication and one or two probes (0 marks an empty slot; no key
-/// is 0, as words are not empty).
+/// four times larger than the list (0 marks an empty slot; no key is 0,
+/// as words are not empty). A lookup compares the few slots from the
+/// key's home to the longest displacement, without branching on them:
+/// whether a word is a stop word is a coin toss the CPU cannot predict.
 struct WordSet {
     slots: Vec<u64>,
     shift: u32,
+    /// The longest run of slots a key may be found in from its home.
+    probes: usize,
 }
 
 impl WordSet {
     /// The set of the keys of `words` (lower case).
     fn new(words: &[&str]) -> WordSet {
         let bits = (words.len() * 4).next_power_of_two().trailing_zeros();
-        let mut set = WordSet { slots: vec![0; 1 << bits], shift: 64 - bits };
+        let mut set = WordSet { slots: vec![0; 1 << bits], shift: 64 - bits, probes: 1 };
+        let mask = set.slots.len() - 1;
         for word in words {
             let mut key = WordKey::default();
             word.bytes().for_each(|b| key.push_byte(b));
-            let mut i = set.slot(key.key);
+            let home = set.slot(key.key);
+            let mut i = home;
             while set.slots[i] != 0 && set.slots[i] != key.key {
-                i = (i + 1) & (set.slots.len() - 1);
+                i = (i + 1) & mask;
             }
             set.slots[i] = key.key;
+            set.probes = set.probes.max(((i + set.slots.len() - home) & mask) + 1);
         }
         set
     }
@@ -89,14 +95,8 @@ impl WordSet {
     }
 
     fn contains(&self, key: u64) -> bool {
-        let mut i = self.slot(key);
-        loop {
-            match self.slots[i] {
-                0 => return false,
-                k if k == key => return true,
-                _ => i = (i + 1) & (self.slots.len() - 1),
-            }
-        }
+        let (home, mask) = (self.slot(key), self.slots.len() - 1);
+        (0..self.probes).fold(false, |found, k| found | (self.slots[(home + k) & mask] == key))
     }
 }
 
