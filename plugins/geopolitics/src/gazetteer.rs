@@ -134,6 +134,8 @@ pub struct Gazetteer {
     /// Per pattern: the alias has at most three letters and must be written in capitals ("US", "WHO").
     capitals_only: Vec<bool>,
     actors: Vec<Actor>,
+    /// Per actor code: its index in `actors`.
+    actor_codes: FnvHashMap<String, u32>,
     /// Family names of office holders (upper-cased): the office holders' senses.
     surnames: FnvHashMap<Vec<u8>, Vec<Sense>>,
     /// The same family names.
@@ -445,6 +447,7 @@ impl Builder {
             senses,
             capitals_only,
             actors: self.actors,
+            actor_codes: self.index,
             surnames,
             surname_filter,
         }
@@ -552,7 +555,7 @@ impl Gazetteer {
 
     /// The index of the actor with `code`, if the gazetteer knows it.
     pub fn actor_index(&self, code: &str) -> Option<u32> {
-        self.actors.iter().position(|a| a.code == code).map(|i| i as u32)
+        self.actor_codes.get(code).copied()
     }
 
     /// The leaders whose family name is `word` (ASCII case ignored), if any.
