@@ -1,5 +1,9 @@
 //! The gazetteer: every name that codes to a state or an organisation, in
-//! one byte trie (see [`crate::trie`]) built once.
+//! one byte trie (see [`crate::trie`]) built once, searched at the word
+//! starts of the tokens ([`Gazetteer::find`]). Before a walk in the trie, a
+//! word goes through a bitmap of the aliases' first words (`WordFilter`)
+//! and a hash map from those words to their trie nodes; family names of
+//! office holders sit in a bitmap and a hash map too.
 //!
 //! Sources, all compiled in from `data/` (see `data/README.md` for their
 //! origin and licences):
