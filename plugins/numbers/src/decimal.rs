@@ -8,7 +8,7 @@
 //! overflow gives `None`, and the expression is then left out.
 
 use std::cmp::Ordering;
-use std::fmt;
+use std::fmt::{self, Write};
 
 /// A rational number `num / den` in lowest terms, `den > 0`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,15 +17,44 @@ pub struct Rat {
     den: i128,
 }
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
-    a = a.abs();
-    b = b.abs();
-    while b != 0 {
+/// The greatest common divisor of `|a|` and `|b|`, at least 1 (so that
+/// dividing by it is always defined). Most values are small integers: a
+/// divisor of 1 is answered without dividing, and values that fit in 64
+/// bits are reduced with 64-bit divisions (an `i128` division is a call
+/// into a slow software routine).
+fn gcd(a: i128, b: i128) -> i128 {
+    let (a, b) = (a.unsigned_abs(), b.unsigned_abs());
+    if a == 1 || b == 1 {
+        return 1;
+    }
+    let g = match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => u128::from(euclid(a, b)),
+        _ => euclid(a, b),
+    };
+    // Only |i128::MIN| does not fit back; it has no use as a divisor here.
+    i128::try_from(g).unwrap_or(1).max(1)
+}
+
+/// Euclid's algorithm on unsigned integers of either width.
+fn euclid<T>(mut a: T, mut b: T) -> T
+where
+    T: Copy + PartialEq + Default + std::ops::Rem<Output = T>,
+{
+    while b != T::default() {
         let t = a % b;
         a = b;
         b = t;
     }
-    a.max(1)
+    a
+}
+
+/// `a / g`, without the division when `g` is 1 (the common case).
+fn div_by(a: i128, g: i128) -> i128 {
+    if g == 1 {
+        a
+    } else {
+        a / g
+    }
 }
 
 impl Rat {
@@ -39,8 +68,11 @@ impl Rat {
         if den == 0 {
             return None;
         }
+        if den == 1 {
+            return Some(Rat { num, den });
+        }
         let g = gcd(num, den);
-        let (num, den) = (num / g, den / g);
+        let (num, den) = (div_by(num, g), div_by(den, g));
         Some(if den < 0 {
             Rat {
                 num: num.checked_neg()?,
@@ -81,11 +113,11 @@ impl Rat {
     /// Sum.
     pub fn checked_add(self, o: Rat) -> Option<Rat> {
         let g = gcd(self.den, o.den);
-        let den = (self.den / g).checked_mul(o.den)?;
+        let den = div_by(self.den, g).checked_mul(o.den)?;
         let num = self
             .num
-            .checked_mul(o.den / g)?
-            .checked_add(o.num.checked_mul(self.den / g)?)?;
+            .checked_mul(div_by(o.den, g))?
+            .checked_add(o.num.checked_mul(div_by(self.den, g))?)?;
         Rat::new(num, den)
     }
 
@@ -94,8 +126,8 @@ impl Rat {
         let g1 = gcd(self.num, o.den);
         let g2 = gcd(o.num, self.den);
         Rat::new(
-            (self.num / g1).checked_mul(o.num / g2)?,
-            (self.den / g2).checked_mul(o.den / g1)?,
+            div_by(self.num, g1).checked_mul(div_by(o.num, g2))?,
+            div_by(self.den, g2).checked_mul(div_by(o.den, g1))?,
         )
     }
 
@@ -214,6 +246,13 @@ const ROUNDED_DIGITS: usize = 15;
 impl fmt::Display for Rat {
     /// The canonical decimal: no exponent, no separators, no trailing zeros.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.den == 1 {
+            // Whole numbers, nearly every value: the integer alone.
+            if self.num < 0 {
+                f.write_str("-")?;
+            }
+            return write_u128(f, self.num.unsigned_abs());
+        }
         let num = self.num.unsigned_abs();
         let den = self.den.unsigned_abs();
         let mut int = num / den;
@@ -262,14 +301,23 @@ impl fmt::Display for Rat {
         if self.num < 0 && (int != 0 || !digits.is_empty()) {
             f.write_str("-")?;
         }
-        write!(f, "{int}")?;
+        write_u128(f, int)?;
         if !digits.is_empty() {
             f.write_str(".")?;
             for d in digits {
-                write!(f, "{d}")?;
+                f.write_char(char::from(b'0' + d))?;
             }
         }
         Ok(())
+    }
+}
+
+/// Writes `n` in decimal, with 64-bit arithmetic when it fits (printing a
+/// `u128` divides in software).
+fn write_u128(f: &mut fmt::Formatter<'_>, n: u128) -> fmt::Result {
+    match u64::try_from(n) {
+        Ok(small) => write!(f, "{small}"),
+        Err(_) => write!(f, "{n}"),
     }
 }
 
@@ -359,6 +407,12 @@ mod tests {
         assert_eq!(Rat::new(2, 3).unwrap().to_string(), "0.666666666666667");
         assert_eq!(Rat::new(-4, 5).unwrap().to_string(), "-0.8");
         assert_eq!(Rat::new(311, 3).unwrap().to_string(), "103.666666666667");
+        // Reduced to lowest terms with the sign on the numerator, also
+        // beyond 64 bits.
+        assert_eq!(Rat::new(6, -4).unwrap(), Rat::new(-3, 2).unwrap());
+        let big = 3 * 10i128.pow(30);
+        assert_eq!(Rat::new(big, 2 * 10i128.pow(30)).unwrap(), Rat::new(3, 2).unwrap());
+        assert_eq!(Rat::int(-big).to_string(), format!("-3{}", "0".repeat(30)));
         // Rounding that carries into the integer part.
         assert_eq!(
             Rat::new(999_999_999_999_999_999, 1_000_000_000_000_000_001)
@@ -394,5 +448,7 @@ mod tests {
         let big = Rat::int(i128::MAX / 2);
         assert!(big.checked_mul(Rat::int(4)).is_none());
         assert!(Rat::from_digits("123456789012345678901234567890123456789012").is_none());
+        // The one value whose magnitude does not fit is reduced without panicking.
+        assert!(Rat::new(i128::MIN, 3).is_some());
     }
 }
