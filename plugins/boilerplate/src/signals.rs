@@ -404,9 +404,11 @@ pub fn is_boilerplate_line(text: &str, stats: &TextStats) -> bool {
 /// qualify: up to 12 words, 20 for a comment's header ("Report this
 /// comment On May 3, 2024, at 10:07 PM, jdoe wrote:").
 pub fn is_section_break(line: &str, stats: &TextStats) -> bool {
+    // The section openers, and the comment header as two more
+    // alternatives: one search for lines where both apply.
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(
+        Regex::new(&format!(
             r"(?xi)
             ^\W*(\d+\s+)?(comments?|responses?|replies|reactions|discussion|conversation|comentar(ios?)?|kommentare?|commentaires?|commenti|reacties|comentários?)\b\W*(\(\d+\))?\W*$
             | \b(\d+|an?)\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b
@@ -417,17 +419,25 @@ pub fn is_section_break(line: &str, stats: &TextStats) -> bool {
             | ^\W*(related|recommended|popular|trending|latest|top|more)\s+(articles|stories|posts|content|coverage|news|reads|videos)\b
             | \byou\s+(may|might)\s+(also\s+)?(like|enjoy)\b
             | ^\W*more\s+(from|on|in)\b
-            | ^\W*more\s+(\w+\s+){0,2}(stories|articles|news|posts|reads)\W*$
+            | ^\W*more\s+(\w+\s+){{0,2}}(stories|articles|news|posts|reads)\W*$
             | ^\W*most\s+(read|popular|viewed|shared|commented|emailed)\b
             | ^\W*(what|where)\s+to\s+read\s+next\b
             | ^\W*about\s+the\s+authors?\W*$
             | ^\W*(privacy|cookie)\s+(overview|settings|preferences)\b
-            | ^\W*(recommended|trending|related)(\s+for\s+you)?\W*$",
-        )
+            | ^\W*(recommended|trending|related)(\s+for\s+you)?\W*$
+            | {COMMENT_HEADER}"
+        ))
         .expect("static regex")
     });
-    (stats.words <= 12 && re.is_match(line)) || is_comment_header(line, stats)
+    if stats.words <= 12 {
+        re.is_match(line)
+    } else {
+        is_comment_header(line, stats)
+    }
 }
+
+/// The pattern of [`is_comment_header`] (case-insensitive).
+const COMMENT_HEADER: &str = r"\breport\s+(this\s+)?comment\b|\bwrote:\s*$";
 
 /// Where the first word character (`\w`) of `text` may be: the first
 /// ASCII letter, digit or `_`, or the first non-ASCII character if it
@@ -447,7 +457,7 @@ fn may_start_with_digit(text: &str) -> bool {
 /// name, a date and a time, so it may run to 20 words.
 pub fn is_comment_header(line: &str, stats: &TextStats) -> bool {
     static HEADER: OnceLock<Regex> = OnceLock::new();
-    let header = HEADER.get_or_init(|| Regex::new(r"(?i)\breport\s+(this\s+)?comment\b|\bwrote:\s*$").expect("static regex"));
+    let header = HEADER.get_or_init(|| Regex::new(&format!("(?i){COMMENT_HEADER}")).expect("static regex"));
     stats.words <= 20 && header.is_match(line)
 }
 
