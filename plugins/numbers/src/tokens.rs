@@ -8,7 +8,7 @@
 //! dashes that matter are single-character punctuation tokens; any other
 //! run of letters is a word.
 
-use crate::lexicon::{lookup_packed, WordId, MAX_WORD};
+use crate::lexicon::{lookup_packed, pack, WordId, MAX_WORD};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,12 +70,38 @@ fn url_end(bytes: &[u8], i: usize) -> Option<usize> {
     let chunk = &bytes[i..end];
     let lower_starts =
         |p: &[u8]| chunk.len() >= p.len() && chunk[..p.len()].eq_ignore_ascii_case(p);
-    let is_url = lower_starts(b"http://")
-        || lower_starts(b"https://")
-        || lower_starts(b"www.")
-        || memchr::memmem::find(chunk, b"://").is_some();
+    // "://" anywhere: found from its colons (most chunks have none),
+    // without building a substring searcher per chunk.
+    let has_scheme = || {
+        memchr::memchr_iter(b':', chunk).any(|p| chunk[p + 1..].starts_with(b"//"))
+    };
+    let is_url =
+        lower_starts(b"http://") || lower_starts(b"https://") || lower_starts(b"www.") || has_scheme();
     is_url.then_some(end)
 }
+
+/// The packed form of the ASCII word `bytes[start..end]` (1 to
+/// [`MAX_WORD`] letters), as [`crate::lexicon::pack`] gives it: one
+/// 16-byte load when the text is long enough, rather than a shift per
+/// letter.
+fn pack_word(bytes: &[u8], start: usize, end: usize) -> u128 {
+    let len = end - start;
+    debug_assert!((1..=MAX_WORD).contains(&len));
+    match bytes
+        .get(start..start + 16)
+        .and_then(|s| <[u8; 16]>::try_from(s).ok())
+    {
+        Some(window) => {
+            let drop = 8 * (16 - len) as u32;
+            // Letters are lower-cased by setting bit 0x20 of each byte.
+            (u128::from_be_bytes(window) >> drop) | (LOWER_CASE_BITS >> drop)
+        }
+        None => pack(&bytes[start..end]).unwrap_or(0),
+    }
+}
+
+/// Bit 0x20 of each of 16 bytes.
+const LOWER_CASE_BITS: u128 = u128::MAX / 0xff * 0x20;
 
 /// Cuts `text` into tokens, appending them to `out` (cleared first).
 pub fn scan(text: &str, out: &mut Vec<Token>) {
@@ -113,29 +139,31 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                 upper: false,
             });
         } else if b.is_ascii_alphabetic() {
-            let mut upper = true;
+            // ASCII letters first (nearly every word), then letters of
+            // other scripts if the word goes on with one.
+            let mut lower_bits = 0;
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                lower_bits |= bytes[i];
+                i += 1;
+            }
             let mut ascii = true;
-            let mut key: u128 = 0;
-            while i < bytes.len() {
-                let c = bytes[i];
-                if c.is_ascii_alphabetic() {
-                    upper &= c.is_ascii_uppercase();
-                    key = (key << 8) | u128::from(c | 0x20);
-                    i += 1;
-                } else if c >= 0x80 {
-                    let ch = text[i..].chars().next().unwrap_or(' ');
-                    if ch.is_alphabetic() {
-                        ascii = false;
-                        i += ch.len_utf8();
-                    } else {
-                        break;
-                    }
-                } else {
+            while i < bytes.len() && bytes[i] >= 0x80 {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                if !ch.is_alphabetic() {
                     break;
                 }
+                ascii = false;
+                i += ch.len_utf8();
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    lower_bits |= bytes[i];
+                    i += 1;
+                }
             }
+            // A lower-case ASCII letter has bit 0x20, an upper-case one not.
+            let upper = b.is_ascii_uppercase() && lower_bits & 0x20 == 0;
             let id = if ascii && i - start <= MAX_WORD {
-                lookup_packed(key)
+                lookup_packed(pack_word(bytes, start, i))
             } else {
                 WordId::NONE
             };
@@ -194,5 +222,71 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
             }
         }
         space = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, WordId, bool, bool)> {
+        let mut toks = Vec::new();
+        scan(text, &mut toks);
+        toks.iter()
+            .filter_map(|t| match t.tok {
+                Tok::Word(id) => Some((&text[t.start..t.end], id, t.cap, t.upper)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_are_packed_as_the_lexicon_packs_them() {
+        // Long enough for the 16-byte window, then words near the end of
+        // the text, where it is not.
+        let text = "Seventeen MILLION dollars in twenty-five Days, sixteen abcdefghijklmnop x";
+        for (w, id, _, _) in words(text) {
+            let want = if w.len() <= MAX_WORD {
+                crate::lexicon::lookup(w.as_bytes())
+            } else {
+                WordId::NONE
+            };
+            assert_eq!(id, want, "{w}");
+            if w.len() <= MAX_WORD {
+                let start = w.as_ptr() as usize - text.as_ptr() as usize;
+                assert_eq!(
+                    Some(pack_word(text.as_bytes(), start, start + w.len())),
+                    pack(w.as_bytes()),
+                    "{w}"
+                );
+            }
+        }
+        assert_ne!(words("million")[0].1, WordId::NONE);
+        assert_eq!(words("millionaire")[0].1, WordId::NONE);
+    }
+
+    #[test]
+    fn case_flags_and_other_scripts() {
+        let got: Vec<_> = words("NATO McDonald CAFÉ Café naïve")
+            .into_iter()
+            .map(|(w, _, cap, upper)| (w, cap, upper))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("NATO", true, true),
+                ("McDonald", true, false),
+                ("CAFÉ", true, true),
+                ("Café", true, false),
+                ("naïve", false, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn urls_are_skipped() {
+        let mut toks = Vec::new();
+        scan("see http://x.org/5 and WWW.a.com/7 or hxxp://b/9 with 3", &mut toks);
+        assert_eq!(toks.iter().filter(|t| t.tok == Tok::Digits).count(), 1);
     }
 }
