@@ -9,6 +9,8 @@
 //! `numbers`, `measures`, `ranges`, `date_exprs`, and `words`
 //! holds the word lists.
 
+use std::cell::Cell;
+
 use crate::dates::{self, Ymd};
 use crate::decimal::{shift_point, DigitAcc, Rat};
 use crate::lexicon::{info, lookup, Class, Family, NumWord, WordId, WordInfo};
@@ -139,6 +141,10 @@ pub struct Parser<'a> {
     text: &'a str,
     toks: &'a [Token],
     doc_date: Option<Ymd>,
+    /// The last number parsed: (token, money context, result). The date
+    /// and measure rules both read the number at a token, one after the
+    /// other; the second reads it from here.
+    last_number: Cell<Option<(usize, bool, Option<Num>)>>,
 }
 
 impl<'a> Parser<'a> {
@@ -148,6 +154,7 @@ impl<'a> Parser<'a> {
             text,
             toks,
             doc_date,
+            last_number: Cell::new(None),
         }
     }
 

@@ -7,6 +7,18 @@ impl<'a> Parser<'a> {
     /// A number starting at `i`: digits (with separators, decimals, sign,
     /// fraction, magnitude) or words.
     pub(super) fn number(&self, i: usize, money_ctx: bool) -> Option<Num> {
+        if let Some((at, ctx, n)) = self.last_number.get() {
+            if at == i && ctx == money_ctx {
+                return n;
+            }
+        }
+        let n = self.parse_number(i, money_ctx);
+        self.last_number.set(Some((i, money_ctx, n)));
+        n
+    }
+
+    /// [`Parser::number`], without the memo of the last one.
+    fn parse_number(&self, i: usize, money_ctx: bool) -> Option<Num> {
         let (mut neg, mut j) = (false, i);
         if (self.punct(i, '-') || self.punct(i, '+'))
             && self.attached(i + 1)
