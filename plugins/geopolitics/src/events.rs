@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 use crate::actors::Mention;
 use crate::gazetteer::Role;
-use crate::hash::{FnvHashMap, FnvHashSet};
+use crate::hash::{FnvHashMap, FnvHashSet, WordFilter};
 use crate::text::Token;
 
 /// A coded event between two actors.
@@ -68,6 +68,8 @@ struct Form {
 struct Lexicon {
     defs: Vec<TriggerDef>,
     forms: FnvHashMap<String, Vec<Form>>,
+    /// The same forms, to pass over most words before they are lower-cased and looked up.
+    form_filter: WordFilter,
 }
 
 const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
@@ -158,7 +160,11 @@ fn lexicon() -> &'static Lexicon {
                 add(f.to_owned(), f.ends_with("ed") || f.ends_with('n') || f.ends_with('t') || f.ends_with('d'));
             }
         }
-        Lexicon { defs, forms }
+        let mut form_filter = WordFilter::new(forms.len());
+        for form in forms.keys() {
+            form_filter.insert(form.as_bytes());
+        }
+        Lexicon { defs, forms, form_filter }
     })
 }
 
@@ -494,7 +500,7 @@ impl<'a> Sentence<'a> {
     fn names_group(&self, m: usize) -> bool {
         let mention = &self.mentions[m];
         mention.role == Role::Demonym
-            && (mention.last..(mention.last + 2).min(self.last)).any(|k| agents().contains(self.word(k).to_lowercase().as_str()))
+            && (mention.last..(mention.last + 2).min(self.last)).any(|k| agents().words.contains(self.word(k).to_lowercase().as_str()))
     }
 
     /// "X said Y must ...": a demand by X on Y at the modal `must` (token `i`).
@@ -536,9 +542,22 @@ fn lowercase<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
 
 const AGENTS_TXT: &str = include_str!("../data/agents.txt");
 
-fn agents() -> &'static FnvHashSet<&'static str> {
-    static AGENTS: OnceLock<FnvHashSet<&'static str>> = OnceLock::new();
-    AGENTS.get_or_init(|| AGENTS_TXT.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::trim).collect())
+/// The agent nouns, and a filter over them.
+struct Agents {
+    words: FnvHashSet<&'static str>,
+    filter: WordFilter,
+}
+
+fn agents() -> &'static Agents {
+    static AGENTS: OnceLock<Agents> = OnceLock::new();
+    AGENTS.get_or_init(|| {
+        let words: FnvHashSet<&'static str> = AGENTS_TXT.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::trim).collect();
+        let mut filter = WordFilter::new(words.len());
+        for w in &words {
+            filter.insert(w.as_bytes());
+        }
+        Agents { words, filter }
+    })
 }
 
 /// The mentions of a sentence plus its agent nouns: when the sentence names
@@ -557,7 +576,10 @@ fn with_agents(text: &str, tokens: &[Token], (first, last): (usize, usize), ment
             if !t.is_word {
                 continue;
             }
-            if !agent_words.contains(lowercase(t.text(text), &mut lower)) || mentions.iter().any(|m| m.first <= j && j < m.last) {
+            let word = t.text(text);
+            // (An ASCII word the filter rejects, lower-cased, is no agent noun.)
+            let filtered_out = word.is_ascii() && !agent_words.filter.may_contain(word.as_bytes());
+            if filtered_out || !agent_words.words.contains(lowercase(word, &mut lower)) || mentions.iter().any(|m| m.first <= j && j < m.last) {
                 continue;
             }
             // An actor within the three words before, with only words between, anchors the noun.
@@ -691,7 +713,13 @@ fn sentence_events(s: &Sentence<'_>, lex: &Lexicon, span: (usize, usize), out: &
             i += 1;
             continue;
         }
-        let lower = lowercase(s.word(i), &mut lower_buf);
+        let word = s.word(i);
+        // (An ASCII word the filter rejects, lower-cased, is no trigger form.)
+        if word.is_ascii() && !word.eq_ignore_ascii_case("must") && !lex.form_filter.may_contain(word.as_bytes()) {
+            i += 1;
+            continue;
+        }
+        let lower = lowercase(word, &mut lower_buf);
         if lower == "must" {
             let (l, _) = s.clause(i);
             if let Some((src, tgt)) = s.must_demand(i, l) {

@@ -25,7 +25,7 @@
 //! at the article's date.
 
 use crate::date::Date;
-use crate::hash::{self, FnvHashMap, FnvHashSet};
+use crate::hash::{FnvHashMap, FnvHashSet, WordFilter};
 use crate::text::{char_at, is_word_char, word_end, Token};
 use crate::trie::{NodeId, Trie};
 
@@ -429,7 +429,7 @@ impl Builder {
             senses.push(s);
         }
         let aliases = Trie::new(&patterns);
-        let mut first_words = WordFilter::new();
+        let mut first_words = WordFilter::new(patterns.len());
         let mut first_word_nodes = FnvHashMap::default();
         for k in &patterns {
             let word = &k.as_bytes()[..word_end(k, 0)];
@@ -439,7 +439,7 @@ impl Builder {
             }
         }
         debug_assert!(self.surnames.keys().all(|k| k.len() <= MAX_KEY));
-        let mut surname_filter = WordFilter::new();
+        let mut surname_filter = WordFilter::new(self.surnames.len());
         for k in self.surnames.keys() {
             surname_filter.insert(k.as_bytes());
         }
@@ -455,38 +455,6 @@ impl Builder {
             surnames,
             surname_filter,
         }
-    }
-}
-
-/// A set of words that may answer "yes" for a word it lacks: a bitmap
-/// indexed by a hash of the upper-cased word, small enough to stay in cache,
-/// checked before a walk in a trie (cache misses at every byte). A word
-/// whose bit is clear is not in the set; a set bit may be another word's.
-struct WordFilter {
-    bits: Vec<u64>,
-}
-
-impl WordFilter {
-    /// log2 of the number of bits: about 20 times the number of words of a set.
-    const BITS_LOG2: u32 = 18;
-
-    fn new() -> WordFilter {
-        WordFilter { bits: vec![0; (1 << Self::BITS_LOG2) / 64] }
-    }
-
-    /// The word's bit: the top bits of its FNV-1a hash, ASCII letters upper-cased.
-    fn bit(word: &[u8]) -> usize {
-        (hash::upper_ascii(word) >> (64 - Self::BITS_LOG2)) as usize
-    }
-
-    fn insert(&mut self, word: &[u8]) {
-        let bit = Self::bit(word);
-        self.bits[bit / 64] |= 1 << (bit % 64);
-    }
-
-    fn may_contain(&self, word: &[u8]) -> bool {
-        let bit = Self::bit(word);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 

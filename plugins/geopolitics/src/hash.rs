@@ -50,6 +50,41 @@ pub type FnvHashMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv1a>>;
 /// A `HashSet` hashed with FNV-1a.
 pub type FnvHashSet<K> = HashSet<K, BuildHasherDefault<Fnv1a>>;
 
+/// A set of words that may answer "yes" for a word it lacks: a bitmap
+/// indexed by a hash of the upper-cased word, small enough to stay in cache,
+/// checked before a costlier lookup (a walk in a trie, a hash map probe). A
+/// word whose bit is clear is not in the set; a set bit may be another word's.
+pub struct WordFilter {
+    bits: Vec<u64>,
+    /// log2 of the number of bits.
+    bits_log2: u32,
+}
+
+impl WordFilter {
+    /// An empty filter for about `words` words: sixteen bits or more per word.
+    pub fn new(words: usize) -> WordFilter {
+        let bits_log2 = (words.max(64) * 16).next_power_of_two().trailing_zeros();
+        WordFilter { bits: vec![0; (1 << bits_log2) / 64], bits_log2 }
+    }
+
+    /// The word's bit: the top bits of its FNV-1a hash, ASCII letters upper-cased.
+    fn bit(&self, word: &[u8]) -> usize {
+        (upper_ascii(word) >> (64 - self.bits_log2)) as usize
+    }
+
+    /// Adds `word` (ASCII case ignored).
+    pub fn insert(&mut self, word: &[u8]) {
+        let bit = self.bit(word);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether `word` (ASCII case ignored) may be in the set.
+    pub fn may_contain(&self, word: &[u8]) -> bool {
+        let bit = self.bit(word);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// A constant list of words, searched through a hash set built at first
 /// use (a search of the list would compare the word with every entry).
 pub struct WordList {
@@ -80,6 +115,17 @@ mod tests {
         assert_eq!(h.finish(), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(upper_ascii(b"Chad"), upper_ascii(b"CHAD"));
         assert_ne!(upper_ascii(b"Chad"), upper_ascii(b"Chat"));
+    }
+
+    #[test]
+    fn word_filters_hold_their_words_folding_ascii_case() {
+        let mut filter = WordFilter::new(2);
+        filter.insert(b"police");
+        assert!(filter.may_contain(b"Police"));
+        assert!(filter.may_contain(b"POLICE"));
+        // A filter may err for a word it lacks, but not for most of them.
+        let absent = ["army", "troops", "rebels", "court", "senate", "regime", "cabinet", "navy"];
+        assert!(absent.iter().filter(|w| filter.may_contain(w.as_bytes())).count() < 4);
     }
 
     #[test]
