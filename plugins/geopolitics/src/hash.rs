@@ -1,4 +1,5 @@
-//! FNV-1a, the hash of the plugin's lookup tables of words, and
+//! FNV-1a, the hash of the plugin's lookup tables of words; [`WordFilter`],
+//! a bitmap that rules most words out before a costlier lookup; and
 //! [`WordList`], a constant list of words searched through a hash set.
 //!
 //! The tables are looked up once or more per token with short keys, where

@@ -52,16 +52,18 @@
 //! - [`date`]: dates of articles and of terms of office;
 //! - [`gazetteer`]: the compiled tables, searched at word starts;
 //! - [`trie`]: the byte trie of the gazetteer's aliases;
-//! - [`hash`]: FNV-1a for the tables of words, and word lists searched through sets;
+//! - [`hash`]: FNV-1a for the tables of words, bitmap filters of words, word lists searched through sets;
 //! - [`actors`]: mentions and their disambiguation;
 //! - [`events`]: triggers, negation, passive voice, coordination;
 //! - [`cameo`]: CAMEO codes with quad class and Goldstein score.
 //!
 //! Per document the text is tokenized once; the alias search visits the
 //! tokens' word starts (a bitmap of the aliases' first words and a hash map
-//! to their trie nodes spare most trie walks), and a text without actors
-//! (two news texts in five) skips the sentence split and the event pass.
-//! Every shortcut gives the same records as the plain search it replaces.
+//! to their trie nodes spare most trie walks), bitmaps rule most words out
+//! before the lookups of family names, trigger forms and agent nouns, and a
+//! text without actors (two news texts in five) skips the sentence split
+//! and the event pass. Every shortcut gives the same records as the plain
+//! search it replaces.
 //!
 //! Data (in `data/`, compiled in; see `data/README.md`): the Open Event
 //! Data Alliance's country, leader and organisation tables and the CAMEO
