@@ -106,6 +106,11 @@ pub struct WordInfo {
 }
 
 struct Lexicon {
+    /// One bit per [`filter_bit`] value, set for the words of the table:
+    /// most words of a text are not in the lexicon, and this small bit
+    /// set (it stays in the first-level cache) turns them away before the
+    /// table, which does not.
+    filter: Vec<u64>,
     /// Open-addressing table of packed words (see [`pack`]); 0 = empty.
     keys: Vec<u128>,
     ids: Vec<WordId>,
@@ -126,9 +131,23 @@ pub fn pack(word: &[u8]) -> Option<u128> {
     Some(k)
 }
 
-fn slot(key: u128, mask: usize) -> usize {
+/// The hash of a packed word.
+fn hash(key: u128) -> u64 {
     let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+    x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The first slot to probe for a word of hash `h`.
+fn slot(h: u64, mask: usize) -> usize {
+    (h >> 40) as usize & mask
+}
+
+/// Bits in [`Lexicon::filter`] (a power of two): 2 KiB.
+const FILTER_BITS: usize = 1 << 14;
+
+/// The bit of [`Lexicon::filter`] for a word of hash `h`.
+fn filter_bit(h: u64) -> usize {
+    (h >> (64 - FILTER_BITS.trailing_zeros())) as usize
 }
 
 const UNITS: [&str; 10] = [
@@ -847,11 +866,14 @@ fn build() -> Lexicon {
     let mut keys = vec![0u128; size];
     let mut ids = vec![WordId::NONE; size];
     let mut infos = vec![WordInfo::default()];
+    let mut filter = vec![0u64; FILTER_BITS / 64];
     for (w, info) in map {
         let Some(key) = pack(w.as_bytes()) else {
             continue;
         };
-        let mut h = slot(key, mask);
+        let bit = filter_bit(hash(key));
+        filter[bit / 64] |= 1 << (bit % 64);
+        let mut h = slot(hash(key), mask);
         while keys[h] != 0 {
             h = (h + 1) & mask;
         }
@@ -860,6 +882,7 @@ fn build() -> Lexicon {
         infos.push(info);
     }
     Lexicon {
+        filter,
         keys,
         ids,
         mask,
@@ -885,7 +908,12 @@ pub fn lookup(word: &[u8]) -> WordId {
 #[inline]
 pub fn lookup_packed(key: u128) -> WordId {
     let lex = lexicon();
-    let mut h = slot(key, lex.mask);
+    let hash = hash(key);
+    let bit = filter_bit(hash);
+    if lex.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        return WordId::NONE;
+    }
+    let mut h = slot(hash, lex.mask);
     loop {
         let k = lex.keys[h];
         if k == key {
