@@ -471,14 +471,29 @@ fn is_body(name: &str) -> bool {
 
 /// Function words that may stay lower-case inside a name ("Bosnia and Herzegovina", "al-Qaeda").
 fn is_name_particle(w: &str) -> bool {
-    // By length first: one comparison of lengths rather than one per particle.
-    match w.len() {
-        1 => matches!(w, "y" | "e" | "d"),
-        2 => matches!(w, "of" | "de" | "du" | "da" | "al" | "el" | "la" | "le" | "di" | "do" | "on" | "in" | "ul" | "ad" | "as"),
-        3 => matches!(w, "the" | "and" | "bin" | "ibn" | "van" | "von" | "der" | "den" | "des" | "dos" | "for"),
-        5 => w == "state",
-        _ => false,
-    }
+    // of the and de du da al el bin ibn van von der den la le y e d des di do
+    // dos on in for state ul ad as, matched byte by byte (a decision tree,
+    // not one string comparison per particle).
+    matches!(
+        *w.as_bytes(),
+        [b'y' | b'e' | b'd']
+            | [b'o', b'f' | b'n']
+            | [b'd', b'e' | b'u' | b'a' | b'i' | b'o']
+            | [b'a', b'l' | b'd' | b's']
+            | [b'e', b'l']
+            | [b'l', b'a' | b'e']
+            | [b'i', b'n']
+            | [b'u', b'l']
+            | [b't', b'h', b'e']
+            | [b'a', b'n', b'd']
+            | [b'b', b'i', b'n']
+            | [b'i', b'b', b'n']
+            | [b'v', b'a' | b'o', b'n']
+            | [b'd', b'e', b'r' | b'n' | b's']
+            | [b'd', b'o', b's']
+            | [b'f', b'o', b'r']
+            | [b's', b't', b'a', b't', b'e']
+    )
 }
 
 /// Whether the text of a match is written as a name: every word capitalised
@@ -648,6 +663,24 @@ mod tests {
         assert!(written_as_name("US", true));
         assert!(!written_as_name("us", true));
         assert!(!written_as_name("Who", true));
+    }
+
+    #[test]
+    fn name_particles_are_the_listed_words() {
+        const PARTICLES: &[&str] = &[
+            "of", "the", "and", "de", "du", "da", "al", "el", "bin", "ibn", "van", "von", "der", "den", "la", "le", "y",
+            "e", "d", "des", "di", "do", "dos", "on", "in", "for", "state", "ul", "ad", "as",
+        ];
+        let letters: Vec<char> = ('a'..='z').collect();
+        let mut words: Vec<String> = letters.iter().map(|c| c.to_string()).collect();
+        for _ in 0..2 {
+            let longer: Vec<String> = words.iter().flat_map(|w| letters.iter().map(move |c| format!("{w}{c}"))).collect();
+            words.extend(longer.into_iter().filter(|w| w.len() == 2 || w.len() == 3));
+        }
+        words.extend(["state", "states", "stat", "The", "OF", ""].map(String::from));
+        for w in &words {
+            assert_eq!(is_name_particle(w), PARTICLES.contains(&w.as_str()), "{w}");
+        }
     }
 
     #[test]
