@@ -103,6 +103,42 @@ fn pack_word(bytes: &[u8], start: usize, end: usize) -> u128 {
 /// Bit 0x20 of each of 16 bytes.
 const LOWER_CASE_BITS: u128 = u128::MAX / 0xff * 0x20;
 
+/// The end of the run of ASCII letters starting at `i`, and whether one
+/// of them is lower case. Eight bytes at a time: the loop rarely turns,
+/// so its exit is not a mispredicted branch at the end of every word.
+fn ascii_letters(bytes: &[u8], mut i: usize) -> (usize, bool) {
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
+    const CASE: u64 = u64::from_ne_bytes([0x20; 8]);
+    let mut lower = false;
+    while let Some(window) = bytes
+        .get(i..i + 8)
+        .and_then(|s| <[u8; 8]>::try_from(s).ok())
+    {
+        let x = u64::from_le_bytes(window);
+        // Per byte, on 7 bits so that no sum carries into the next byte:
+        // z = the byte lower-cased; letters are 'a'..='z' and below 0x80.
+        let z = (x | CASE) & LOW7;
+        let at_least_a = z + u64::from_ne_bytes([0x80 - b'a'; 8]);
+        let past_z = z + u64::from_ne_bytes([0x80 - b'z' - 1; 8]);
+        let letters = at_least_a & !past_z & !x & HIGH;
+        let not_letters = !letters & HIGH;
+        // The bytes before the first non-letter (all 8 if none).
+        let n = (not_letters.trailing_zeros() / 8) as usize;
+        let in_word = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        lower |= x & CASE & in_word != 0;
+        i += n;
+        if n < 8 {
+            return (i, lower);
+        }
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        lower |= bytes[i] & 0x20 != 0;
+        i += 1;
+    }
+    (i, lower)
+}
+
 /// Cuts `text` into tokens, appending them to `out` (cleared first).
 pub fn scan(text: &str, out: &mut Vec<Token>) {
     out.clear();
@@ -141,12 +177,8 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
         } else if b.is_ascii_alphabetic() {
             // ASCII letters first (nearly every word), then letters of
             // other scripts if the word goes on with one.
-            let mut lower_bits = 0;
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                lower_bits |= bytes[i];
-                i += 1;
-            }
+            let (end, mut lower) = ascii_letters(bytes, i);
+            i = end;
             let mut ascii = true;
             while i < bytes.len() && bytes[i] >= 0x80 {
                 let ch = text[i..].chars().next().unwrap_or(' ');
@@ -155,13 +187,11 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                 }
                 ascii = false;
                 i += ch.len_utf8();
-                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                    lower_bits |= bytes[i];
-                    i += 1;
-                }
+                let (end, more_lower) = ascii_letters(bytes, i);
+                i = end;
+                lower |= more_lower;
             }
-            // A lower-case ASCII letter has bit 0x20, an upper-case one not.
-            let upper = b.is_ascii_uppercase() && lower_bits & 0x20 == 0;
+            let upper = b.is_ascii_uppercase() && !lower;
             let id = if ascii && i - start <= MAX_WORD {
                 lookup_packed(pack_word(bytes, start, i))
             } else {
@@ -263,6 +293,29 @@ mod tests {
         }
         assert_ne!(words("million")[0].1, WordId::NONE);
         assert_eq!(words("millionaire")[0].1, WordId::NONE);
+    }
+
+    #[test]
+    fn letter_runs_match_a_byte_loop() {
+        // Every byte next to the letter ranges, at every offset and
+        // length around the 8-byte step.
+        let edges = [b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b' ', b'9', 0xc3, 0xa9];
+        for len in 0..20 {
+            for &edge in &edges {
+                for at in 0..=len {
+                    let mut bytes: Vec<u8> = (0..len).map(|k| b"aBcDeFgHiJ"[k % 10]).collect();
+                    bytes.insert(at, edge);
+                    for start in 0..bytes.len() {
+                        let mut end = start;
+                        while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                            end += 1;
+                        }
+                        let lower = bytes[start..end].iter().any(u8::is_ascii_lowercase);
+                        assert_eq!(ascii_letters(&bytes, start), (end, lower), "{bytes:?} {start}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
