@@ -105,6 +105,45 @@ pub struct WordInfo {
     pub keyword: bool,
 }
 
+/// The word may start an expression on its own: a number word, a month,
+/// a weekday, "today", a degree unit.
+pub const STARTS: u8 = 1;
+/// The word may start an expression when a number follows soon: a
+/// keyword ("between", "USD") or a currency noun.
+pub const LEADS: u8 = 2;
+/// The word tells that an expression is near: a number word, a weekday,
+/// "today", a currency noun, a unit, a counting word ("dozen").
+pub const NUMBERISH: u8 = 4;
+
+/// The parser's cheap pre-checks ([`STARTS`], [`LEADS`], [`NUMBERISH`])
+/// for one entry.
+fn traits_of(w: &WordInfo) -> u8 {
+    let mut t = 0;
+    if w.card.is_some()
+        || w.ord.is_some()
+        || w.month != 0
+        || w.weekday != 0
+        || w.day_offset.is_some()
+        || w.unit.is_some_and(|u| u.out.starts_with('°'))
+    {
+        t |= STARTS;
+    }
+    if w.keyword || w.currency.is_some() {
+        t |= LEADS;
+    }
+    if w.card.is_some()
+        || w.ord.is_some()
+        || w.weekday != 0
+        || w.day_offset.is_some()
+        || w.currency.is_some()
+        || w.unit.is_some()
+        || w.counts
+    {
+        t |= NUMBERISH;
+    }
+    t
+}
+
 struct Lexicon {
     /// One bit per [`filter_bit`] value, set for the words of the table:
     /// most words of a text are not in the lexicon, and this small bit
@@ -116,6 +155,9 @@ struct Lexicon {
     ids: Vec<WordId>,
     mask: usize,
     infos: Vec<WordInfo>,
+    /// [`traits_of`] each entry of `infos`: one byte per word, so the
+    /// parser's test at every token stays in the cache.
+    traits: Vec<u8>,
 }
 
 /// A word of up to 16 ASCII letters, lower-cased and packed into an
@@ -881,12 +923,14 @@ fn build() -> Lexicon {
         ids[h] = WordId(infos.len() as u16);
         infos.push(info);
     }
+    let traits = infos.iter().map(traits_of).collect();
     Lexicon {
         filter,
         keys,
         ids,
         mask,
         infos,
+        traits,
     }
 }
 
@@ -924,6 +968,17 @@ pub fn lookup_packed(key: u128) -> WordId {
         }
         h = (h + 1) & lex.mask;
     }
+}
+
+/// The parser's pre-checks for a word id: [`STARTS`], [`LEADS`] and
+/// [`NUMBERISH`] bits.
+#[inline]
+pub fn traits(id: WordId) -> u8 {
+    lexicon()
+        .traits
+        .get(usize::from(id.0))
+        .copied()
+        .unwrap_or(0)
 }
 
 /// The entry of a word id.

@@ -13,7 +13,9 @@ use std::cell::Cell;
 
 use crate::dates::{self, Ymd};
 use crate::decimal::{shift_point, DigitAcc, Rat};
-use crate::lexicon::{info, lookup, Class, Family, NumWord, WordId, WordInfo};
+use crate::lexicon::{
+    info, lookup, traits, Class, Family, NumWord, WordId, WordInfo, LEADS, NUMBERISH, STARTS,
+};
 use crate::money;
 use crate::tokens::{Tok, Token};
 
@@ -287,18 +289,9 @@ impl<'a> Parser<'a> {
                 _ => money::sign_code(c).is_some() || vulgar(c).is_some(),
             },
             Tok::Word(id) => {
-                let w = info(id);
-                if w.card.is_some()
-                    || w.ord.is_some()
-                    || w.month != 0
-                    || w.weekday != 0
-                    || w.day_offset.is_some()
-                    || w.unit.is_some_and(|u| u.out.starts_with('°'))
-                {
-                    return true;
-                }
-                (w.keyword || w.currency.is_some() || self.toks[i].upper)
-                    && self.numberish_within(i + 1, 5)
+                let t = traits(id);
+                t & STARTS != 0
+                    || ((t & LEADS != 0 || self.toks[i].upper) && self.numberish_within(i + 1, 5))
             }
         }
     }
@@ -313,16 +306,7 @@ impl<'a> Parser<'a> {
                 ts.iter().any(|t| match t.tok {
                     Tok::Digits => true,
                     Tok::Punct(c) => money::sign_code(c).is_some() || vulgar(c).is_some(),
-                    Tok::Word(id) => {
-                        let w = info(id);
-                        w.card.is_some()
-                            || w.ord.is_some()
-                            || w.weekday != 0
-                            || w.day_offset.is_some()
-                            || w.currency.is_some()
-                            || w.unit.is_some()
-                            || w.counts
-                    }
+                    Tok::Word(id) => traits(id) & NUMBERISH != 0,
                 })
             })
     }
