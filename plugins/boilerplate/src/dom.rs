@@ -216,7 +216,8 @@ impl<'a> Sink<'a> {
     ) {
         let node = match child {
             NodeOrText::AppendText(text) => {
-                if parent.is_some_and(|parent| !self.keeps_text_in(parent)) {
+                // The placeholder of removed code is kept for `parse_without_code` to count.
+                if parent.is_some_and(|parent| !self.keeps_text_in(parent)) && &*text != CODE_PLACEHOLDER {
                     return;
                 }
                 if let Some(Node { data: NodeData::Text(contents), .. }) = previous() {
@@ -319,6 +320,154 @@ pub fn parse<'a>(html: &str, arena: &'a Arena<'a>, keeps_text: KeepsText) -> Nod
         last_text_parent: Cell::new(None),
     };
     parse_document(sink, Default::default()).one(html)
+}
+
+/// Stands in for the code of a script or a style sheet removed before
+/// parsing (private-use characters: no page writes this as its code).
+const CODE_PLACEHOLDER: &str = "\u{E000}code\u{E000}";
+
+/// Parses `html` like [`parse`], without making html5ever tokenize the
+/// code of scripts and style sheets, a third of a typical page.
+///
+/// [`strip_code`] replaces the code of each `<script>` and `<style>` whose
+/// text the caller does not read with [`CODE_PLACEHOLDER`]. The tree is
+/// the one `parse` would build, less that code, exactly when every
+/// placeholder ends up as the only text of an HTML `script` or `style`
+/// element: otherwise a removed "script" was not one (it was in a comment,
+/// an attribute, a `<textarea>`, SVG, ...) and the page is parsed again
+/// in full.
+pub fn parse_without_code<'a>(html: &str, arena: &'a Arena<'a>, keeps_text: KeepsText) -> NodeRef<'a> {
+    if let Some((stripped, removed)) = strip_code(html) {
+        let root = parse(&stripped, arena, keeps_text);
+        if code_placeholders(root) == removed {
+            return root;
+        }
+    }
+    parse(html, arena, keeps_text)
+}
+
+/// How many text nodes are a [`CODE_PLACEHOLDER`] alone in an HTML
+/// `script` or `style` element.
+fn code_placeholders(root: NodeRef<'_>) -> usize {
+    Walk::new(root)
+        .filter(|step| match step {
+            Step::Enter(node @ Node { data: NodeData::Text(text), .. }) => {
+                let alone = node.previous_sibling.get().is_none() && node.next_sibling.get().is_none();
+                let in_code = node.parent().is_some_and(|parent| match &parent.data {
+                    NodeData::Element { name, .. } => {
+                        name.ns == ns!(html) && matches!(name.local, local_name!("script") | local_name!("style"))
+                    }
+                    _ => false,
+                });
+                alone && in_code && &**text.borrow() == CODE_PLACEHOLDER
+            }
+            _ => false,
+        })
+        .count()
+}
+
+/// Replaces the code of scripts and style sheets in `html` with
+/// [`CODE_PLACEHOLDER`]; returns the new page and how many were replaced
+/// (`None` if none). The scan is conservative, and [`parse_without_code`]
+/// checks its result: comments and other elements of raw text
+/// (`<noscript>`, `<textarea>`, ...) are skipped whole, and code is kept
+/// when the element is inside `<svg>` or `<math>`, when its start tag
+/// holds a character reference or names
+/// JSON (JSON-LD is read), a style sheet's a class, `itemprop` or `rel`
+/// (it may be read as a byline), and when a script holds `<!--` (after
+/// which `</script>` may not end it).
+fn strip_code(html: &str) -> Option<(String, usize)> {
+    let bytes = html.as_bytes();
+    let comment_end = memchr::memmem::Finder::new(b"-->");
+    let mut out = String::with_capacity(html.len());
+    let mut copied_to = 0;
+    let mut removed = 0;
+    let mut foreign_depth = 0usize;
+    let mut pos = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[pos..]) {
+        let start = pos + offset;
+        pos = start + 1;
+        if bytes[pos..].starts_with(b"!--") {
+            pos = comment_end.find(&bytes[pos..]).map_or(bytes.len(), |e| pos + e + 3);
+            continue;
+        }
+        let is_end = bytes.get(pos) == Some(&b'/');
+        let name_start = pos + usize::from(is_end);
+        let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        // The longest name looked for is "plaintext".
+        let mut lower = [0u8; 9];
+        let Some(name) = lower.get_mut(..name_len) else { continue };
+        for (l, b) in name.iter_mut().zip(&bytes[name_start..]) {
+            *l = b.to_ascii_lowercase();
+        }
+        let name = &*name;
+        let script = match name {
+            b"svg" | b"math" => {
+                foreign_depth = if is_end { foreign_depth.saturating_sub(1) } else { foreign_depth + 1 };
+                continue;
+            }
+            _ if is_end || !ends_tag_name(bytes.get(name_start + name_len)) => continue,
+            b"plaintext" => break,
+            b"script" => true,
+            // Elements of raw text other than code (`<noscript>` too,
+            // html5ever running with scripting on) are skipped whole.
+            b"style" | b"noscript" | b"title" | b"textarea" | b"xmp" | b"iframe" | b"noembed" | b"noframes" => false,
+            _ => continue,
+        };
+        let Some(close) = memchr::memchr(b'>', &bytes[start..]) else { break };
+        let code_start = start + close + 1;
+        let Some(code_end) = end_tag(bytes, code_start, name) else { break };
+        if !script && name != b"style" {
+            pos = code_end;
+            continue;
+        }
+        let tag = &bytes[start..code_start];
+        let code = &bytes[code_start..code_end];
+        let holds = |haystack: &[u8], needle: &[u8]| haystack.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
+        let read = if script {
+            holds(tag, b"json") || memchr::memmem::find(code, b"<!--").is_some()
+        } else {
+            holds(tag, b"class") || holds(tag, b"itemprop") || holds(tag, b"rel")
+        };
+        if foreign_depth == 0 && !code.is_empty() && !tag.contains(&b'&') && !read {
+            // `code_start` follows a '>' and `code_end` is at a '<': both
+            // are character boundaries.
+            out.push_str(&html[copied_to..code_start]);
+            out.push_str(CODE_PLACEHOLDER);
+            copied_to = code_end;
+            removed += 1;
+        }
+        pos = code_end;
+    }
+    if removed == 0 {
+        return None;
+    }
+    out.push_str(&html[copied_to..]);
+    Some((out, removed))
+}
+
+/// Whether the byte after a tag name ends the name (whitespace, `/`, `>`;
+/// a carriage return becomes a line feed before tokenizing).
+fn ends_tag_name(byte: Option<&u8>) -> bool {
+    matches!(byte, Some(b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
+}
+
+/// Where the first end tag `</name` (any case) at or after `from` starts:
+/// where raw text ends for the tokenizer.
+fn end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut pos = from;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[pos..]) {
+        let at = pos + offset;
+        let name_start = at + 2;
+        let closes = bytes.get(at + 1) == Some(&b'/')
+            && bytes.get(name_start..name_start + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && ends_tag_name(bytes.get(name_start + name.len()));
+        if closes {
+            return Some(at);
+        }
+        pos = at + 1;
+    }
+    None
 }
 
 /// A depth-first walk over a subtree without recursion: yields
@@ -491,6 +640,55 @@ mod tests {
         for name in ["div", "pre", "sources", "!doctypes", ""] {
             assert!(!flat_tag(name.as_bytes()), "{name}");
         }
+    }
+
+    /// Elements (with their attributes) and texts in document order,
+    /// leaving out the text of scripts and style sheets.
+    fn shape(root: NodeRef<'_>) -> Vec<String> {
+        let in_code = |node: NodeRef<'_>| node.parent().and_then(|p| p.tag()).is_some_and(|t| *t == local_name!("script") || *t == local_name!("style"));
+        let mut shape = Vec::new();
+        for step in Walk::new(root) {
+            let Step::Enter(node) = step else { continue };
+            match &node.data {
+                NodeData::Element { name, .. } => {
+                    let mut attrs = String::new();
+                    node.for_each_attr(|n, v| attrs.push_str(&format!(" {n}={v:?}")));
+                    shape.push(format!("<{:?} {}{attrs}>", name.ns, name.local));
+                }
+                NodeData::Text(text) if !in_code(node) => shape.push(text.borrow().to_string()),
+                _ => {}
+            }
+        }
+        shape
+    }
+
+    fn no_code(node: &Node<'_>) -> bool {
+        !matches!(node.tag(), Some(&local_name!("script") | &local_name!("style")))
+    }
+
+    #[test]
+    fn pages_parse_alike_without_their_code() {
+        let pages = [
+            // Code removed.
+            "<html><head><style>p { color: red }</style><script>if (a < b) { x('</p>'); }</script></head><body><p>a</p><SCRIPT type=x>y()</SCRIPT ><p>b</p></body></html>",
+            // Not code, or code that is kept: comments, raw text, attribute
+            // values, SVG, escaped scripts, JSON-LD, named style sheets.
+            "<body><!-- <script>x</script> --><textarea><script>y</script></textarea><noscript><style>z</style></noscript><p>a</p></body>",
+            "<body><div title=\"<script>x</script>\" class='<style>y</style>'>a</div><script>z</script></body>",
+            "<body><svg><script>if (a<b) {}</script><style>c<d</style></svg><p>a</p><script>e</script></body>",
+            "<body><script><!--<script>a</script>b</script><p>c</p></body>",
+            "<body><script type=\"application/ld+json\">{}</script><style class=\"byline\">By A</style><script>d</script></body>",
+            "<body><script>never closed <p>a</p>",
+            "<body><p>a<plaintext><script>b</script>",
+        ];
+        for page in pages {
+            let arena = Arena::new();
+            let full = shape(parse(page, &arena, no_code));
+            let without = shape(parse_without_code(page, &arena, no_code));
+            assert_eq!(full, without, "{page}");
+        }
+        assert_eq!(strip_code(pages[0]).map(|(_, removed)| removed), Some(3));
+        assert!(strip_code(pages[1]).is_none());
     }
 
     #[test]

@@ -723,7 +723,7 @@ fn author_names(value: &serde_json::Value) -> Option<String> {
 pub fn extract(html: &str, options: &Options) -> (String, Metadata) {
     let html = dom::limit_nesting(html);
     let arena = dom::Arena::new();
-    let root = dom::parse(&html, &arena, text_is_read);
+    let root = dom::parse_without_code(&html, &arena, text_is_read);
     let mut page = collect(root);
     let linked = read_json_ld(&page.found.json_ld);
 
