@@ -312,15 +312,30 @@ impl fmt::Display for Rat {
     }
 }
 
-/// Writes `n` in decimal, with 64-bit arithmetic when it fits (printing a
-/// `u128` divides in software).
-fn write_u128(f: &mut fmt::Formatter<'_>, n: u128) -> fmt::Result {
-    match u64::try_from(n) {
-        Ok(small) => write!(f, "{small}"),
-        Err(_) => write!(f, "{n}"),
+/// Writes `n` in decimal into a stack buffer, then to `f` in one call
+/// (cheaper than the formatting machinery for the one integer of nearly
+/// every value), with 64-bit divisions while the value allows.
+fn write_u128(f: &mut fmt::Formatter<'_>, mut n: u128) -> fmt::Result {
+    // u128::MAX has 39 digits.
+    let mut buf = [0u8; 39];
+    let mut at = buf.len();
+    while n > u128::from(u64::MAX) {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
     }
+    let mut small = n as u64;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (small % 10) as u8;
+        small /= 10;
+        if small == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    f.write_str(std::str::from_utf8(&buf[at..]).map_err(|_| fmt::Error)?)
 }
-
 /// `value` with every canonical decimal in it multiplied by 10^`places`
 /// (`places` may be negative): "0.5" → "500" for 3, `"[100,2000]"` →
 /// `"[0.1,2]"` for -3. Works on the printed form, so it stays exact.
@@ -413,6 +428,10 @@ mod tests {
         let big = 3 * 10i128.pow(30);
         assert_eq!(Rat::new(big, 2 * 10i128.pow(30)).unwrap(), Rat::new(3, 2).unwrap());
         assert_eq!(Rat::int(-big).to_string(), format!("-3{}", "0".repeat(30)));
+        for n in [0, 7, 10, u64::MAX as i128, u64::MAX as i128 + 1, 10i128.pow(20), i128::MAX] {
+            assert_eq!(Rat::int(n).to_string(), n.to_string());
+        }
+        assert_eq!(Rat::int(i128::MIN + 1).to_string(), (i128::MIN + 1).to_string());
         // Rounding that carries into the integer part.
         assert_eq!(
             Rat::new(999_999_999_999_999_999, 1_000_000_000_000_000_001)
