@@ -63,6 +63,15 @@ fn unicode_punct(c: char) -> Option<char> {
 /// Whether the whitespace-delimited chunk starting at `i` is a URL;
 /// returns its end if so.
 fn url_end(bytes: &[u8], i: usize) -> Option<usize> {
+    // A chunk of letters only ("he", "with": nearly every chunk tested)
+    // has no "://" and no "www.".
+    let (letters_end, _) = ascii_letters(bytes, i);
+    if bytes
+        .get(letters_end)
+        .is_none_or(|b| b.is_ascii_whitespace())
+    {
+        return None;
+    }
     let end = bytes[i..]
         .iter()
         .position(|b| b.is_ascii_whitespace())
