@@ -426,12 +426,26 @@ mod tests {
         // beyond 64 bits.
         assert_eq!(Rat::new(6, -4).unwrap(), Rat::new(-3, 2).unwrap());
         let big = 3 * 10i128.pow(30);
-        assert_eq!(Rat::new(big, 2 * 10i128.pow(30)).unwrap(), Rat::new(3, 2).unwrap());
+        assert_eq!(
+            Rat::new(big, 2 * 10i128.pow(30)).unwrap(),
+            Rat::new(3, 2).unwrap()
+        );
         assert_eq!(Rat::int(-big).to_string(), format!("-3{}", "0".repeat(30)));
-        for n in [0, 7, 10, u64::MAX as i128, u64::MAX as i128 + 1, 10i128.pow(20), i128::MAX] {
+        for n in [
+            0,
+            7,
+            10,
+            u64::MAX as i128,
+            u64::MAX as i128 + 1,
+            10i128.pow(20),
+            i128::MAX,
+        ] {
             assert_eq!(Rat::int(n).to_string(), n.to_string());
         }
-        assert_eq!(Rat::int(i128::MIN + 1).to_string(), (i128::MIN + 1).to_string());
+        assert_eq!(
+            Rat::int(i128::MIN + 1).to_string(),
+            (i128::MIN + 1).to_string()
+        );
         // Rounding that carries into the integer part.
         assert_eq!(
             Rat::new(999_999_999_999_999_999, 1_000_000_000_000_000_001)

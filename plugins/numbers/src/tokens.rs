@@ -8,7 +8,7 @@
 //! dashes that matter are single-character punctuation tokens; any other
 //! run of letters is a word.
 
-use crate::lexicon::{lookup_packed, pack, WordId, MAX_WORD};
+use crate::lexicon::{lookup_packed, pack, traits, WordId, MAX_WORD};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +36,9 @@ pub struct Token {
     pub cap: bool,
     /// For words: every letter is upper case.
     pub upper: bool,
+    /// For words: the lexicon's pre-check bits ([`crate::lexicon::traits`]),
+    /// read by the parser at every token; 0 for other tokens.
+    pub traits: u8,
 }
 
 /// The non-ASCII characters that are whitespace to the scanner.
@@ -81,11 +84,11 @@ fn url_end(bytes: &[u8], i: usize) -> Option<usize> {
         |p: &[u8]| chunk.len() >= p.len() && chunk[..p.len()].eq_ignore_ascii_case(p);
     // "://" anywhere: found from its colons (most chunks have none),
     // without building a substring searcher per chunk.
-    let has_scheme = || {
-        memchr::memchr_iter(b':', chunk).any(|p| chunk[p + 1..].starts_with(b"//"))
-    };
-    let is_url =
-        lower_starts(b"http://") || lower_starts(b"https://") || lower_starts(b"www.") || has_scheme();
+    let has_scheme = || memchr::memchr_iter(b':', chunk).any(|p| chunk[p + 1..].starts_with(b"//"));
+    let is_url = lower_starts(b"http://")
+        || lower_starts(b"https://")
+        || lower_starts(b"www.")
+        || has_scheme();
     is_url.then_some(end)
 }
 
@@ -134,7 +137,11 @@ fn ascii_letters(bytes: &[u8], mut i: usize) -> (usize, bool) {
         let not_letters = !letters & HIGH;
         // The bytes before the first non-letter (all 8 if none).
         let n = (not_letters.trailing_zeros() / 8) as usize;
-        let in_word = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        let in_word = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
         lower |= x & CASE & in_word != 0;
         i += n;
         if n < 8 {
@@ -182,6 +189,7 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                 space,
                 cap: false,
                 upper: false,
+                traits: 0,
             });
         } else if b.is_ascii_alphabetic() {
             // ASCII letters first (nearly every word), then letters of
@@ -213,6 +221,7 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                 space,
                 cap: b.is_ascii_uppercase(),
                 upper,
+                traits: traits(id),
             });
         } else if b < 0x80 {
             i += 1;
@@ -223,6 +232,7 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                 space,
                 cap: false,
                 upper: false,
+                traits: 0,
             });
         } else {
             let ch = text[i..].chars().next().unwrap_or(' ');
@@ -240,6 +250,7 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                     space,
                     cap: false,
                     upper: false,
+                    traits: 0,
                 });
             } else {
                 // Other scripts: one word token per run of such characters.
@@ -257,6 +268,7 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                     space,
                     cap: false,
                     upper: false,
+                    traits: 0,
                 });
             }
         }
@@ -308,7 +320,9 @@ mod tests {
     fn letter_runs_match_a_byte_loop() {
         // Every byte next to the letter ranges, at every offset and
         // length around the 8-byte step.
-        let edges = [b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b' ', b'9', 0xc3, 0xa9];
+        let edges = [
+            b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b' ', b'9', 0xc3, 0xa9,
+        ];
         for len in 0..20 {
             for &edge in &edges {
                 for at in 0..=len {
@@ -320,7 +334,11 @@ mod tests {
                             end += 1;
                         }
                         let lower = bytes[start..end].iter().any(u8::is_ascii_lowercase);
-                        assert_eq!(ascii_letters(&bytes, start), (end, lower), "{bytes:?} {start}");
+                        assert_eq!(
+                            ascii_letters(&bytes, start),
+                            (end, lower),
+                            "{bytes:?} {start}"
+                        );
                     }
                 }
             }
@@ -348,7 +366,10 @@ mod tests {
     #[test]
     fn urls_are_skipped() {
         let mut toks = Vec::new();
-        scan("see http://x.org/5 and WWW.a.com/7 or hxxp://b/9 with 3", &mut toks);
+        scan(
+            "see http://x.org/5 and WWW.a.com/7 or hxxp://b/9 with 3",
+            &mut toks,
+        );
         assert_eq!(toks.iter().filter(|t| t.tok == Tok::Digits).count(), 1);
     }
 }

@@ -14,7 +14,7 @@ use std::cell::Cell;
 use crate::dates::{self, Ymd};
 use crate::decimal::{shift_point, DigitAcc, Rat};
 use crate::lexicon::{
-    info, lookup, traits, Class, Family, NumWord, WordId, WordInfo, LEADS, NUMBERISH, STARTS,
+    info, lookup, Class, Family, NumWord, WordId, WordInfo, LEADS, NUMBERISH, STARTS,
 };
 use crate::money;
 use crate::tokens::{Tok, Token};
@@ -288,8 +288,8 @@ impl<'a> Parser<'a> {
                 '>' | '<' | '≥' | '≤' => self.numberish_within(i + 1, 3),
                 _ => money::sign_code(c).is_some() || vulgar(c).is_some(),
             },
-            Tok::Word(id) => {
-                let t = traits(id);
+            Tok::Word(_) => {
+                let t = self.toks[i].traits;
                 t & STARTS != 0
                     || ((t & LEADS != 0 || self.toks[i].upper) && self.numberish_within(i + 1, 5))
             }
@@ -306,7 +306,7 @@ impl<'a> Parser<'a> {
                 ts.iter().any(|t| match t.tok {
                     Tok::Digits => true,
                     Tok::Punct(c) => money::sign_code(c).is_some() || vulgar(c).is_some(),
-                    Tok::Word(id) => traits(id) & NUMBERISH != 0,
+                    Tok::Word(_) => t.traits & NUMBERISH != 0,
                 })
             })
     }
