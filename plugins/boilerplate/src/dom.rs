@@ -4,7 +4,10 @@
 //! `Cell`s (html5ever's own arena example, trimmed): no reference counting,
 //! no per-node `RefCell` except text being appended to, and attributes kept
 //! only when the extractor reads them. Comments, doctypes and processing
-//! instructions are not stored at all.
+//! instructions are not stored at all, and neither is text the caller
+//! says it never reads (a script's code). [`parse_without_code`] goes
+//! further and keeps that code from html5ever's tokenizer altogether,
+//! checking afterwards that the tree is the one [`parse`] would build.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -329,8 +332,8 @@ const CODE_PLACEHOLDER: &str = "\u{E000}code\u{E000}";
 /// Parses `html` like [`parse`], without making html5ever tokenize the
 /// code of scripts and style sheets, a third of a typical page.
 ///
-/// [`strip_code`] replaces the code of each `<script>` and `<style>` whose
-/// text the caller does not read with [`CODE_PLACEHOLDER`]. The tree is
+/// `strip_code` replaces the code of each `<script>` and `<style>` whose
+/// text the caller does not read with a placeholder. The tree is
 /// the one `parse` would build, less that code, exactly when every
 /// placeholder ends up as the only text of an HTML `script` or `style`
 /// element: otherwise a removed "script" was not one (it was in a comment,

@@ -11,7 +11,8 @@
 //! # Organisation
 //!
 //! - [`dom`]: a lean arena tree for html5ever (no reference counting), an
-//!   iterative walk, and a guard against pathological nesting.
+//!   iterative walk, a guard against pathological nesting, and parsing
+//!   that keeps scripts' and style sheets' code from the tokenizer.
 //! - `html`: HTML mode: one walk turns the tree into blocks and
 //!   containers, then the scoring model below picks the article.
 //! - `text`: plain-text mode: the same model on lines.
