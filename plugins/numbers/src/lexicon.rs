@@ -983,6 +983,17 @@ pub fn traits(id: WordId) -> u8 {
 
 /// The entry of a word id.
 pub fn info(id: WordId) -> &'static WordInfo {
-    let infos = &lexicon().infos;
+    info_in(infos(), id)
+}
+
+/// Every entry, indexed by word id (entry 0 is the unknown word's): for
+/// callers that look many words up, to fetch the table once.
+pub fn infos() -> &'static [WordInfo] {
+    &lexicon().infos
+}
+
+/// The entry of a word id in `infos` (from [`infos`]).
+#[inline]
+pub fn info_in(infos: &'static [WordInfo], id: WordId) -> &'static WordInfo {
     infos.get(usize::from(id.0)).unwrap_or(&infos[0])
 }

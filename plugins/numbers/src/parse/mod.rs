@@ -14,7 +14,7 @@ use std::cell::Cell;
 use crate::dates::{self, Ymd};
 use crate::decimal::{shift_point, DigitAcc, Rat};
 use crate::lexicon::{
-    info, lookup, Class, Family, NumWord, WordId, WordInfo, LEADS, NUMBERISH, STARTS,
+    info, info_in, lookup, Class, Family, NumWord, WordId, WordInfo, LEADS, NUMBERISH, STARTS,
 };
 use crate::money;
 use crate::tokens::{Tok, Token};
@@ -143,6 +143,8 @@ pub struct Parser<'a> {
     text: &'a str,
     toks: &'a [Token],
     doc_date: Option<Ymd>,
+    /// The lexicon's entries ([`crate::lexicon::infos`]), fetched once.
+    infos: &'static [WordInfo],
     /// The last number parsed: (token, money context, result). The date
     /// and measure rules both read the number at a token, one after the
     /// other; the second reads it from here.
@@ -156,6 +158,7 @@ impl<'a> Parser<'a> {
             text,
             toks,
             doc_date,
+            infos: crate::lexicon::infos(),
             last_number: Cell::new(None),
         }
     }
@@ -173,7 +176,7 @@ impl<'a> Parser<'a> {
     #[inline]
     fn word(&self, i: usize) -> Option<&'static WordInfo> {
         match self.tok(i)?.tok {
-            Tok::Word(id) => Some(info(id)),
+            Tok::Word(id) => Some(info_in(self.infos, id)),
             _ => None,
         }
     }
