@@ -85,6 +85,12 @@ const MONTH_PATTERN: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)
 /// "16 June 2022", "2022/06/16", "16.06.2022". Returns its byte range and
 /// its ISO form.
 pub fn find_date(text: &str) -> Option<(Range<usize>, String)> {
+    // Every form has a year "19" or "20" followed by a digit (`\d` also
+    // takes non-ASCII digits): most lines have none and skip the regex.
+    let year_start = |w: &[u8]| (w[..2] == *b"19" || w[..2] == *b"20") && (w[2].is_ascii_digit() || !w[2].is_ascii());
+    if !text.as_bytes().windows(3).any(year_start) {
+        return None;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(&format!(
