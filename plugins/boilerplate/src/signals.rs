@@ -7,6 +7,7 @@
 //! the class/id names that templates give their navigation, share
 //! widgets, comment sections and so on.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -602,17 +603,36 @@ const CONTENT_TOKENS: &[&str] = &[
     "blog", "hentry", "prose", "richtext", "markdown", "instapaper", "paragraph", "paragraphs", "news",
 ];
 
+/// What a class/id token says about its element.
+#[derive(Clone, Copy)]
+enum NameToken {
+    Chrome,
+    Content,
+}
+
+/// [`CHROME_TOKENS`] and [`CONTENT_TOKENS`] in one map (a token in both
+/// lists is chrome), built once: pages have thousands of class tokens.
+fn name_tokens() -> &'static HashMap<&'static str, NameToken> {
+    static MAP: OnceLock<HashMap<&'static str, NameToken>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let content = CONTENT_TOKENS.iter().map(|&t| (t, NameToken::Content));
+        let chrome = CHROME_TOKENS.iter().map(|&t| (t, NameToken::Chrome));
+        content.chain(chrome).collect()
+    })
+}
+
 /// Splits a class/id value into lower-case tokens and classifies them.
 pub fn name_hint(names: &str) -> NameHint {
     let hidden = names.split_whitespace().any(|name| HIDDEN_CLASSES.iter().any(|h| name.eq_ignore_ascii_case(h)));
     let mut hint = NameHint { chrome: hidden, content: false };
+    let tokens = name_tokens();
     let mut token = String::new();
     let check = |token: &mut String, hint: &mut NameHint| {
         if !token.is_empty() {
-            if CHROME_TOKENS.contains(&token.as_str()) {
-                hint.chrome = true;
-            } else if CONTENT_TOKENS.contains(&token.as_str()) {
-                hint.content = true;
+            match tokens.get(token.as_str()) {
+                Some(NameToken::Chrome) => hint.chrome = true,
+                Some(NameToken::Content) => hint.content = true,
+                None => {}
             }
             token.clear();
         }
