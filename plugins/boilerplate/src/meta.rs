@@ -179,7 +179,10 @@ pub fn byline_author(byline: &str) -> Option<String> {
             .expect("static regex")
     });
     let text = byline.trim();
-    if text.len() > 120 {
+    // The pattern starts with "by", "von", "par", "por" or "di", whose
+    // first letters have no case variants outside ASCII: most lines
+    // skip the captures search.
+    if text.len() > 120 || !matches!(text.as_bytes().first(), Some(b'b' | b'B' | b'v' | b'V' | b'p' | b'P' | b'd' | b'D')) {
         return None;
     }
     re.captures(text).and_then(|c| c.name("names")).map(|m| m.as_str().trim().to_owned())

@@ -25,7 +25,8 @@ struct Line<'a> {
 }
 
 fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+    // At most one line per '\n', plus the last: one allocation.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut blank = false;
     // Split at '\n' (memchr): the trim drops a '\r' before it.
     let mut start = 0;
@@ -260,7 +261,8 @@ pub fn extract(text: &str, options: &Options) -> (String, Metadata) {
     }
 
     let mut metadata = Metadata::default();
-    let mut out = String::new();
+    // The output is at most the input plus a line break per line.
+    let mut out = String::with_capacity(text.len() + lines.len());
     if let Some(title) = &title {
         // The headline without the site name that page titles carry.
         let span = options.keep_title.then(|| {
