@@ -114,10 +114,12 @@ pub fn promote_runs(classes: &mut [BlockClass], features: &[Features]) {
     let mut run_start = 0;
     for i in 0..=n {
         if i == n || classes[i] == BlockClass::Bad {
-            let near: Vec<usize> = (run_start..i).filter(|&j| classes[j] == BlockClass::NearGood).collect();
-            if near.len() >= 2 && near.iter().map(|&j| features[j].chars).sum::<usize>() >= 250 {
-                for j in near {
-                    classes[j] = BlockClass::Good;
+            let near = || (run_start..i).filter(|&j| classes[j] == BlockClass::NearGood);
+            if near().nth(1).is_some() && near().map(|j| features[j].chars).sum::<usize>() >= 250 {
+                for j in run_start..i {
+                    if classes[j] == BlockClass::NearGood {
+                        classes[j] = BlockClass::Good;
+                    }
                 }
             }
             run_start = i + 1;

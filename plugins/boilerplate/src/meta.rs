@@ -87,8 +87,13 @@ const MONTH_PATTERN: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)
 pub fn find_date(text: &str) -> Option<(Range<usize>, String)> {
     // Every form has a year "19" or "20" followed by a digit (`\d` also
     // takes non-ASCII digits): most lines have none and skip the regex.
-    let year_start = |w: &[u8]| (w[..2] == *b"19" || w[..2] == *b"20") && (w[2].is_ascii_digit() || !w[2].is_ascii());
-    if !text.as_bytes().windows(3).any(year_start) {
+    // Candidates are found with memchr on the '1's and '2's.
+    let bytes = text.as_bytes();
+    let year_start = |i: usize| {
+        let next = |k: usize| bytes.get(i + k).copied();
+        next(1) == Some(if bytes[i] == b'1' { b'9' } else { b'0' }) && next(2).is_some_and(|b| b.is_ascii_digit() || !b.is_ascii())
+    };
+    if !memchr::memchr2_iter(b'1', b'2', bytes).any(year_start) {
         return None;
     }
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -193,8 +198,12 @@ pub fn byline_author(byline: &str) -> Option<String> {
 pub fn clean_title(title: &str) -> String {
     let title = crate::signals::normalize_whitespace(title);
     let mut parts: Vec<&str> = vec![title.as_str()];
-    for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
-        parts = parts.into_iter().flat_map(|p| p.split(separator)).collect();
+    // Each separator is a mark between spaces; a title without the mark
+    // is not split by it (most titles have none of them).
+    for (separator, mark) in [(" | ", '|'), (" - ", '-'), (" – ", '–'), (" — ", '—'), (" :: ", ':'), (" · ", '·'), (" » ", '»')] {
+        if title.contains(mark) {
+            parts = parts.into_iter().flat_map(|p| p.split(separator)).collect();
+        }
     }
     if parts.len() < 2 {
         return title;

@@ -135,16 +135,21 @@ fn truncated(line: &str) -> bool {
 fn headline_repeat(lines: &[Line<'_>], classes: &[BlockClass], title: &str) -> Option<usize> {
     // Lines and title compare on their lower-cased letters and digits,
     // streamed rather than copied: most lines differ in the first few.
+    // ASCII text (most lines) is compared byte by byte: its key is its
+    // ASCII letters and digits in lower case, and an ASCII key equals
+    // the title's key exactly when their bytes are equal.
     fn key(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
     }
-    let title: String = key(title).collect();
+    fn ascii_key(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase())
+    }
+    let title: String = if title.is_ascii() { ascii_key(title).map(char::from).collect() } else { key(title).collect() };
     if title.len() < 10 {
         return None;
     }
-    (1..lines.len()).find(|&i| {
-        key(lines[i].text).eq(title.chars()) && classes[i + 1..lines.len().min(i + 7)].contains(&BlockClass::Good)
-    })
+    let repeats = |line: &str| if line.is_ascii() { ascii_key(line).eq(title.bytes()) } else { key(line).eq(title.chars()) };
+    (1..lines.len()).find(|&i| repeats(lines[i].text) && classes[i + 1..lines.len().min(i + 7)].contains(&BlockClass::Good))
 }
 
 /// The value of a line for the article-run search: article-like lines
