@@ -152,6 +152,14 @@ pub fn find_dateline(paragraph: &str) -> Option<Dateline> {
         ))
         .expect("static regex")
     });
+    // The place opens with two capitals (or a capital and ' . -): most
+    // paragraphs fail on their first two ASCII characters, before the
+    // captures search.
+    let opens_place = |b: &u8, more: &[u8]| !b.is_ascii() || b.is_ascii_uppercase() || more.contains(b);
+    match paragraph.as_bytes() {
+        [first, second, ..] if opens_place(first, b"") && opens_place(second, b"'.-") => {}
+        _ => return None,
+    }
     let caps = re.captures(paragraph)?;
     let place = caps.name("place")?.as_str();
     let agency = caps.name("agency").map(|m| m.as_str().trim().to_owned());
@@ -186,8 +194,13 @@ pub fn byline_author(byline: &str) -> Option<String> {
     let text = byline.trim();
     // The pattern starts with "by", "von", "par", "por" or "di", whose
     // first letters have no case variants outside ASCII: most lines
-    // skip the captures search.
-    if text.len() > 120 || !matches!(text.as_bytes().first(), Some(b'b' | b'B' | b'v' | b'V' | b'p' | b'P' | b'd' | b'D')) {
+    // fail on their first two bytes and skip the captures search.
+    let opener = |b: u8, c: u8| match (b.to_ascii_lowercase(), c.to_ascii_lowercase()) {
+        (b'b', b'y') | (b'v', b'o') | (b'p', b'a' | b'o') | (b'd', b'i') => true,
+        (b'b' | b'v' | b'p' | b'd', c) => !c.is_ascii(),
+        _ => false,
+    };
+    if text.len() > 120 || !matches!(text.as_bytes(), [b, c, ..] if opener(*b, *c)) {
         return None;
     }
     re.captures(text).and_then(|c| c.name("names")).map(|m| m.as_str().trim().to_owned())
