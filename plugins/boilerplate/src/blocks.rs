@@ -116,9 +116,9 @@ pub fn promote_runs(classes: &mut [BlockClass], features: &[Features]) {
         if i == n || classes[i] == BlockClass::Bad {
             let near = || (run_start..i).filter(|&j| classes[j] == BlockClass::NearGood);
             if near().nth(1).is_some() && near().map(|j| features[j].chars).sum::<usize>() >= 250 {
-                for j in run_start..i {
-                    if classes[j] == BlockClass::NearGood {
-                        classes[j] = BlockClass::Good;
+                for class in &mut classes[run_start..i] {
+                    if *class == BlockClass::NearGood {
+                        *class = BlockClass::Good;
                     }
                 }
             }
