@@ -242,6 +242,10 @@ const ASCII_WORD_BYTES: [u8; 256] = {
 /// lookup per byte, and a stop-word key built for short words only.
 fn ascii_word_stats(text: &[u8], stops: &WordSet) -> TextStats {
     let mut stats = TextStats { chars: text.len(), ..TextStats::default() };
+    if let Some((words, stop_words)) = short_ascii_word_counts(text, stops) {
+        (stats.words, stats.stop_words) = (words, stop_words);
+        return stats;
+    }
     let mut i = 0;
     loop {
         while i < text.len() && ASCII_WORD_BYTES[usize::from(text[i])] < 2 {
@@ -260,6 +264,39 @@ fn ascii_word_stats(text: &[u8], stops: &WordSet) -> TextStats {
             stats.stop_words += usize::from(stops.contains(ascii_key(text, start, len)));
         }
     }
+}
+
+/// The word and stop-word counts of [`ascii_word_stats`] for a text of
+/// up to 64 bytes, from bit masks rather than a branch per byte: the
+/// runs of word bytes (letters, digits, apostrophes) are the words when
+/// each begins with a letter or digit. None for longer texts, and for
+/// runs opening with an apostrophe (the word starts after it).
+fn short_ascii_word_counts(text: &[u8], stops: &WordSet) -> Option<(usize, usize)> {
+    if text.len() > 64 {
+        return None;
+    }
+    let (mut word_bytes, mut alnum) = (0u64, 0u64);
+    for (i, &b) in text.iter().enumerate() {
+        let class = ASCII_WORD_BYTES[usize::from(b)];
+        word_bytes |= u64::from(class > 0) << i;
+        alnum |= u64::from(class == 2) << i;
+    }
+    let run_starts = word_bytes & !(word_bytes << 1);
+    if run_starts & !alnum != 0 {
+        return None;
+    }
+    // The last byte of each run.
+    let run_ends = word_bytes & !(word_bytes >> 1);
+    let (mut starts, mut stop_words) = (run_starts, 0);
+    while starts != 0 {
+        let start = starts.trailing_zeros() as usize;
+        let len = (run_ends >> start).trailing_zeros() as usize + 1;
+        if len <= MAX_STOP_WORD_BYTES {
+            stop_words += usize::from(stops.contains(ascii_key(text, start, len)));
+        }
+        starts &= starts - 1;
+    }
+    Some((run_starts.count_ones() as usize, stop_words))
 }
 
 /// The key of the ASCII word `text[start..start + len]` (letters,
@@ -657,6 +694,38 @@ pub fn name_hint(names: &str) -> NameHint {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_ascii_word_counts_agree_with_the_general_count() {
+        let stops = stop_words();
+        let mut texts = vec![
+            String::new(),
+            "The end of the story is not in the book.".to_owned(),
+            "'tis the season, isn't it? ''quoted'' don't".to_owned(),
+            "a'b 'a b' ' '' x''y".to_owned(),
+            "tab\tand\nnew line, 3.5 per cent; U.S.-made goods".to_owned(),
+        ];
+        // Every length around the 64-byte limit, with a word across it.
+        let long = "and the of in to for with from that this on by was it as at be ";
+        texts.extend((60..70).map(|n| long.repeat(2)[..n].to_owned()));
+        for text in &texts {
+            let general = word_stats(text, stops);
+            let fast = ascii_word_stats(text.as_bytes(), stops);
+            assert_eq!((fast.words, fast.stop_words), (general.words, general.stop_words), "{text:?}");
+        }
+        assert!(short_ascii_word_counts("the cat".as_bytes(), stops).is_some());
+        assert!(short_ascii_word_counts("'tis".as_bytes(), stops).is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_word_counts_agree_with_the_general_count(text in "[a-zA-Z0-9' .,\t-]{0,80}") {
+            let stops = stop_words();
+            let general = word_stats(&text, stops);
+            let fast = ascii_word_stats(text.as_bytes(), stops);
+            proptest::prop_assert_eq!((fast.words, fast.stop_words), (general.words, general.stop_words));
+        }
+    }
 
     #[test]
     fn stop_ratio_separates_prose_from_menus() {
