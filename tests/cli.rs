@@ -181,3 +181,20 @@ fn a_missing_input_is_reported_and_the_others_still_run() {
     let err = stderr(&output);
     assert!(err.contains("missing.jsonl") && err.contains("1 reader errors"), "{err}");
 }
+
+#[test]
+fn a_folder_of_shards_read_as_documents_warns_and_format_jsonl_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("part-1.jsonl"), "{\"id\":\"a\",\"text\":\"oil\"}\n{\"id\":\"b\",\"text\":\"gold\"}\n").unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let args = ["run", folder, "--plugin", "terms", "--set", "terms.terms=oil,gold", "--quiet"];
+    let output = gleaner_with_input(&args, "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(parse_lines(&output.stdout).is_empty());
+    assert!(stderr(&output).contains("warning: no .txt or .html documents in the folder") && stderr(&output).contains("--format jsonl"), "{}", stderr(&output));
+
+    let output = gleaner_with_input(&[&args[..], &["--format", "jsonl"]].concat(), "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(parse_lines(&output.stdout).len(), 2);
+    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+}

@@ -165,6 +165,9 @@ pub fn main(args: RunArgs) -> ExitCode {
             return ExitCode::from(crate::EXIT_RUN_ERRORS);
         }
     };
+    if summary.lines == 0 && args.format.is_none() {
+        warn_if_folders_held_no_documents(&args.inputs);
+    }
     if !args.quiet {
         print_summary(&summary, &plugins, runner.jobs());
         if let Some(path) = &args.output {
@@ -175,6 +178,19 @@ pub fn main(args: RunArgs) -> ExitCode {
         ExitCode::from(crate::EXIT_RUN_ERRORS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// A folder is read as one document per `.txt`/`.html` file; a folder of
+/// JSON Lines or WARC files reads as empty unless a format is given. Says
+/// so, since a run over nothing is almost always a mistake.
+fn warn_if_folders_held_no_documents(inputs: &[PathBuf]) {
+    for folder in inputs.iter().filter(|p| p.is_dir()) {
+        eprintln!(
+            "gleaner: warning: no .txt or .html documents in the folder {}; \
+             for a folder of JSON Lines or WARC files, add --format jsonl or --format warc",
+            folder.display()
+        );
     }
 }
 
