@@ -41,6 +41,13 @@ pub struct Token {
     pub traits: u8,
 }
 
+impl Token {
+    /// A token that is not a lexicon word: no case flags, no pre-check bits.
+    fn plain(tok: Tok, start: usize, end: usize, space: bool) -> Token {
+        Token { tok, start, end, space, cap: false, upper: false, traits: 0 }
+    }
+}
+
 /// The non-ASCII characters that are whitespace to the scanner.
 fn is_unicode_space(c: char) -> bool {
     matches!(
@@ -182,15 +189,7 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
             }
-            out.push(Token {
-                tok: Tok::Digits,
-                start,
-                end: i,
-                space,
-                cap: false,
-                upper: false,
-                traits: 0,
-            });
+            out.push(Token::plain(Tok::Digits, start, i, space));
         } else if b.is_ascii_alphabetic() {
             // ASCII letters first (nearly every word), then letters of
             // other scripts if the word goes on with one.
@@ -225,15 +224,7 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
             });
         } else if b < 0x80 {
             i += 1;
-            out.push(Token {
-                tok: Tok::Punct(b as char),
-                start,
-                end: i,
-                space,
-                cap: false,
-                upper: false,
-                traits: 0,
-            });
+            out.push(Token::plain(Tok::Punct(b as char), start, i, space));
         } else {
             let ch = text[i..].chars().next().unwrap_or(' ');
             i += ch.len_utf8();
@@ -243,15 +234,7 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                 continue;
             }
             if let Some(p) = unicode_punct(ch) {
-                out.push(Token {
-                    tok: Tok::Punct(p),
-                    start,
-                    end: i,
-                    space,
-                    cap: false,
-                    upper: false,
-                    traits: 0,
-                });
+                out.push(Token::plain(Tok::Punct(p), start, i, space));
             } else {
                 // Other scripts: one word token per run of such characters.
                 while i < bytes.len() && bytes[i] >= 0x80 {
@@ -261,15 +244,7 @@ pub fn scan(text: &str, out: &mut Vec<Token>) {
                     }
                     i += c.len_utf8();
                 }
-                out.push(Token {
-                    tok: Tok::Word(WordId::NONE),
-                    start,
-                    end: i,
-                    space,
-                    cap: false,
-                    upper: false,
-                    traits: 0,
-                });
+                out.push(Token::plain(Tok::Word(WordId::NONE), start, i, space));
             }
         }
         space = false;
