@@ -5,7 +5,7 @@
 //! A worker is this program started again in its worker role (the CLI's
 //! hidden `gleaner __worker`, served by [`crate::worker::serve`]); it loads
 //! one plugin, creates one instance, and answers requests over its stdin
-//! and stdout with length-prefixed frames ([`Frame`]):
+//! and stdout with length-prefixed frames (`Frame`):
 //!
 //! ```text
 //! host ── Start{plugin file, sha256, settings, max_records} ──▶ worker
