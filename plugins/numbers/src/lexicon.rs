@@ -707,71 +707,31 @@ const KEYWORDS: &[&str] = &[
     "previous",
 ];
 
+/// Sets a word's cardinal reading.
+fn cardinal(value: i128, class: Class) -> impl Fn(&mut WordInfo) {
+    move |e| e.card = Some(NumWord { value, class })
+}
+
 fn build() -> Lexicon {
     let mut map: HashMap<&'static str, WordInfo> = HashMap::new();
     let mut set = |w: &'static str, f: &dyn Fn(&mut WordInfo)| f(map.entry(w).or_default());
     for (i, w) in UNITS.iter().enumerate() {
-        set(w, &|e| {
-            e.card = Some(NumWord {
-                value: i as i128,
-                class: Class::Unit,
-            })
-        });
+        set(w, &cardinal(i as i128, Class::Unit));
     }
     for (i, w) in TEENS.iter().enumerate() {
-        set(w, &|e| {
-            e.card = Some(NumWord {
-                value: 10 + i as i128,
-                class: Class::Teen,
-            })
-        });
+        set(w, &cardinal(10 + i as i128, Class::Teen));
     }
     for (i, w) in TENS.iter().enumerate() {
-        set(w, &|e| {
-            e.card = Some(NumWord {
-                value: 20 + 10 * i as i128,
-                class: Class::Ten,
-            })
-        });
+        set(w, &cardinal(20 + 10 * i as i128, Class::Ten));
     }
-    set("nought", &|e| {
-        e.card = Some(NumWord {
-            value: 0,
-            class: Class::Unit,
-        })
-    });
-    set("naught", &|e| {
-        e.card = Some(NumWord {
-            value: 0,
-            class: Class::Unit,
-        })
-    });
-    set("hundred", &|e| {
-        e.card = Some(NumWord {
-            value: 100,
-            class: Class::Hundred,
-        })
-    });
-    set("hundreds", &|e| {
-        e.card = Some(NumWord {
-            value: 100,
-            class: Class::Hundred,
-        })
-    });
+    set("nought", &cardinal(0, Class::Unit));
+    set("naught", &cardinal(0, Class::Unit));
+    set("hundred", &cardinal(100, Class::Hundred));
+    set("hundreds", &cardinal(100, Class::Hundred));
     for &(w, exp) in SCALES {
-        set(w, &|e| {
-            e.card = Some(NumWord {
-                value: 10i128.pow(exp),
-                class: Class::Scale,
-            })
-        });
+        set(w, &cardinal(10i128.pow(exp), Class::Scale));
     }
-    set("cr", &|e| {
-        e.card = Some(NumWord {
-            value: 10_000_000,
-            class: Class::Scale,
-        })
-    });
+    set("cr", &cardinal(10_000_000, Class::Scale));
     let plural = |w: &str| -> String {
         if w.ends_with('y') {
             format!("{}ies", w.strip_suffix('y').unwrap_or(w))
@@ -843,12 +803,7 @@ fn build() -> Lexicon {
             let value = 20 + 10 * t as i128 + u as i128;
             let card: &'static str = Box::leak(format!("{tw}{}", UNITS[u]).into_boxed_str());
             let ord: &'static str = Box::leak(format!("{tw}{}", ORD_UNITS[u]).into_boxed_str());
-            set(card, &|e| {
-                e.card = Some(NumWord {
-                    value,
-                    class: Class::Teen,
-                })
-            });
+            set(card, &cardinal(value, Class::Teen));
             set(ord, &|e| {
                 e.ord = Some((
                     NumWord {
